@@ -1,0 +1,128 @@
+package org.rehabtelemetry.hardware.fault;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counts one sensor's faults and tracks the conditions that make it FAULTED.
+ *
+ * <p>Every fault is counted by kind. A {@linkplain FaultKind#isCondition() condition} fault is also
+ * kept as an active condition, keyed by kind and subject (e.g. {@code OUT_OF_RANGE} of {@code
+ * loadLeftKg}), until it is cleared: the sensor is FAULTED while any condition is active, so one
+ * broken channel does not make the status flap while the others deliver. Silence is detected here:
+ * no valid data for longer than the timeout raises {@code SILENT}, and the next valid data clears
+ * it. A lost port suppresses silence, which would only repeat it.
+ *
+ * <p>The listener hears every change of the active set, on the thread that caused it, while this
+ * object's lock is held: it must be quick. Thread-safe.
+ */
+public final class SensorHealth {
+  private final String sensor;
+  private final long silentAfterNanos;
+  private final SensorStatusListener listener;
+  private final AtomicLongArray counts = new AtomicLongArray(FaultKind.values().length);
+  private final Map<String, Condition> active = new LinkedHashMap<>();
+  private long lastDataNanos;
+  private boolean sawData;
+
+  private record Condition(FaultKind kind, String detail) {}
+
+  /**
+   * @param sensor the sensor's name, used in status snapshots
+   * @param silentAfterNanos how long without valid data before the sensor counts as silent
+   * @param startNanos the monotonic time the sensor started; silence counts from here until the
+   *     first valid reading
+   * @param listener hears every change of the sensor's conditions
+   */
+  public SensorHealth(
+      String sensor, long silentAfterNanos, long startNanos, SensorStatusListener listener) {
+    this.sensor = sensor;
+    this.silentAfterNanos = silentAfterNanos;
+    this.listener = listener;
+    this.lastDataNanos = startNanos;
+  }
+
+  /** Counts {@code n} faults of a kind without raising a condition. */
+  public void count(FaultKind kind, long n) {
+    counts.addAndGet(kind.ordinal(), n);
+  }
+
+  /**
+   * Counts one fault; a condition kind also becomes active for {@code subject} with {@code detail}
+   * (a repeat of an active condition updates nothing but the count).
+   */
+  public synchronized void raise(FaultKind kind, String subject, String detail) {
+    counts.incrementAndGet(kind.ordinal());
+    if (kind.isCondition() && !active.containsKey(key(kind, subject))) {
+      active.put(key(kind, subject), new Condition(kind, detail));
+      listener.statusChanged(status());
+    }
+  }
+
+  /** Ends a condition, if active. */
+  public synchronized void clear(FaultKind kind, String subject) {
+    if (active.remove(key(kind, subject)) != null) {
+      listener.statusChanged(status());
+    }
+  }
+
+  /** Valid data arrived at {@code nanos}; ends a silence. */
+  public synchronized void dataReceived(long nanos) {
+    lastDataNanos = nanos;
+    sawData = true;
+    clear(FaultKind.SILENT, "");
+  }
+
+  /** The port failed or could not be opened. */
+  public void portLost(String detail) {
+    raise(FaultKind.PORT_LOST, "", detail);
+  }
+
+  /** The port is open again; silence is measured afresh from {@code nanos}. */
+  public synchronized void portRestored(long nanos) {
+    lastDataNanos = nanos;
+    clear(FaultKind.PORT_LOST, "");
+  }
+
+  /** Raises SILENT if no valid data arrived for the timeout; call it at least once a second. */
+  public synchronized void checkSilence(long nanos) {
+    long quietNanos = nanos - lastDataNanos;
+    if (quietNanos > silentAfterNanos
+        && !active.containsKey(key(FaultKind.PORT_LOST, ""))
+        && !active.containsKey(key(FaultKind.SILENT, ""))) {
+      raise(
+          FaultKind.SILENT,
+          "",
+          (sawData ? "no valid data for " : "no valid data since start, ")
+              + quietNanos / 1_000_000
+              + " ms");
+    }
+  }
+
+  /** The current status: health, the first active condition and all counters. */
+  public synchronized SensorStatus status() {
+    Map<FaultKind, Long> snapshot = new EnumMap<>(FaultKind.class);
+    for (FaultKind kind : FaultKind.values()) {
+      long n = counts.get(kind.ordinal());
+      if (n > 0) {
+        snapshot.put(kind, n);
+      }
+    }
+    if (active.isEmpty()) {
+      return new SensorStatus(sensor, SensorStatus.Health.OK, null, "", snapshot);
+    }
+    Condition first = active.values().iterator().next();
+    StringBuilder detail = new StringBuilder();
+    for (Condition condition : active.values()) {
+      detail.append(detail.length() == 0 ? "" : "; ").append(condition.detail());
+    }
+    return new SensorStatus(
+        sensor, SensorStatus.Health.FAULTED, first.kind(), detail.toString(), snapshot);
+  }
+
+  private static String key(FaultKind kind, String subject) {
+    return kind.name() + ":" + subject;
+  }
+}

@@ -1,0 +1,144 @@
+package org.rehabtelemetry.hardware.jssc;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import jssc.SerialPort;
+import jssc.SerialPortException;
+import jssc.SerialPortTimeoutException;
+import org.rehabtelemetry.hardware.port.HardwareException;
+import org.rehabtelemetry.hardware.port.SerialLink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A serial port through jssc, 8 data bits, no parity, 1 stop bit, no flow control.
+ *
+ * <p>On a pseudo-terminal (socat, the simulator) jssc's {@code setParams} and the RTS/DTR calls
+ * return false although the settings apply; that is logged as a warning, not an error. An unplugged
+ * device shows as the port path vanishing or an I/O error; both throw {@link HardwareException}.
+ * One reader thread; {@link #close()} may come from another.
+ */
+public final class JsscSerialLink implements SerialLink {
+  private static final Logger LOG = LoggerFactory.getLogger(JsscSerialLink.class);
+
+  private final String portName;
+  private final int baudRate;
+  private volatile SerialPort port;
+
+  /**
+   * @param portName e.g. {@code /dev/ttyUSB0}
+   * @param baudRate e.g. 115200 for the sensor hub, 9600 for the oximeter
+   */
+  public JsscSerialLink(String portName, int baudRate) {
+    this.portName = portName;
+    this.baudRate = baudRate;
+  }
+
+  @Override
+  public String name() {
+    return portName;
+  }
+
+  @Override
+  public synchronized void open() {
+    if (!Files.exists(Path.of(portName))) {
+      throw new HardwareException(portName + " does not exist");
+    }
+    SerialPort candidate = new SerialPort(portName);
+    try {
+      candidate.openPort();
+      boolean applied =
+          candidate.setParams(
+              baudRate, SerialPort.DATABITS_8, SerialPort.STOPBITS_1, SerialPort.PARITY_NONE);
+      if (!applied) {
+        LOG.warn(
+            "{}: setParams({} 8N1) returned false (normal on a pseudo-terminal)",
+            portName,
+            baudRate);
+      }
+      candidate.setFlowControlMode(SerialPort.FLOWCONTROL_NONE);
+      candidate.purgePort(SerialPort.PURGE_RXCLEAR | SerialPort.PURGE_TXCLEAR);
+    } catch (SerialPortException e) {
+      closeQuietly(candidate);
+      throw new HardwareException(portName + " cannot be opened: " + e.getExceptionType(), e);
+    }
+    port = candidate;
+  }
+
+  @Override
+  public boolean isOpen() {
+    SerialPort current = port;
+    return current != null && current.isOpened();
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int length, Duration timeout) {
+    SerialPort current = requireOpen();
+    try {
+      byte[] first;
+      try {
+        first = current.readBytes(1, (int) Math.max(1, timeout.toMillis()));
+      } catch (SerialPortTimeoutException e) {
+        checkStillThere();
+        return 0;
+      }
+      buffer[offset] = first[0];
+      int available = Math.min(current.getInputBufferBytesCount(), length - 1);
+      if (available <= 0) {
+        return 1;
+      }
+      byte[] rest = current.readBytes(available);
+      System.arraycopy(rest, 0, buffer, offset + 1, rest.length);
+      return 1 + rest.length;
+    } catch (SerialPortException e) {
+      throw new HardwareException(portName + " read failed: " + e.getExceptionType(), e);
+    }
+  }
+
+  @Override
+  public void write(byte[] bytes) {
+    SerialPort current = requireOpen();
+    try {
+      if (!current.writeBytes(bytes)) {
+        throw new HardwareException(portName + " write of " + bytes.length + " bytes failed");
+      }
+    } catch (SerialPortException e) {
+      throw new HardwareException(portName + " write failed: " + e.getExceptionType(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    SerialPort current = port;
+    port = null;
+    if (current != null) {
+      closeQuietly(current);
+    }
+  }
+
+  private SerialPort requireOpen() {
+    SerialPort current = port;
+    if (current == null || !current.isOpened()) {
+      throw new HardwareException(portName + " is not open");
+    }
+    return current;
+  }
+
+  /** A pty or USB device that vanished times out quietly in jssc; notice it by its path. */
+  private void checkStillThere() {
+    if (!Files.exists(Path.of(portName))) {
+      throw new HardwareException(portName + " disappeared (unplugged?)");
+    }
+  }
+
+  private static void closeQuietly(SerialPort port) {
+    try {
+      if (port.isOpened()) {
+        port.closePort();
+      }
+    } catch (SerialPortException e) {
+      LOG.debug("closing {} failed: {}", port.getPortName(), e.getExceptionType());
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package org.rehabtelemetry.hardware.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Strict access to one mapping of a parsed YAML file: each accessor names the key path in its
+ * error, and {@link #rejectUnknownKeys()} fails on any key that was not read, so a typo such as
+ * {@code activelow} is an error instead of a silent default. Not thread-safe.
+ */
+final class ConfigNode {
+  private final String file;
+  private final String path;
+  private final JsonNode node;
+  private final Set<String> read = new HashSet<>();
+
+  private ConfigNode(String file, String path, JsonNode node) {
+    this.file = file;
+    this.path = path;
+    this.node = node;
+  }
+
+  static ConfigNode root(String file, JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw new ProfileException(file, "(file)", "must be a YAML mapping of keys to values");
+    }
+    return new ConfigNode(file, "", node);
+  }
+
+  String path(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  ProfileException fail(String key, String problem) {
+    return new ProfileException(file, path(key), problem);
+  }
+
+  boolean has(String key) {
+    JsonNode value = node.get(key);
+    return value != null && !value.isNull();
+  }
+
+  String text(String key) {
+    JsonNode value = required(key);
+    if (!value.isTextual()) {
+      throw fail(key, "must be text, was " + show(value));
+    }
+    return value.textValue();
+  }
+
+  String text(String key, String fallback) {
+    return has(key) ? text(key) : mark(key, fallback);
+  }
+
+  int integer(String key, int min, int max) {
+    JsonNode value = required(key);
+    if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+      throw fail(key, "must be a whole number from " + min + " to " + max + ", was " + show(value));
+    }
+    return value.intValue();
+  }
+
+  int integer(String key, int min, int max, int fallback) {
+    return has(key) ? integer(key, min, max) : mark(key, fallback);
+  }
+
+  double number(String key) {
+    JsonNode value = required(key);
+    if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+      throw fail(key, "must be a number, was " + show(value));
+    }
+    return value.doubleValue();
+  }
+
+  double positive(String key) {
+    double value = number(key);
+    if (value <= 0) {
+      throw fail(key, "must be greater than 0, was " + show(node.get(key)));
+    }
+    return value;
+  }
+
+  double positive(String key, double fallback) {
+    return has(key) ? positive(key) : mark(key, fallback);
+  }
+
+  boolean bool(String key, boolean fallback) {
+    if (!has(key)) {
+      return mark(key, fallback);
+    }
+    JsonNode value = required(key);
+    if (!value.isBoolean()) {
+      throw fail(key, "must be true or false, was " + show(value));
+    }
+    return value.booleanValue();
+  }
+
+  /** A duration given in milliseconds under a key ending in {@code Ms}. */
+  Duration millis(String key, long min, long max, long fallback) {
+    return Duration.ofMillis(has(key) ? integer(key, (int) min, (int) max) : mark(key, fallback));
+  }
+
+  ConfigNode object(String key) {
+    JsonNode value = required(key);
+    if (!value.isObject()) {
+      throw fail(key, "must be a mapping of keys to values, was " + show(value));
+    }
+    return new ConfigNode(file, path(key), value);
+  }
+
+  ConfigNode optionalObject(String key) {
+    return has(key) ? object(key) : mark(key, null);
+  }
+
+  List<ConfigNode> list(String key) {
+    JsonNode value = required(key);
+    if (!value.isArray()) {
+      throw fail(key, "must be a list, was " + show(value));
+    }
+    List<ConfigNode> items = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      String itemPath = path(key) + "[" + i + "]";
+      if (!item.isObject()) {
+        throw new ProfileException(file, itemPath, "must be a mapping, was " + show(item));
+      }
+      items.add(new ConfigNode(file, itemPath, item));
+    }
+    return items;
+  }
+
+  List<ConfigNode> optionalList(String key) {
+    return has(key) ? list(key) : mark(key, List.of());
+  }
+
+  /** The entries of a mapping whose keys are names chosen by the author (e.g. switches). */
+  Map<String, ConfigNode> entries() {
+    Map<String, ConfigNode> entries = new LinkedHashMap<>();
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      entries.put(name, object(name));
+    }
+    return entries;
+  }
+
+  void rejectUnknownKeys() {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!read.contains(name)) {
+        throw fail(name, "is not a known key here (misspelt?)");
+      }
+    }
+  }
+
+  private JsonNode required(String key) {
+    read.add(key);
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      throw fail(key, "is required");
+    }
+    return value;
+  }
+
+  private <T> T mark(String key, T fallback) {
+    read.add(key);
+    return fallback;
+  }
+
+  private static String show(JsonNode value) {
+    if (value == null) {
+      return "missing";
+    }
+    String text = value.isTextual() ? "\"" + value.textValue() + "\"" : value.toString();
+    return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+  }
+}
