@@ -123,7 +123,7 @@ public final class SensorHubDriver implements StreamDecoder {
         continue;
       }
       seen[id] = true;
-      double value = raw * channel.scale();
+      double value = channel.toPhysical(raw);
       if (value < channel.min() || value > channel.max()) {
         health.raise(
             FaultKind.OUT_OF_RANGE,
