@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * <p>On a pseudo-terminal (socat, the simulator) jssc's {@code setParams} and the RTS/DTR calls
  * return false although the settings apply; that is logged as a warning, not an error. An unplugged
  * device shows as the port path vanishing or an I/O error; both throw {@link HardwareException}.
- * One reader thread; {@link #close()} may come from another.
+ * Bytes already waiting when the port opens are kept, not purged: the decoders resynchronise on
+ * stale partial frames, and purging would throw away samples. One reader thread; {@link #close()}
+ * may come from another.
  */
 public final class JsscSerialLink implements SerialLink {
   private static final Logger LOG = LoggerFactory.getLogger(JsscSerialLink.class);
@@ -58,7 +60,6 @@ public final class JsscSerialLink implements SerialLink {
             baudRate);
       }
       candidate.setFlowControlMode(SerialPort.FLOWCONTROL_NONE);
-      candidate.purgePort(SerialPort.PURGE_RXCLEAR | SerialPort.PURGE_TXCLEAR);
     } catch (SerialPortException e) {
       closeQuietly(candidate);
       throw new HardwareException(portName + " cannot be opened: " + e.getExceptionType(), e);

@@ -67,6 +67,11 @@ public final class SerialSensor implements AutoCloseable {
     thread.start();
   }
 
+  /** Whether the link is open right now (false while unplugged or reopening). */
+  public boolean isOpen() {
+    return link.isOpen();
+  }
+
   /** Stops the reader thread and closes the link. Blocks up to a few read timeouts. */
   @Override
   public synchronized void close() {

@@ -1,0 +1,183 @@
+package org.rehabtelemetry.hardware.profile;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rehabtelemetry.protocol.AlarmPriority;
+import org.rehabtelemetry.protocol.DeviceKind;
+
+class DeviceProfilesTest {
+  @Test
+  void builtInProfiles_allLoad() {
+    for (DeviceKind kind : DeviceKind.values()) {
+      DeviceProfile profile = DeviceProfiles.builtIn(kind);
+      assertEquals(kind, profile.kind());
+      assertTrue(profile.wiring().emergencyStop().isPresent(), kind + " has an e-stop");
+      assertTrue(!profile.programmes().isEmpty(), kind + " has programmes");
+    }
+  }
+
+  @Test
+  void verticalizer_hasTheDomainChannelsRatesAndLimits() {
+    DeviceProfile profile = DeviceProfiles.builtIn(DeviceKind.VERTICALIZER);
+    ChannelSpec tilt = profile.requireChannel("tiltDeg");
+    assertEquals(50, tilt.sampleHz());
+    assertEquals(10, tilt.publishHz());
+    assertEquals(80, profile.maxSampleHz());
+    assertEquals(0x68, profile.wiring().tilt().orElseThrow().address());
+    assertEquals(17, profile.wiring().emergencyStop().orElseThrow().pin());
+    AlarmLimit spo2 = profile.alarms().get(1);
+    assertEquals("SPO2_CRITICAL", spo2.code());
+    assertEquals(AlarmLimit.Condition.BELOW, spo2.condition());
+    assertEquals(85, spo2.threshold());
+    assertEquals(AlarmPriority.HIGH, spo2.priority());
+    assertEquals(0.001, profile.wiring().sensorHub().orElseThrow().channels().get(0).scale());
+  }
+
+  @Test
+  void hydrotherapy_hasFlowMeterAndSwitches() {
+    DeviceProfile profile = DeviceProfiles.builtIn(DeviceKind.HYDROTHERAPY);
+    assertEquals(7.5, profile.wiring().flowMeter().orElseThrow().kFactor());
+    assertEquals(
+        java.util.Set.of("waterLevelOk", "doorClosed"), profile.wiring().switches().keySet());
+  }
+
+  @Test
+  void secondVerticalizerOnOtherPins_isAConfigChange(@TempDir Path dir) throws IOException {
+    String yaml =
+        builtInText("verticalizer")
+            .replace("pin: 17", "pin: 5")
+            .replace("pin: 27", "pin: 6")
+            .replace("/dev/ttyUSB0", "/dev/ttyACM0");
+    Path file = dir.resolve("vert-02.yaml");
+    Files.writeString(file, yaml);
+    DeviceProfile profile = DeviceProfiles.load(file);
+    assertEquals(5, profile.wiring().emergencyStop().orElseThrow().pin());
+    assertEquals("/dev/ttyACM0", profile.wiring().sensorHub().orElseThrow().port());
+  }
+
+  @Test
+  void misspeltKey_isNamedWithFileAndPath() {
+    assertRejected(
+        builtInText("verticalizer").replace("activeLow: true, debounceMs: 20", "activelow: true"),
+        "wiring.gpio.emergencyStop.activelow",
+        "test.yaml: wiring.gpio.emergencyStop.activelow: is not a known key here (misspelt?)");
+  }
+
+  @Test
+  void pinOutOfRange_namesKeyAndValue() {
+    assertRejected(
+        builtInText("verticalizer").replace("pin: 17", "pin: 40"),
+        "wiring.gpio.emergencyStop.pin",
+        "test.yaml: wiring.gpio.emergencyStop.pin: must be a whole number from 0 to 27, was 40");
+  }
+
+  @Test
+  void pinUsedTwice_isRejected() {
+    assertRejected(
+        builtInText("verticalizer").replace("pin: 27", "pin: 17"),
+        "wiring.gpio.startStopButton.pin",
+        "test.yaml: wiring.gpio.startStopButton.pin: GPIO 17 is already used by"
+            + " wiring.gpio.emergencyStop.pin");
+  }
+
+  @Test
+  void wiringNamesUndeclaredChannel_isRejected() {
+    assertRejected(
+        builtInText("verticalizer")
+            .replace("channel: loadRightKg, scale", "channel: loadRight, scale"),
+        "wiring.sensorHub.channels[1].channel",
+        "test.yaml: wiring.sensorHub.channels[1].channel: names channel \"loadRight\", which the"
+            + " profile's channels do not declare");
+  }
+
+  @Test
+  void oddBaudRate_isRejected() {
+    assertRejected(
+        builtInText("verticalizer").replace("baud: 9600", "baud: 9601"),
+        "wiring.oximeter.baud",
+        "test.yaml: wiring.oximeter.baud: must be a standard rate [1200, 2400, 4800, 9600, 19200,"
+            + " 38400, 57600, 115200, 230400, 460800, 921600], was 9601");
+  }
+
+  @Test
+  void maxBelowMin_isRejected() {
+    assertRejected(
+        builtInText("verticalizer").replace("min: 30, max: 250", "min: 30, max: 20"),
+        "channels[3].max",
+        "test.yaml: channels[3].max: must be greater than min (30.0), was 20.0");
+  }
+
+  @Test
+  void alarmWithTwoConditions_isRejected() {
+    assertRejected(
+        builtInText("verticalizer").replace("below: 90,", "below: 90, above: 99,"),
+        "alarms[0].below",
+        "test.yaml: alarms[0].below: exactly one of below, above, rateAbove is needed, found 2");
+  }
+
+  @Test
+  void unknownKind_listsTheKinds() {
+    assertRejected(
+        builtInText("verticalizer").replace("kind: verticalizer", "kind: bicycle"),
+        "kind",
+        "test.yaml: kind: must be one of [verticalizer, movement-trainer, hydrotherapy], was"
+            + " \"bicycle\"");
+  }
+
+  @Test
+  void brokenYaml_saysWhere() {
+    ProfileException e =
+        assertThrows(
+            ProfileException.class,
+            () -> DeviceProfiles.parse("test.yaml", "kind: [verticalizer\n".getBytes(UTF_8)));
+    assertEquals("(file)", e.key());
+    assertTrue(
+        e.getMessage().startsWith("test.yaml: (file): is not valid YAML at line"), e.getMessage());
+  }
+
+  @Test
+  void duplicateKey_isRejected() {
+    ProfileException e =
+        assertThrows(
+            ProfileException.class,
+            () ->
+                DeviceProfiles.parse(
+                    "test.yaml", "kind: verticalizer\nkind: hydrotherapy\n".getBytes(UTF_8)));
+    assertTrue(e.getMessage().contains("Duplicate field 'kind'"), e.getMessage());
+  }
+
+  @Test
+  void missingFile_namesIt(@TempDir Path dir) {
+    ProfileException e =
+        assertThrows(ProfileException.class, () -> DeviceProfiles.load(dir.resolve("none.yaml")));
+    assertTrue(e.getMessage().contains("none.yaml: (file): cannot be read"), e.getMessage());
+  }
+
+  private static void assertRejected(String yaml, String key, String message) {
+    ProfileException e =
+        assertThrows(
+            ProfileException.class, () -> DeviceProfiles.parse("test.yaml", yaml.getBytes(UTF_8)));
+    assertEquals(key, e.key());
+    assertEquals(message, e.getMessage());
+  }
+
+  private static String builtInText(String kind) {
+    try (InputStream in =
+        DeviceProfilesTest.class
+            .getClassLoader()
+            .getResourceAsStream("profiles/" + kind + ".yaml")) {
+      return new String(in.readAllBytes(), UTF_8);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
