@@ -68,6 +68,24 @@ public final class SensorHealth {
     }
   }
 
+  /**
+   * Checks a value against its channel's physical range. Outside it, raises {@code OUT_OF_RANGE}
+   * for the channel with the value in the detail; inside it, clears that condition.
+   *
+   * @return whether the value is inside the range and may be used as a reading
+   */
+  public boolean checkRange(String channel, double value, double min, double max) {
+    if (value < min || value > max) {
+      raise(
+          FaultKind.OUT_OF_RANGE,
+          channel,
+          channel + " = " + value + " is outside its physical range " + min + ".." + max);
+      return false;
+    }
+    clear(FaultKind.OUT_OF_RANGE, channel);
+    return true;
+  }
+
   /** Valid data arrived at {@code nanos}; ends a silence. */
   public synchronized void dataReceived(long nanos) {
     lastDataNanos = nanos;

@@ -3,7 +3,6 @@ package org.rehabtelemetry.hardware.gpio;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.hardware.ReadingSink;
-import org.rehabtelemetry.hardware.fault.FaultKind;
 import org.rehabtelemetry.hardware.fault.SensorHealth;
 import org.rehabtelemetry.hardware.poll.Polled;
 import org.rehabtelemetry.hardware.port.DigitalLine;
@@ -65,14 +64,9 @@ public final class FlowMeter implements Polled {
     double lpm = hz / kFactorHzPerLpm;
     lastPulses = now;
     lastPollNanos = nanos;
-    if (lpm > maxLpm) {
-      health.raise(
-          FaultKind.OUT_OF_RANGE,
-          channel,
-          channel + " = " + lpm + " L/min is above its physical maximum " + maxLpm);
+    if (!health.checkRange(channel, lpm, 0, maxLpm)) {
       return;
     }
-    health.clear(FaultKind.OUT_OF_RANGE, channel);
     health.dataReceived(nanos);
     sink.accept(new Reading(channel, lpm, nanos));
   }

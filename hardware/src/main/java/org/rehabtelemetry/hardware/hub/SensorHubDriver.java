@@ -124,20 +124,9 @@ public final class SensorHubDriver implements StreamDecoder {
       }
       seen[id] = true;
       double value = channel.toPhysical(raw);
-      if (value < channel.min() || value > channel.max()) {
-        health.raise(
-            FaultKind.OUT_OF_RANGE,
-            channel.channel(),
-            channel.channel()
-                + " = "
-                + value
-                + " is outside its physical range "
-                + channel.min()
-                + ".."
-                + channel.max());
+      if (!health.checkRange(channel.channel(), value, channel.min(), channel.max())) {
         continue;
       }
-      health.clear(FaultKind.OUT_OF_RANGE, channel.channel());
       sink.accept(new Reading(channel.channel(), value, time));
       anyValid = true;
     }

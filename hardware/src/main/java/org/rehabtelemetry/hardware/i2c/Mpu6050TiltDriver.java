@@ -83,14 +83,9 @@ public final class Mpu6050TiltDriver implements Polled {
     double ax = (short) ((burst[0] << 8) | (burst[1] & 0xFF));
     double az = (short) ((burst[4] << 8) | (burst[5] & 0xFF));
     double tilt = Math.toDegrees(Math.atan2(ax, az));
-    if (tilt < min || tilt > max) {
-      health.raise(
-          FaultKind.OUT_OF_RANGE,
-          channel,
-          channel + " = " + tilt + " is outside its physical range " + min + ".." + max);
+    if (!health.checkRange(channel, tilt, min, max)) {
       return;
     }
-    health.clear(FaultKind.OUT_OF_RANGE, channel);
     long time = lastNanos == Long.MIN_VALUE ? nanos : Math.max(nanos, lastNanos + 1000);
     lastNanos = time;
     health.dataReceived(nanos);

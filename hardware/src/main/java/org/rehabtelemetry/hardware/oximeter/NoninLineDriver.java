@@ -100,20 +100,9 @@ public final class NoninLineDriver implements StreamDecoder {
   }
 
   private boolean emit(OximeterChannels.Channel channel, double value, long time) {
-    if (value < channel.min() || value > channel.max()) {
-      health.raise(
-          FaultKind.OUT_OF_RANGE,
-          channel.name(),
-          channel.name()
-              + " = "
-              + value
-              + " is outside its physical range "
-              + channel.min()
-              + ".."
-              + channel.max());
+    if (!health.checkRange(channel.name(), value, channel.min(), channel.max())) {
       return false;
     }
-    health.clear(FaultKind.OUT_OF_RANGE, channel.name());
     sink.accept(new Reading(channel.name(), value, time));
     return true;
   }
