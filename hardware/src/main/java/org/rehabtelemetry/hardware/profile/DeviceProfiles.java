@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.rehabtelemetry.config.ConfigException;
+import org.rehabtelemetry.config.ConfigNode;
 import org.rehabtelemetry.protocol.AlarmPriority;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.protocol.Identifiers;
@@ -29,7 +31,7 @@ import org.rehabtelemetry.protocol.ProtocolException;
  *
  * <p>Checks every key (unknown keys are errors), every value's type and range, that every channel
  * named by wiring or alarms is declared, that no channel is fed twice, and that no GPIO pin, serial
- * port or hub channel id is used twice. The first problem found throws a {@link ProfileException}.
+ * port or hub channel id is used twice. The first problem found throws a {@link ConfigException}.
  */
 public final class DeviceProfiles {
   private static final YAMLMapper YAML =
@@ -46,11 +48,11 @@ public final class DeviceProfiles {
     String resource = "profiles/" + kind.wireName() + ".yaml";
     try (InputStream in = DeviceProfiles.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new ProfileException(resource, "(file)", "is missing from the classpath");
+        throw new ConfigException(resource, "(file)", "is missing from the classpath");
       }
       return parse(resource, in.readAllBytes());
     } catch (IOException e) {
-      throw new ProfileException(resource, "(file)", "cannot be read: " + e.getMessage());
+      throw new ConfigException(resource, "(file)", "cannot be read: " + e.getMessage());
     }
   }
 
@@ -60,7 +62,7 @@ public final class DeviceProfiles {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new ProfileException(file.toString(), "(file)", "cannot be read: " + e);
+      throw new ConfigException(file.toString(), "(file)", "cannot be read: " + e);
     }
     return parse(file.toString(), bytes);
   }
@@ -72,10 +74,10 @@ public final class DeviceProfiles {
       tree = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      throw new ProfileException(
+      throw new ConfigException(
           source, "(file)", "is not valid YAML" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new ProfileException(source, "(file)", "cannot be read: " + e.getMessage());
+      throw new ConfigException(source, "(file)", "cannot be read: " + e.getMessage());
     }
     ConfigNode root = ConfigNode.root(source, tree);
     DeviceKind kind = kind(root);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rehabtelemetry.config.ConfigException;
 import org.rehabtelemetry.protocol.AlarmPriority;
 import org.rehabtelemetry.protocol.DeviceKind;
 
@@ -135,9 +136,9 @@ class DeviceProfilesTest {
 
   @Test
   void brokenYaml_saysWhere() {
-    ProfileException e =
+    ConfigException e =
         assertThrows(
-            ProfileException.class,
+            ConfigException.class,
             () -> DeviceProfiles.parse("test.yaml", "kind: [verticalizer\n".getBytes(UTF_8)));
     assertEquals("(file)", e.key());
     assertTrue(
@@ -146,9 +147,9 @@ class DeviceProfilesTest {
 
   @Test
   void duplicateKey_isRejected() {
-    ProfileException e =
+    ConfigException e =
         assertThrows(
-            ProfileException.class,
+            ConfigException.class,
             () ->
                 DeviceProfiles.parse(
                     "test.yaml", "kind: verticalizer\nkind: hydrotherapy\n".getBytes(UTF_8)));
@@ -157,15 +158,15 @@ class DeviceProfilesTest {
 
   @Test
   void missingFile_namesIt(@TempDir Path dir) {
-    ProfileException e =
-        assertThrows(ProfileException.class, () -> DeviceProfiles.load(dir.resolve("none.yaml")));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> DeviceProfiles.load(dir.resolve("none.yaml")));
     assertTrue(e.getMessage().contains("none.yaml: (file): cannot be read"), e.getMessage());
   }
 
   private static void assertRejected(String yaml, String key, String message) {
-    ProfileException e =
+    ConfigException e =
         assertThrows(
-            ProfileException.class, () -> DeviceProfiles.parse("test.yaml", yaml.getBytes(UTF_8)));
+            ConfigException.class, () -> DeviceProfiles.parse("test.yaml", yaml.getBytes(UTF_8)));
     assertEquals(key, e.key());
     assertEquals(message, e.getMessage());
   }

@@ -1,4 +1,4 @@
-package org.rehabtelemetry.hardware.profile;
+package org.rehabtelemetry.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Strict access to one mapping of a parsed YAML file: each accessor names the key path in its
- * error, and {@link #rejectUnknownKeys()} fails on any key that was not read, so a typo such as
- * {@code activelow} is an error instead of a silent default. Not thread-safe.
+ * Strict access to one mapping of a parsed YAML (or JSON) config file: each accessor names the key
+ * path in its error, and {@link #rejectUnknownKeys()} fails on any key that was not read, so a typo
+ * such as {@code activelow} is an error instead of a silent default. Not thread-safe.
  */
-final class ConfigNode {
+public final class ConfigNode {
   private final String file;
   private final String path;
   private final JsonNode node;
@@ -27,27 +27,27 @@ final class ConfigNode {
     this.node = node;
   }
 
-  static ConfigNode root(String file, JsonNode node) {
+  public static ConfigNode root(String file, JsonNode node) {
     if (node == null || !node.isObject()) {
-      throw new ProfileException(file, "(file)", "must be a YAML mapping of keys to values");
+      throw new ConfigException(file, "(file)", "must be a YAML mapping of keys to values");
     }
     return new ConfigNode(file, "", node);
   }
 
-  String path(String key) {
+  public String path(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  ProfileException fail(String key, String problem) {
-    return new ProfileException(file, path(key), problem);
+  public ConfigException fail(String key, String problem) {
+    return new ConfigException(file, path(key), problem);
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     JsonNode value = node.get(key);
     return value != null && !value.isNull();
   }
 
-  String text(String key) {
+  public String text(String key) {
     JsonNode value = required(key);
     if (!value.isTextual()) {
       throw fail(key, "must be text, was " + show(value));
@@ -55,11 +55,11 @@ final class ConfigNode {
     return value.textValue();
   }
 
-  String text(String key, String fallback) {
+  public String text(String key, String fallback) {
     return has(key) ? text(key) : mark(key, fallback);
   }
 
-  int integer(String key, int min, int max) {
+  public int integer(String key, int min, int max) {
     JsonNode value = required(key);
     if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
       throw fail(key, "must be a whole number from " + min + " to " + max + ", was " + show(value));
@@ -67,11 +67,11 @@ final class ConfigNode {
     return value.intValue();
   }
 
-  int integer(String key, int min, int max, int fallback) {
+  public int integer(String key, int min, int max, int fallback) {
     return has(key) ? integer(key, min, max) : mark(key, fallback);
   }
 
-  double number(String key) {
+  public double number(String key) {
     JsonNode value = required(key);
     if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
       throw fail(key, "must be a number, was " + show(value));
@@ -79,7 +79,7 @@ final class ConfigNode {
     return value.doubleValue();
   }
 
-  double positive(String key) {
+  public double positive(String key) {
     double value = number(key);
     if (value <= 0) {
       throw fail(key, "must be greater than 0, was " + show(node.get(key)));
@@ -87,11 +87,11 @@ final class ConfigNode {
     return value;
   }
 
-  double positive(String key, double fallback) {
+  public double positive(String key, double fallback) {
     return has(key) ? positive(key) : mark(key, fallback);
   }
 
-  boolean bool(String key, boolean fallback) {
+  public boolean bool(String key, boolean fallback) {
     if (!has(key)) {
       return mark(key, fallback);
     }
@@ -103,11 +103,11 @@ final class ConfigNode {
   }
 
   /** A duration given in milliseconds under a key ending in {@code Ms}. */
-  Duration millis(String key, long min, long max, long fallback) {
+  public Duration millis(String key, long min, long max, long fallback) {
     return Duration.ofMillis(has(key) ? integer(key, (int) min, (int) max) : mark(key, fallback));
   }
 
-  ConfigNode object(String key) {
+  public ConfigNode object(String key) {
     JsonNode value = required(key);
     if (!value.isObject()) {
       throw fail(key, "must be a mapping of keys to values, was " + show(value));
@@ -115,11 +115,11 @@ final class ConfigNode {
     return new ConfigNode(file, path(key), value);
   }
 
-  ConfigNode optionalObject(String key) {
+  public ConfigNode optionalObject(String key) {
     return has(key) ? object(key) : mark(key, null);
   }
 
-  List<ConfigNode> list(String key) {
+  public List<ConfigNode> list(String key) {
     JsonNode value = required(key);
     if (!value.isArray()) {
       throw fail(key, "must be a list, was " + show(value));
@@ -129,19 +129,19 @@ final class ConfigNode {
       JsonNode item = value.get(i);
       String itemPath = path(key) + "[" + i + "]";
       if (!item.isObject()) {
-        throw new ProfileException(file, itemPath, "must be a mapping, was " + show(item));
+        throw new ConfigException(file, itemPath, "must be a mapping, was " + show(item));
       }
       items.add(new ConfigNode(file, itemPath, item));
     }
     return items;
   }
 
-  List<ConfigNode> optionalList(String key) {
+  public List<ConfigNode> optionalList(String key) {
     return has(key) ? list(key) : mark(key, List.of());
   }
 
   /** The entries of a mapping whose keys are names chosen by the author (e.g. switches). */
-  Map<String, ConfigNode> entries() {
+  public Map<String, ConfigNode> entries() {
     Map<String, ConfigNode> entries = new LinkedHashMap<>();
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -150,7 +150,7 @@ final class ConfigNode {
     return entries;
   }
 
-  void rejectUnknownKeys() {
+  public void rejectUnknownKeys() {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!read.contains(name)) {
