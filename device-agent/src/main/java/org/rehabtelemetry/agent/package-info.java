@@ -1,5 +1,6 @@
 /**
- * The agent on each device: therapy sessions, local safety alarms, the crash-safe journal and MQTT
- * publishing. Arrives with the device-agent issue.
+ * The agent on each device. So far: {@code journal}, the crash-safe store-and-forward journal.
+ * Sessions, local alarms, publishing, the touch UI and the CLI arrive with the rest of the
+ * device-agent issue.
  */
 package org.rehabtelemetry.agent;
