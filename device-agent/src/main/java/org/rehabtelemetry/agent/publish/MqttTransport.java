@@ -1,0 +1,37 @@
+package org.rehabtelemetry.agent.publish;
+
+/**
+ * The MQTT connection the publisher needs. Every publish is QoS 1. Implementations call callbacks
+ * on their own threads; callbacks must not block.
+ */
+public interface MqttTransport extends AutoCloseable {
+  /** What the broker publishes for us when the connection is lost. */
+  record Will(String topic, byte[] payload) {}
+
+  /** Hears the connection drop. */
+  @FunctionalInterface
+  interface LossListener {
+    void connectionLost(Throwable cause);
+  }
+
+  /**
+   * Connects, registering the Last Will (QoS 1, retained). Blocks up to the connect timeout.
+   *
+   * @throws TransportException if the broker cannot be reached or refuses
+   */
+  void connect(Will will, LossListener lossListener);
+
+  boolean isConnected();
+
+  /**
+   * Publishes with QoS 1; {@code onAck} runs when the broker's PUBACK arrives. Does not block for
+   * the acknowledgement.
+   *
+   * @throws TransportException if the message cannot be handed to the client (e.g. disconnected)
+   */
+  void publish(String topic, byte[] payload, boolean retained, Runnable onAck);
+
+  /** Disconnects cleanly (no Last Will) and releases resources; idempotent. */
+  @Override
+  void close();
+}
