@@ -155,6 +155,11 @@ public final class SegmentedJournal implements AutoCloseable {
     return id;
   }
 
+  /** The id the next {@link #append} will return. */
+  public synchronized long nextId() {
+    return lastId + 1;
+  }
+
   /** Makes every appended record durable now. Blocks for the fsync (milliseconds on an SD card). */
   public void commit() {
     commit(false);

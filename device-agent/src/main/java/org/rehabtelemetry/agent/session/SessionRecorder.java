@@ -1,0 +1,276 @@
+package org.rehabtelemetry.agent.session;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rehabtelemetry.agent.alarm.ActiveAlarm;
+import org.rehabtelemetry.agent.journal.RecordClass;
+import org.rehabtelemetry.agent.journal.SegmentedJournal;
+import org.rehabtelemetry.agent.sampling.SampleBatcher;
+import org.rehabtelemetry.agent.time.Timebase;
+import org.rehabtelemetry.hardware.Reading;
+import org.rehabtelemetry.hardware.port.MonotonicClock;
+import org.rehabtelemetry.hardware.profile.DeviceProfile;
+import org.rehabtelemetry.protocol.AlarmEvent;
+import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.Message;
+import org.rehabtelemetry.protocol.MessageCodec;
+import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SessionEvent;
+import org.rehabtelemetry.protocol.SessionEventType;
+import org.rehabtelemetry.protocol.SessionRef;
+import org.rehabtelemetry.protocol.SessionSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records sessions into the journal: lifecycle events, sample batches, alarms and the summary.
+ *
+ * <p>It is the journal's only writer, so while a session runs every journal record is one of its
+ * messages and a message's sequence number is its journal id minus the id of the session's {@code
+ * started} record; a restart after a crash therefore knows the next sequence number from the
+ * journal alone. Samples are recorded only while the session is running (not paused). Lifecycle
+ * events and alarms are committed to disk at once; batches at the next group commit.
+ *
+ * <p>Thread-safe: every method locks this object; readings arrive from driver threads.
+ */
+public final class SessionRecorder {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionRecorder.class);
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+  private final String deviceId;
+  private final String bootId;
+  private final DeviceProfile profile;
+  private final Timebase timebase;
+  private final MonotonicClock clock;
+  private final SegmentedJournal journal;
+  private final SessionStore store;
+  private final MessageCodec codec = new MessageCodec();
+  private final SecureRandom random = new SecureRandom();
+  private final SessionStateMachine machine = new SessionStateMachine();
+  private SessionStore.Stored current;
+  private SampleBatcher batcher;
+  private SummaryCalculator summary;
+  private long records;
+
+  public SessionRecorder(
+      String deviceId,
+      String bootId,
+      DeviceProfile profile,
+      Timebase timebase,
+      MonotonicClock clock,
+      SegmentedJournal journal,
+      SessionStore store) {
+    this.deviceId = deviceId;
+    this.bootId = bootId;
+    this.profile = profile;
+    this.timebase = timebase;
+    this.clock = clock;
+    this.journal = journal;
+    this.store = store;
+  }
+
+  /**
+   * Ends a session that was running when the agent last stopped (a crash or power loss) as
+   * interrupted, with its summary. Call once at start-up, before anything else records.
+   *
+   * @return the interrupted session's id, if there was one
+   */
+  public synchronized Optional<String> recoverInterrupted() {
+    Optional<SessionStore.Stored> stored = store.load();
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    current = stored.get();
+    summary = new SummaryCalculator(profile.kind(), current.settings());
+    LOG.warn(
+        "session {} was running when the agent stopped; ending it as interrupted",
+        current.sessionId());
+    append(event(SessionEventType.INTERRUPTED, "crash or power loss found at restart"));
+    finish(SessionEventType.INTERRUPTED);
+    return Optional.of(stored.get().sessionId());
+  }
+
+  /** Starts a session; returns its id. */
+  public synchronized String start(
+      String patientCode,
+      String programme,
+      Map<String, Double> settings,
+      String reason,
+      boolean estopLatched,
+      List<String> faultedSensors) {
+    if (profile.programmes().stream().noneMatch(p -> p.name().equals(programme))) {
+      throw new SessionRefusedException("Unknown programme \"" + programme + "\" for this device.");
+    }
+    machine.start(estopLatched, faultedSensors);
+    Instant now = timebase.now();
+    String sessionId =
+        "S" + ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random.generateSeed(3));
+    current =
+        new SessionStore.Stored(sessionId, journal.nextId(), patientCode, programme, now, settings);
+    store.save(current);
+    batcher = new SampleBatcher(profile, timebase);
+    summary = new SummaryCalculator(profile.kind(), settings);
+    summary.running(clock.nanos());
+    records = 0;
+    try {
+      append(
+          new SessionEvent(
+              header(), ref(), SessionEventType.STARTED, reason, patientCode, programme, settings));
+    } catch (RuntimeException e) {
+      store.clear();
+      machine.interrupt();
+      machine.finish();
+      current = null;
+      throw e;
+    }
+    journal.commit();
+    LOG.info("session {} started ({}, {})", sessionId, programme, reason);
+    return sessionId;
+  }
+
+  public synchronized void pause(String reason) {
+    machine.pause();
+    flush();
+    summary.notRunning(clock.nanos());
+    append(event(SessionEventType.PAUSED, reason));
+    journal.commit();
+  }
+
+  public synchronized void resume(String reason, boolean estopLatched) {
+    machine.resume(estopLatched);
+    summary.running(clock.nanos());
+    append(event(SessionEventType.RESUMED, reason));
+    journal.commit();
+  }
+
+  /** Completes the session normally. */
+  public synchronized void stop(String reason) {
+    machine.stop();
+    end(SessionEventType.STOPPED, reason);
+  }
+
+  /** Ends the session abnormally: e-stop, sensor failure. Does nothing when idle. */
+  public synchronized void interrupt(String reason) {
+    if (!machine.state().isActive()) {
+      return;
+    }
+    machine.interrupt();
+    end(SessionEventType.INTERRUPTED, reason);
+  }
+
+  /** A reading from a driver; recorded if a session is running. */
+  public synchronized void onReading(Reading reading) {
+    if (machine.state() != SessionState.RUNNING) {
+      return;
+    }
+    summary.add(reading);
+    if (batcher.add(reading)) {
+      flush();
+    }
+  }
+
+  /** Journals waiting samples as one batch; called every batch interval. */
+  public synchronized void flush() {
+    if (batcher == null) {
+      return; // no session, or it has ended and its last samples are journaled
+    }
+    SampleBatcher.Batch batch = batcher.take();
+    if (batch != null) {
+      append(new SampleBatch(header(), ref(), batch.t0Us(), batch.channels()));
+    }
+  }
+
+  /** Journals an alarm change, in the session if one is active, and commits it at once. */
+  public synchronized void onAlarm(ActiveAlarm alarm) {
+    SessionRef ref = machine.state().isActive() ? ref() : null;
+    append(
+        new AlarmEvent(
+            header(),
+            ref,
+            alarm.alarmId(),
+            alarm.state(),
+            alarm.spec().code(),
+            alarm.spec().priority(),
+            alarm.spec().latched(),
+            alarm.spec().channel(),
+            alarm.spec().value(),
+            alarm.spec().limit(),
+            alarm.spec().message()));
+    journal.commit();
+  }
+
+  public synchronized SessionState state() {
+    return machine.state();
+  }
+
+  public synchronized Optional<SessionInfo> current() {
+    if (current == null || !machine.state().isActive()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SessionInfo(
+            current.sessionId(),
+            machine.state(),
+            current.patientCode(),
+            current.programme(),
+            current.settings(),
+            current.startedAt(),
+            records));
+  }
+
+  private void end(SessionEventType outcome, String reason) {
+    String sessionId = current.sessionId();
+    batcher.closeWindows();
+    flush();
+    summary.notRunning(clock.nanos());
+    append(event(outcome, reason));
+    finish(outcome);
+    LOG.info("session {} {} ({})", sessionId, outcome.wireName(), reason);
+  }
+
+  private void finish(SessionEventType outcome) {
+    Instant ended = timebase.now();
+    Instant started = current.startedAt().isAfter(ended) ? ended : current.startedAt();
+    append(
+        new SessionSummary(
+            header(), ref(), outcome, started, ended, summary.metrics(clock.nanos())));
+    journal.commit();
+    store.clear();
+    machine.finish();
+    current = null;
+    batcher = null;
+  }
+
+  private SessionEvent event(SessionEventType type, String reason) {
+    return new SessionEvent(header(), ref(), type, reason, null, null, Map.of());
+  }
+
+  /** The reference for the next record: its seq follows from the journal id it will get. */
+  private SessionRef ref() {
+    return new SessionRef(current.sessionId(), journal.nextId() - current.firstJournalId());
+  }
+
+  private Header header() {
+    return new Header(deviceId, bootId, timebase.now());
+  }
+
+  private void append(Message message) {
+    RecordClass lane = message instanceof SampleBatch ? RecordClass.SAMPLES : RecordClass.EVENT;
+    long expected = journal.nextId();
+    long id = journal.append(lane, message.type(), codec.encode(message));
+    if (id != expected) {
+      LOG.error(
+          "journal id {} where {} was expected: another writer broke sequence numbering",
+          id,
+          expected);
+    }
+    records++;
+  }
+}

@@ -1,0 +1,2 @@
+/** Time on the device: monotonic sample stamps anchored to wall time, clock sync and jumps. */
+package org.rehabtelemetry.agent.time;
