@@ -53,11 +53,15 @@ public final class Identifiers {
 
   /** A pseudonymous patient code, e.g. {@code P-7F3A}. Never a name or a birth date. */
   public static String patientCode(String field, String value) {
-    return check(
-        field,
-        value,
-        PATIENT_CODE,
-        "a pseudonymous patient code: 3-32 of A-Z 0-9 '-' (never a name or birth date)");
+    requireNonNull(field, value);
+    if (!PATIENT_CODE.matcher(value).matches()) {
+      // The rejected value is not repeated: it may be a name typed by mistake.
+      throw new ProtocolException(
+          field,
+          "must be a pseudonymous patient code: 3-32 of A-Z 0-9 '-' (never a name or birth"
+              + " date); the value given is not repeated here");
+    }
+    return value;
   }
 
   /** A unit symbol such as {@code deg}, {@code kg}, {@code %}, {@code /min}, {@code °C}. */

@@ -20,10 +20,19 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class PahoTransport implements MqttTransport {
   private final MqttSettings settings;
+  private final javax.net.SocketFactory socketFactory;
   private MqttAsyncClient client;
 
   public PahoTransport(MqttSettings settings) {
+    this(settings, null);
+  }
+
+  /**
+   * @param socketFactory for {@code ssl://} URIs (see {@link TlsSockets}); null for the default
+   */
+  public PahoTransport(MqttSettings settings, javax.net.SocketFactory socketFactory) {
     this.settings = settings;
+    this.socketFactory = socketFactory;
   }
 
   @Override
@@ -51,6 +60,9 @@ public final class PahoTransport implements MqttTransport {
       options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
       options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
       options.setWill(will.topic(), will.payload(), 1, true);
+      if (socketFactory != null) {
+        options.setSocketFactory(socketFactory);
+      }
       if (settings.username() != null) {
         options.setUserName(settings.username());
       }

@@ -1,0 +1,198 @@
+package org.rehabtelemetry.agent.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.rehabtelemetry.agent.journal.JournalConfig;
+import org.rehabtelemetry.agent.publish.MqttSettings;
+import org.rehabtelemetry.config.ConfigException;
+import org.rehabtelemetry.config.ConfigNode;
+import org.rehabtelemetry.protocol.Identifiers;
+import org.rehabtelemetry.protocol.ProtocolException;
+
+/**
+ * Reads and validates the agent's YAML config. Every problem fails start-up with the file, the key
+ * and the value; the broker password is read from a separate file and never echoed.
+ */
+public final class AgentConfigLoader {
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final Set<String> SENSORS = Set.of("sensorHub", "oximeter", "tilt", "flowMeter");
+
+  private AgentConfigLoader() {}
+
+  public static AgentConfig load(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), "(file)", "cannot be read: " + e);
+    }
+    return parse(file.toString(), bytes, file.toAbsolutePath().getParent());
+  }
+
+  /** Parses config YAML; relative paths are resolved against {@code baseDir}. */
+  public static AgentConfig parse(String source, byte[] yaml, Path baseDir) {
+    JsonNode tree;
+    try {
+      tree = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(source, "(file)", "is not valid YAML: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigException(source, "(file)", "cannot be read: " + e.getMessage());
+    }
+    ConfigNode root = ConfigNode.root(source, tree);
+
+    ConfigNode device = root.object("device");
+    String deviceId = checked(device, "id", Identifiers::deviceId);
+    String site = checked(device, "site", Identifiers::siteId);
+    String profile = device.text("profile");
+    device.rejectUnknownKeys();
+
+    String hardware = root.text("hardware", "board");
+    if (!hardware.equals("board") && !hardware.equals("mock")) {
+      throw root.fail("hardware", "must be board or mock, was \"" + hardware + "\"");
+    }
+    Path stateDir = baseDir.resolve(root.text("stateDir", "/var/lib/rehab-telemetry/agent"));
+
+    JournalConfig journal = journal(root.optionalObject("journal"), stateDir.resolve("journal"));
+    ConfigNode mqttNode = root.object("mqtt");
+    String uri = mqttNode.text("uri");
+    if (!uri.matches("(tcp|ssl)://[^/\\s]+:\\d{1,5}")) {
+      throw mqttNode.fail(
+          "uri", "must look like tcp://host:1883 or ssl://host:8883, was \"" + uri + "\"");
+    }
+    String username =
+        mqttNode.has("username") ? mqttNode.text("username") : mark(mqttNode, "username");
+    char[] password = null;
+    if (mqttNode.has("passwordFile")) {
+      Path passwordFile = baseDir.resolve(mqttNode.text("passwordFile"));
+      try {
+        password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
+      } catch (IOException e) {
+        throw mqttNode.fail("passwordFile", "cannot be read: " + passwordFile);
+      }
+    } else {
+      mark(mqttNode, "passwordFile");
+    }
+    Path caFile = null;
+    if (mqttNode.has("caFile")) {
+      caFile = baseDir.resolve(mqttNode.text("caFile"));
+      if (!Files.isReadable(caFile)) {
+        throw mqttNode.fail("caFile", "cannot be read: " + caFile);
+      }
+    } else {
+      mark(mqttNode, "caFile");
+    }
+    MqttSettings mqtt =
+        new MqttSettings(
+            uri,
+            mqttNode.text("clientId", "agent-" + deviceId),
+            username,
+            password,
+            mqttNode.millis("connectTimeoutMs", 500, 60_000, 5_000),
+            Duration.ofSeconds(mqttNode.integer("keepAliveSeconds", 5, 600, 30)),
+            mqttNode.integer("window", 1, 1000, 64),
+            mqttNode.integer("maxMessagesPerSecond", 1, 100_000, 200),
+            mqttNode.millis("reconnectInitialMs", 50, 60_000, 500),
+            mqttNode.millis("reconnectMaxMs", 100, 600_000, 30_000));
+    mqttNode.rejectUnknownKeys();
+
+    ConfigNode session = root.optionalObject("session");
+    Duration batchInterval = Duration.ofSeconds(1);
+    List<String> required = new ArrayList<>(List.of("sensorHub", "oximeter", "tilt"));
+    if (session != null) {
+      batchInterval = session.millis("batchIntervalMs", 100, 10_000, 1000);
+      if (session.has("requiredSensors")) {
+        required.clear();
+        for (String sensor : session.text("requiredSensors").split(",")) {
+          String name = sensor.strip();
+          if (!name.isEmpty() && !SENSORS.contains(name)) {
+            throw session.fail(
+                "requiredSensors", "names unknown sensor \"" + name + "\"; known: " + SENSORS);
+          }
+          if (!name.isEmpty()) {
+            required.add(name);
+          }
+        }
+      } else {
+        mark(session, "requiredSensors");
+      }
+      session.rejectUnknownKeys();
+    }
+
+    ConfigNode ui = root.optionalObject("ui");
+    String bind = "127.0.0.1";
+    int port = 8088;
+    if (ui != null) {
+      bind = ui.text("bind", bind);
+      port = ui.integer("port", 0, 65_535, port);
+      ui.rejectUnknownKeys();
+    }
+    root.rejectUnknownKeys();
+    return new AgentConfig(
+        deviceId,
+        site,
+        profile,
+        hardware,
+        stateDir,
+        journal,
+        mqtt,
+        caFile,
+        batchInterval,
+        required,
+        bind,
+        port);
+  }
+
+  private static JournalConfig journal(ConfigNode node, Path dir) {
+    JournalConfig defaults = JournalConfig.defaults(dir);
+    if (node == null) {
+      return defaults;
+    }
+    long segment = node.integer("segmentBytes", 4096, 1 << 30, (int) defaults.segmentBytes());
+    long max =
+        (long) node.integer("maxMegabytes", 1, 1 << 20, (int) (defaults.maxBytes() >> 20)) << 20;
+    if (max < 2 * segment) {
+      throw node.fail(
+          "maxMegabytes", "must hold at least two segments (" + 2 * segment + " bytes)");
+    }
+    JournalConfig config =
+        new JournalConfig(
+            dir,
+            segment,
+            max,
+            Duration.ofDays(node.integer("maxAgeDays", 1, 3650, (int) defaults.maxAge().toDays())),
+            node.millis("commitIntervalMs", 10, 10_000, defaults.commitInterval().toMillis()),
+            (long) node.integer("maxUnwrittenMegabytes", 1, 1024, 16) << 20);
+    node.rejectUnknownKeys();
+    return config;
+  }
+
+  private interface Check {
+    String apply(String field, String value);
+  }
+
+  private static String checked(ConfigNode node, String key, Check check) {
+    String value = node.text(key);
+    try {
+      return check.apply(key, value);
+    } catch (ProtocolException e) {
+      throw node.fail(key, e.reason());
+    }
+  }
+
+  private static String mark(ConfigNode node, String key) {
+    node.text(key, null);
+    return null;
+  }
+}
