@@ -49,6 +49,16 @@ public final class ControlApi implements AutoCloseable {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private final HttpServer server;
   private final ExecutorService executor;
+  private final StatusEvents events = new StatusEvents();
+  private final java.util.concurrent.atomic.AtomicInteger streams =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile boolean open = true;
+
+  /** At most this many event-stream clients (the kiosk and a spare); each holds a thread. */
+  private static final int MAX_STREAMS = 3;
+
+  /** Minimum time between two status pushes to one client. */
+  private static final long PUSH_INTERVAL_MILLIS = 100;
 
   public ControlApi(DeviceAgent agent, String bind, int port) throws IOException {
     this.agent = agent;
@@ -63,6 +73,10 @@ public final class ControlApi implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext("/api/status", exchange -> handle(exchange, "GET", this::status));
+    server.createContext("/api/profile", exchange -> handle(exchange, "GET", b -> profile()));
+    server.createContext("/api/events", this::stream);
+    server.createContext("/", this::staticFile);
+    agent.addListener(event -> events.signal());
     server.createContext("/api/session/start", exchange -> handle(exchange, "POST", this::start));
     server.createContext("/api/session/arm", exchange -> handle(exchange, "POST", this::arm));
     server.createContext(
@@ -124,6 +138,8 @@ public final class ControlApi implements AutoCloseable {
 
   @Override
   public void close() {
+    open = false;
+    events.signal();
     server.stop(0);
     executor.shutdownNow();
     try {
@@ -169,6 +185,79 @@ public final class ControlApi implements AutoCloseable {
 
     BadRequest(String message) {
       super(message);
+    }
+  }
+
+  private Object profile() {
+    Map<String, Object> profile = new LinkedHashMap<>();
+    profile.put("kind", agent.profile().kind().wireName());
+    profile.put("channels", agent.profile().channels());
+    profile.put("programmes", agent.profile().programmes());
+    return profile;
+  }
+
+  /** Server-sent events: the full status on every change, at most every 100 ms, else every 2 s. */
+  private void stream(HttpExchange exchange) throws IOException {
+    if (streams.incrementAndGet() > MAX_STREAMS) {
+      streams.decrementAndGet();
+      send(exchange, 503, Map.of("error", "too many event streams"));
+      exchange.close();
+      return;
+    }
+    try (exchange) {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream out = exchange.getResponseBody();
+      long seen = -1;
+      while (open) {
+        seen = events.await(seen, 2000);
+        out.write("data: ".getBytes(StandardCharsets.UTF_8));
+        out.write(json.writeValueAsBytes(agent.status()));
+        out.write("\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        Thread.sleep(PUSH_INTERVAL_MILLIS);
+      }
+    } catch (IOException e) {
+      // The client went away.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      streams.decrementAndGet();
+    }
+  }
+
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html",
+          "text/html; charset=utf-8",
+          "js",
+          "text/javascript; charset=utf-8",
+          "css",
+          "text/css; charset=utf-8");
+
+  /** The touch UI: index.html, app.js and app.css from the jar. */
+  private void staticFile(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String name = path.equals("/") ? "index.html" : path.substring(1);
+      if (!name.matches("[a-z]+\\.(html|js|css)")) {
+        send(exchange, 404, Map.of("error", "not found"));
+        return;
+      }
+      try (InputStream in = ControlApi.class.getResourceAsStream("/ui/" + name)) {
+        if (in == null) {
+          send(exchange, 404, Map.of("error", "not found"));
+          return;
+        }
+        byte[] bytes = in.readAllBytes();
+        exchange
+            .getResponseHeaders()
+            .set("Content-Type", TYPES.get(name.substring(name.indexOf('.') + 1)));
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+      }
     }
   }
 

@@ -1,0 +1,118 @@
+// The device's touch UI: one event stream of the agent's status, and commands over the control API.
+'use strict';
+let profile = null;
+let status = null;
+
+const $ = (id) => document.getElementById(id);
+
+async function post(path, body) {
+  const response = await fetch(path, {
+    method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body || {})
+  });
+  const answer = await response.json().catch(() => ({}));
+  $('message').textContent = response.ok ? '' : (answer.error || ('Error ' + response.status));
+  return response.ok;
+}
+
+function number(value) {
+  if (value === null || value === undefined) return '–';
+  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+function renderSettings() {
+  const programme = profile.programmes.find((p) => p.name === $('programme').value);
+  const box = $('settings');
+  box.innerHTML = '';
+  for (const [name, setting] of Object.entries(programme ? programme.settings : {})) {
+    const label = document.createElement('label');
+    label.textContent = name + ' ';
+    const input = document.createElement('input');
+    input.type = 'number'; input.value = setting.defaultValue; input.min = setting.min; input.max = setting.max;
+    input.dataset.setting = name; input.dataset.testid = 'setting-' + name;
+    label.appendChild(input);
+    box.appendChild(label);
+  }
+}
+
+function sessionBody() {
+  const settings = {};
+  for (const input of document.querySelectorAll('[data-setting]')) settings[input.dataset.setting] = Number(input.value);
+  return {patientCode: $('patient').value.trim(), programme: $('programme').value, settings, reason: 'therapist'};
+}
+
+function render() {
+  if (!status) return;
+  $('device').textContent = status.deviceId + ' · ' + status.kind;
+  $('state').textContent = status.state.toLowerCase();
+  $('state').className = 'badge' + (status.state === 'RUNNING' ? ' ok' : status.state === 'PAUSED' ? ' warn' : '');
+  $('broker').textContent = status.brokerConnected ? 'online' : 'offline (recording locally)';
+  $('broker').className = 'badge' + (status.brokerConnected ? ' ok' : ' warn');
+
+  $('estop').classList.toggle('hidden', !status.estopLatched);
+  $('start').disabled = status.estopLatched; // the agent refuses it too; this says so before the tap
+
+  const alarms = $('alarms');
+  alarms.innerHTML = '';
+  for (const alarm of status.alarms) {
+    if (alarm.spec.code === 'ESTOP') continue; // shown as the latched banner
+    const row = document.createElement('div');
+    row.className = 'alarm ' + alarm.spec.priority.toLowerCase() + (alarm.state === 'ACKNOWLEDGED' ? ' acknowledged' : '');
+    row.dataset.testid = 'alarm-' + alarm.spec.code;
+    const text = document.createElement('span');
+    text.className = 'text';
+    text.textContent = alarm.spec.message + (alarm.state === 'ACKNOWLEDGED' ? ' (acknowledged)' : '');
+    row.appendChild(text);
+    if (alarm.state !== 'ACKNOWLEDGED') {
+      const ack = document.createElement('button');
+      ack.className = 'ack'; ack.textContent = 'Acknowledge'; ack.dataset.testid = 'ack-' + alarm.spec.code;
+      ack.onclick = () => post('/api/alarms/ack', {alarmId: alarm.alarmId});
+      row.appendChild(ack);
+    }
+    alarms.appendChild(row);
+  }
+
+  const live = $('live');
+  for (const channel of profile.channels) {
+    let tile = document.querySelector('[data-testid="live-' + channel.name + '"]');
+    if (!tile) {
+      tile = document.createElement('div');
+      tile.className = 'tile'; tile.dataset.testid = 'live-' + channel.name;
+      tile.innerHTML = '<div class="name"></div><div class="value"></div><div class="unit"></div>';
+      tile.querySelector('.name').textContent = channel.name;
+      tile.querySelector('.unit').textContent = channel.unit;
+      live.appendChild(tile);
+    }
+    const value = status.live[channel.name];
+    tile.querySelector('.value').textContent = value ? number(value.value) : '–';
+  }
+
+  const active = status.state === 'RUNNING' || status.state === 'PAUSED';
+  $('start-form').classList.toggle('hidden', active);
+  $('running-controls').classList.toggle('hidden', !active);
+  $('pause').classList.toggle('hidden', status.state !== 'RUNNING');
+  $('resume').classList.toggle('hidden', status.state !== 'PAUSED');
+}
+
+async function init() {
+  profile = await (await fetch('/api/profile')).json();
+  for (const programme of profile.programmes) {
+    const option = document.createElement('option');
+    option.value = programme.name; option.textContent = programme.name;
+    $('programme').appendChild(option);
+  }
+  $('programme').onchange = renderSettings;
+  renderSettings();
+  $('start').onclick = () => post('/api/session/start', sessionBody());
+  $('arm').onclick = async () => { if (await post('/api/session/arm', sessionBody())) $('message').textContent = 'Armed: press the button on the device to start.'; };
+  $('pause').onclick = () => post('/api/session/pause', {reason: 'therapist'});
+  $('resume').onclick = () => post('/api/session/resume', {reason: 'therapist'});
+  $('stop').onclick = () => post('/api/session/stop', {reason: 'therapist'});
+  $('estop-reset').onclick = () => { $('estop-confirm').classList.remove('hidden'); };
+  $('estop-confirm').onclick = async () => { $('estop-confirm').classList.add('hidden'); await post('/api/estop/reset'); };
+
+  const events = new EventSource('/api/events');
+  events.onmessage = (event) => { status = JSON.parse(event.data); render(); };
+  events.onerror = () => { $('broker').textContent = 'agent not answering'; };
+}
+
+init();

@@ -1,0 +1,185 @@
+package org.rehabtelemetry.agent;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.rehabtelemetry.agent.api.ControlApi;
+import org.rehabtelemetry.agent.config.AgentConfig;
+import org.rehabtelemetry.agent.config.AgentConfigLoader;
+import org.rehabtelemetry.agent.publish.PahoTransport;
+import org.rehabtelemetry.hardware.hub.HubFrame;
+import org.rehabtelemetry.hardware.hub.HubFrameWriter;
+import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
+import org.rehabtelemetry.hardware.port.MonotonicClock;
+import org.rehabtelemetry.protocol.SessionEventType;
+import org.rehabtelemetry.testsupport.DevToolsPage;
+import org.rehabtelemetry.testsupport.FreePort;
+import org.rehabtelemetry.testsupport.HeadlessChromiumExtension;
+import org.rehabtelemetry.testsupport.MosquittoExtension;
+import org.rehabtelemetry.testsupport.SocatPtyExtension;
+
+/**
+ * Done-when 4 of the device-agent issue, in headless Chromium: start a verticalizer session on the
+ * touch UI, see the tilt value update, a high heart rate raises an alarm that is acknowledged, the
+ * mock e-stop latches (ending the session as interrupted) and is reset, and a session is stopped.
+ */
+class TouchUiIT {
+  @RegisterExtension final MosquittoExtension mosquitto = new MosquittoExtension();
+  @RegisterExtension final SocatPtyExtension pty = new SocatPtyExtension();
+  @RegisterExtension final HeadlessChromiumExtension chromium = new HeadlessChromiumExtension();
+  @TempDir Path dir;
+
+  private final AtomicInteger heartRate = new AtomicInteger(95);
+  private final AtomicLong frames = new AtomicLong();
+
+  @Test
+  void therapistFlow_onTheTouchUi() throws Exception {
+    AgentConfig config = config();
+    DeviceAgent agent =
+        new DeviceAgent(config, Clock.systemUTC(), MonotonicClock.SYSTEM, () -> true, null);
+    ScheduledExecutorService hub = Executors.newSingleThreadScheduledExecutor();
+    try (SessionCollector collector = new SessionCollector(mosquitto.server().uri());
+        OutputStream serial = Files.newOutputStream(pty.server().peerEnd())) {
+      agent.start(new PahoTransport(config.mqtt()));
+      hub.scheduleAtFixedRate(() -> frame(serial), 0, 20, TimeUnit.MILLISECONDS);
+      try (ControlApi api = new ControlApi(agent, "127.0.0.1", FreePort.pick())) {
+        api.start();
+        DevToolsPage ui = chromium.server().open("http://" + api.address() + "/");
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> "idle".equals(ui.text("[data-testid=state]")));
+
+        ui.type("[data-testid=patient]", "P-7F3A");
+        ui.click("[data-testid=start]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> "running".equals(ui.text("[data-testid=state]")));
+        String sessionId = agent.status().session().sessionId();
+
+        String tilt = ui.text("[data-testid=live-tiltDeg] .value");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> !tilt.equals(ui.text("[data-testid=live-tiltDeg] .value")));
+        assertNotEquals("–", ui.text("[data-testid=live-tiltDeg] .value"));
+        assertEquals("deg", ui.text("[data-testid=live-tiltDeg] .unit"));
+
+        long sent = System.nanoTime();
+        heartRate.set(172);
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .pollInterval(Duration.ofMillis(10))
+            .until(() -> ui.visible("[data-testid=alarm-HR_HIGH]"));
+        long shownMillis = (System.nanoTime() - sent) / 1_000_000;
+        assertTrue(ui.text("[data-testid=alarm-HR_HIGH]").contains("heartRate 172 above 160"));
+        assertTrue(
+            ui.evaluate(
+                    "document.querySelector('[data-testid=alarm-HR_HIGH]').classList.contains('medium')")
+                .asBoolean());
+        ui.click("[data-testid=ack-HR_HIGH]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> ui.text("[data-testid=alarm-HR_HIGH]").contains("(acknowledged)"));
+        heartRate.set(95);
+        Files.write(Path.of("target", "ui-alarm.png"), ui.screenshot());
+
+        MockBoardPorts board = (MockBoardPorts) agent.ports();
+        board.drive(17, false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ui.visible("[data-testid=estop-banner]"));
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> "idle".equals(ui.text("[data-testid=state]")));
+        Files.write(Path.of("target", "ui-estop.png"), ui.screenshot());
+        ui.click("[data-testid=estop-reset]");
+        ui.click("[data-testid=estop-confirm]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> ui.text("[data-testid=message]").contains("still pressed"));
+        assertTrue(ui.visible("[data-testid=estop-banner]"), "a pressed stop cannot be reset");
+        board.drive(17, true);
+        await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+        ui.click("[data-testid=estop-reset]");
+        ui.click("[data-testid=estop-confirm]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> !ui.visible("[data-testid=estop-banner]"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> collector.summary(sessionId) != null);
+        assertEquals(SessionEventType.INTERRUPTED, collector.summary(sessionId).outcome());
+
+        ui.click("[data-testid=start]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> "running".equals(ui.text("[data-testid=state]")));
+        String second = agent.status().session().sessionId();
+        ui.click("[data-testid=stop]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> "idle".equals(ui.text("[data-testid=state]")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> collector.summary(second) != null);
+        assertEquals(SessionEventType.STOPPED, collector.summary(second).outcome());
+        ui.close();
+        System.out.printf(
+            "touch UI: alarm shown %d ms after the heart rate crossed the limit at the hub%n",
+            shownMillis);
+      }
+    } finally {
+      hub.shutdownNow();
+      agent.close();
+    }
+  }
+
+  private void frame(OutputStream serial) {
+    long n = frames.incrementAndGet();
+    int tilt = (int) (n % 6000);
+    try {
+      serial.write(
+          HubFrameWriter.frame(
+              HubFrame.TYPE_SAMPLES,
+              (int) n & 0xFFFF,
+              HubFrameWriter.samples(
+                  n * 20_000,
+                  new int[] {1, 2, 3, 4, 5},
+                  new int[] {11_200, 13_900, tilt, heartRate.get(), 97})));
+      serial.flush();
+    } catch (java.io.IOException e) {
+      // pty gone at the end of the test
+    }
+  }
+
+  private AgentConfig config() throws Exception {
+    Path profile = dir.resolve("verticalizer-ui.yaml");
+    try (InputStream in =
+        TouchUiIT.class.getClassLoader().getResourceAsStream("profiles/verticalizer-ui.yaml")) {
+      Files.writeString(
+          profile,
+          new String(in.readAllBytes(), UTF_8)
+              .replace("HUB_PORT", pty.server().deviceEnd().toString()));
+    }
+    String yaml =
+        String.join(
+            "\n",
+            "device: {id: vert-01, site: ward-b, profile: \"" + profile + "\"}",
+            "hardware: mock",
+            "stateDir: \"" + dir.resolve("state") + "\"",
+            "mqtt: {uri: \"" + mosquitto.server().uri() + "\"}",
+            "session: {requiredSensors: sensorHub}",
+            "");
+    return AgentConfigLoader.parse("agent.yaml", yaml.getBytes(UTF_8), dir);
+  }
+}
