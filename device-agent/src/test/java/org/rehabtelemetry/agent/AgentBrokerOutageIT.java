@@ -1,12 +1,9 @@
 package org.rehabtelemetry.agent;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.agent.config.AgentConfig;
-import org.rehabtelemetry.agent.config.AgentConfigLoader;
 import org.rehabtelemetry.agent.publish.PahoTransport;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.protocol.Message;
@@ -94,27 +90,8 @@ class AgentBrokerOutageIT {
     }
   }
 
-  static AgentConfig config(Path dir, String brokerUri, Path hubPort, int uiPort) throws Exception {
-    Path profile = dir.resolve("verticalizer-pty.yaml");
-    try (InputStream in =
-        AgentBrokerOutageIT.class
-            .getClassLoader()
-            .getResourceAsStream("profiles/verticalizer-pty.yaml")) {
-      Files.writeString(
-          profile, new String(in.readAllBytes(), UTF_8).replace("HUB_PORT", hubPort.toString()));
-    }
-    String yaml =
-        String.join(
-            "\n",
-            "device: {id: vert-01, site: ward-b, profile: \"" + profile + "\"}",
-            "hardware: mock",
-            "stateDir: \"" + dir.resolve("state") + "\"",
-            "journal: {commitIntervalMs: 100}",
-            "mqtt: {uri: \"" + brokerUri + "\", reconnectInitialMs: 200, reconnectMaxMs: 2000}",
-            "session: {requiredSensors: sensorHub}",
-            "ui: {port: " + uiPort + "}",
-            "");
-    Files.writeString(dir.resolve("agent.yaml"), yaml);
-    return AgentConfigLoader.parse("agent.yaml", yaml.getBytes(UTF_8), dir);
+  static AgentConfig config(Path dir, String brokerUri, Path hubPort, int uiPort) {
+    return TestAgentConfigs.write(
+        dir, "verticalizer-pty.yaml", Map.of("HUB_PORT", hubPort), brokerUri, uiPort, "sensorHub");
   }
 }

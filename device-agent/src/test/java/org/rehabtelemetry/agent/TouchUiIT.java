@@ -1,17 +1,16 @@
 package org.rehabtelemetry.agent;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.agent.api.ControlApi;
 import org.rehabtelemetry.agent.config.AgentConfig;
-import org.rehabtelemetry.agent.config.AgentConfigLoader;
 import org.rehabtelemetry.agent.publish.PahoTransport;
 import org.rehabtelemetry.hardware.hub.HubFrame;
 import org.rehabtelemetry.hardware.hub.HubFrameWriter;
@@ -162,24 +160,13 @@ class TouchUiIT {
     }
   }
 
-  private AgentConfig config() throws Exception {
-    Path profile = dir.resolve("verticalizer-ui.yaml");
-    try (InputStream in =
-        TouchUiIT.class.getClassLoader().getResourceAsStream("profiles/verticalizer-ui.yaml")) {
-      Files.writeString(
-          profile,
-          new String(in.readAllBytes(), UTF_8)
-              .replace("HUB_PORT", pty.server().deviceEnd().toString()));
-    }
-    String yaml =
-        String.join(
-            "\n",
-            "device: {id: vert-01, site: ward-b, profile: \"" + profile + "\"}",
-            "hardware: mock",
-            "stateDir: \"" + dir.resolve("state") + "\"",
-            "mqtt: {uri: \"" + mosquitto.server().uri() + "\"}",
-            "session: {requiredSensors: sensorHub}",
-            "");
-    return AgentConfigLoader.parse("agent.yaml", yaml.getBytes(UTF_8), dir);
+  private AgentConfig config() {
+    return TestAgentConfigs.write(
+        dir,
+        "verticalizer-ui.yaml",
+        Map.of("HUB_PORT", pty.server().deviceEnd()),
+        mosquitto.server().uri(),
+        0,
+        "sensorHub");
   }
 }

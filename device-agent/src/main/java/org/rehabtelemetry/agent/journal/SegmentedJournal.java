@@ -47,7 +47,7 @@ public final class SegmentedJournal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentedJournal.class);
   private static final String STATE_FILE = "journal-state";
   private static final String EVICTED_FILE = "evicted-ranges";
-  private static final long STATE_WRITE_INTERVAL_MILLIS = 1000;
+  private static final long STATE_WRITE_INTERVAL_MILLIS = 10_000;
 
   private record Location(Segment segment, long position, int size, RecordClass recordClass) {}
 
@@ -594,16 +594,18 @@ public final class SegmentedJournal implements AutoCloseable {
   }
 
   /**
-   * Saves "FRONTIER DURABLE" when the frontier moved, or at most once a second when only the
-   * durable id moved (a small write; the interval keeps SD-card wear low).
+   * Saves "FRONTIER DURABLE" at most every 10 s (and on close). Each save is a new file renamed
+   * into place, which costs several KB of SD-card writes, so it is rationed: after a crash at most
+   * 10 s of acknowledged records are sent again (harmless), and a torn tail shorter than that is
+   * recovered as usual but not reported as a loss.
    */
   private void persistState(boolean force) {
     long frontier = Math.min(sentFrontier(), durableId);
     boolean frontierMoved = frontier != persistedFrontier;
     boolean durableMoved = durableId != persistedDurableId;
     long now = clock.millis();
-    if (!frontierMoved
-        && !(durableMoved && (force || now - stateWrittenMillis >= STATE_WRITE_INTERVAL_MILLIS))) {
+    if (!(frontierMoved || durableMoved)
+        || (!force && now - stateWrittenMillis < STATE_WRITE_INTERVAL_MILLIS)) {
       return;
     }
     Path file = config.dir().resolve(STATE_FILE);

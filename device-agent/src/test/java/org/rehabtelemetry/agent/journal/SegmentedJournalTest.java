@@ -95,8 +95,10 @@ class SegmentedJournalTest {
   }
 
   @Test
-  void sentSegments_areDeleted() {
-    try (SegmentedJournal journal = SegmentedJournal.open(config(4096, 1 << 20), listener)) {
+  void sentSegments_areDeleted_onceTheSentFrontierIsSaved() {
+    MutableClock clock = new MutableClock();
+    try (SegmentedJournal journal =
+        SegmentedJournal.open(config(4096, 1 << 20), listener, clock, DiskFaults.NONE)) {
       for (int i = 0; i < 100; i++) {
         journal.append(RecordClass.SAMPLES, MessageType.SAMPLES, new byte[200]);
       }
@@ -107,6 +109,9 @@ class SegmentedJournalTest {
       }
       journal.commit();
       assertTrue(before > 3);
+      assertEquals(before, journal.stats().segments(), "kept until the frontier is on disk");
+      clock.advance(Duration.ofSeconds(11));
+      journal.commit();
       assertEquals(1, journal.stats().segments(), "only the active segment stays");
       assertEquals(100, journal.stats().sentFrontier());
     }

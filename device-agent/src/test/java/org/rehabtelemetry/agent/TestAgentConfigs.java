@@ -1,0 +1,59 @@
+package org.rehabtelemetry.agent;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.rehabtelemetry.agent.config.AgentConfig;
+import org.rehabtelemetry.agent.config.AgentConfigLoader;
+
+/**
+ * Writes an agent config and its profile for tests and benchmarks: the profile comes from a test
+ * resource whose placeholders (HUB_PORT, OXI_PORT) are replaced by real pty paths; the agent runs
+ * on Pi4J's mock GPIO with its state in {@code dir}. The config file is {@code dir/agent.yaml}.
+ */
+public final class TestAgentConfigs {
+  private TestAgentConfigs() {}
+
+  public static AgentConfig write(
+      Path dir,
+      String profileResource,
+      Map<String, Path> ports,
+      String brokerUri,
+      int uiPort,
+      String requiredSensors) {
+    try {
+      String profileText;
+      try (InputStream in =
+          TestAgentConfigs.class
+              .getClassLoader()
+              .getResourceAsStream("profiles/" + profileResource)) {
+        profileText = new String(in.readAllBytes(), UTF_8);
+      }
+      for (Map.Entry<String, Path> port : ports.entrySet()) {
+        profileText = profileText.replace(port.getKey(), port.getValue().toString());
+      }
+      Path profile = dir.resolve(profileResource);
+      Files.writeString(profile, profileText);
+      String yaml =
+          String.join(
+              "\n",
+              "device: {id: vert-01, site: ward-b, profile: \"" + profile + "\"}",
+              "hardware: mock",
+              "stateDir: \"" + dir.resolve("state") + "\"",
+              "journal: {commitIntervalMs: 100}",
+              "mqtt: {uri: \"" + brokerUri + "\", reconnectInitialMs: 200, reconnectMaxMs: 2000}",
+              "session: {requiredSensors: \"" + requiredSensors + "\"}",
+              "ui: {port: " + uiPort + "}",
+              "");
+      Files.writeString(dir.resolve("agent.yaml"), yaml);
+      return AgentConfigLoader.parse("agent.yaml", yaml.getBytes(UTF_8), dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
