@@ -316,11 +316,28 @@ public final class DeviceAgent implements AutoCloseable {
       recorder.flush();
       checkSensorGrace();
       Duration jump = timebase.checkJump();
-      if (!jump.isZero()) {
+      if (!jump.isZero() && !alarms.isActive("CLOCK_JUMP")) {
         LOG.warn("wall clock jumped by {} ms", jump.toMillis());
-        if (!recorder.state().isActive()) {
-          timebase.reanchor();
-        }
+        alarms.raise(
+            new AlarmSpec(
+                "CLOCK_JUMP",
+                "CLOCK_JUMP",
+                AlarmPriority.LOW,
+                true,
+                null,
+                jump.toMillis() / 1000.0,
+                null,
+                "The wall clock moved by "
+                    + jump.toSeconds()
+                    + " s"
+                    + (recorder.state().isActive()
+                        ? "; this session keeps its own time line"
+                        : "")),
+            clock.nanos());
+      }
+      if (!jump.isZero() && !recorder.state().isActive()) {
+        timebase.reanchor();
+        alarms.clear("CLOCK_JUMP");
       }
     } catch (RuntimeException e) {
       LOG.error("agent tick failed; continuing", e);
