@@ -93,6 +93,35 @@ class AlarmRulesTest {
     assertEquals(List.of("WATER_TEMP_OVER_PRESCRIBED raised"), summary());
   }
 
+  @Test
+  void verticalizer_heartRateAndSpo2FallingTogether_raisesHighVasovagal() {
+    ClinicalRules rules = new ClinicalRules(DeviceKind.VERTICALIZER, Map.of(), alarms);
+    for (int s = 0; s < 60; s++) {
+      rules.evaluate(new Reading("spo2", 97, s * 1_000_000_000L));
+      rules.evaluate(new Reading("heartRate", 100, s * 1_000_000_000L + 1));
+    }
+    rules.evaluate(new Reading("heartRate", 110, 70_000_000_000L));
+    rules.evaluate(new Reading("spo2", 95, 80_000_000_000L));
+    rules.evaluate(new Reading("heartRate", 85, 80_000_000_001L));
+    assertTrue(changes.isEmpty(), "HR down 25 but SpO2 only 2 below baseline");
+    rules.evaluate(new Reading("spo2", 92, 90_000_000_000L));
+    rules.evaluate(new Reading("heartRate", 84, 90_000_000_001L));
+    assertEquals(List.of("VASOVAGAL raised"), summary());
+    assertEquals(AlarmPriority.HIGH, changes.get(0).spec().priority());
+  }
+
+  @Test
+  void hydrotherapy_flowDroppingAfterItRan_raisesFlowLost() {
+    ClinicalRules rules = new ClinicalRules(DeviceKind.HYDROTHERAPY, Map.of(), alarms);
+    rules.evaluate(new Reading("flowLpm", 0, 1));
+    assertTrue(changes.isEmpty(), "no flow yet at the start is not a loss");
+    rules.evaluate(new Reading("flowLpm", 12, 2));
+    rules.evaluate(new Reading("flowLpm", 0.2, 3));
+    assertEquals(List.of("FLOW_LOST raised"), summary());
+    rules.evaluate(new Reading("flowLpm", 10, 4));
+    assertEquals(List.of("FLOW_LOST raised", "FLOW_LOST cleared"), summary());
+  }
+
   private List<String> summary() {
     return changes.stream()
         .map(c -> c.spec().code() + " " + c.state().name().toLowerCase())
