@@ -1,0 +1,158 @@
+package org.rehabtelemetry.gateway.storage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rehabtelemetry.protocol.AlarmEvent;
+import org.rehabtelemetry.protocol.ChannelSamples;
+import org.rehabtelemetry.protocol.DeviceStatus;
+import org.rehabtelemetry.protocol.Message;
+import org.rehabtelemetry.protocol.Metric;
+import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SessionEvent;
+import org.rehabtelemetry.protocol.SessionSummary;
+
+/**
+ * Maps wire messages to points (the schema in {@code docs/storage.md}). Every point's identity
+ * (measurement, tags, timestamp) is derived from the message alone, so a redelivered message writes
+ * the same points and overwrites itself. Stateless and thread-safe.
+ */
+public final class PointMapper {
+  private PointMapper() {}
+
+  /** The points of one message; commands produce none. */
+  public static List<Point> points(String site, Message message) {
+    return switch (message.type()) {
+      case SAMPLES -> samples(site, (SampleBatch) message);
+      case SESSION -> List.of(session(site, (SessionEvent) message));
+      case ALARM -> List.of(alarm(site, (AlarmEvent) message));
+      case SUMMARY -> List.of(summary(site, (SessionSummary) message));
+      case STATUS -> List.of(status(site, (DeviceStatus) message));
+      case COMMAND -> List.of();
+    };
+  }
+
+  private static List<Point> samples(String site, SampleBatch batch) {
+    List<Point> points = new ArrayList<>(batch.sampleCount());
+    for (ChannelSamples channel : batch.channels()) {
+      Map<String, String> tags = new LinkedHashMap<>();
+      tags.put("site", site);
+      tags.put("device", batch.header().deviceId());
+      tags.put("session", batch.session().sessionId());
+      tags.put("channel", channel.channel());
+      tags.put("unit", channel.unit());
+      for (int i = 0; i < channel.size(); i++) {
+        points.add(
+            new Point(
+                "sample",
+                tags,
+                Map.of("value", channel.value(i)),
+                batch.t0Us() + channel.offsetUs(i)));
+      }
+    }
+    return points;
+  }
+
+  private static Point session(String site, SessionEvent event) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("seq", event.session().seq());
+    fields.put("reason", event.reason());
+    if (event.patientCode() != null) {
+      fields.put("patient_code", event.patientCode());
+      fields.put("programme", event.programme());
+      event.settings().forEach((name, value) -> fields.put("setting_" + name, value));
+    }
+    return new Point(
+        "session_event",
+        Map.of(
+            "site",
+            site,
+            "device",
+            event.header().deviceId(),
+            "session",
+            event.session().sessionId(),
+            "event",
+            event.event().wireName()),
+        fields,
+        micros(event.header().time()));
+  }
+
+  private static Point alarm(String site, AlarmEvent alarm) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("alarm_id", alarm.alarmId());
+    fields.put("message", alarm.message());
+    fields.put("latched", alarm.latched());
+    if (alarm.value() != null) {
+      fields.put("value", alarm.value());
+    }
+    if (alarm.limit() != null) {
+      fields.put("limit", alarm.limit());
+    }
+    alarm
+        .sessionRef()
+        .ifPresent(
+            ref -> {
+              fields.put("session", ref.sessionId());
+              fields.put("seq", ref.seq());
+            });
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("site", site);
+    tags.put("device", alarm.header().deviceId());
+    tags.put("code", alarm.code());
+    tags.put("priority", alarm.priority().wireName());
+    tags.put("state", alarm.state().wireName());
+    if (alarm.channel() != null) {
+      tags.put("channel", alarm.channel());
+    }
+    return new Point("alarm", tags, fields, micros(alarm.header().time()));
+  }
+
+  private static Point summary(String site, SessionSummary summary) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("seq", summary.session().seq());
+    fields.put("records_expected", summary.session().seq() + 1);
+    fields.put("started_at", summary.startedAt().toString());
+    for (Map.Entry<String, Metric> metric : summary.metrics().entrySet()) {
+      fields.put(metric.getKey(), metric.getValue().value());
+    }
+    return new Point(
+        "session_summary",
+        Map.of(
+            "site",
+            site,
+            "device",
+            summary.header().deviceId(),
+            "session",
+            summary.session().sessionId(),
+            "outcome",
+            summary.outcome().wireName()),
+        fields,
+        micros(summary.endedAt()));
+  }
+
+  private static Point status(String site, DeviceStatus status) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("state", status.state().wireName());
+    fields.put("agent_version", status.agentVersion());
+    fields.put("clock_synchronised", status.clockSynchronised());
+    fields.put("boot_id", status.header().bootId());
+    if (status.currentSessionId() != null) {
+      fields.put("session", status.currentSessionId());
+    }
+    if (status.reason() != null) {
+      fields.put("reason", status.reason());
+    }
+    return new Point(
+        "device_status",
+        Map.of(
+            "site", site, "device", status.header().deviceId(), "kind", status.kind().wireName()),
+        fields,
+        micros(status.header().time()));
+  }
+
+  static long micros(Instant time) {
+    return time.getEpochSecond() * 1_000_000L + time.getNano() / 1000;
+  }
+}

@@ -1,0 +1,92 @@
+package org.rehabtelemetry.gateway.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.rehabtelemetry.protocol.AlarmEvent;
+import org.rehabtelemetry.protocol.AlarmPriority;
+import org.rehabtelemetry.protocol.AlarmState;
+import org.rehabtelemetry.protocol.ChannelSamples;
+import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.Metric;
+import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SessionEventType;
+import org.rehabtelemetry.protocol.SessionRef;
+import org.rehabtelemetry.protocol.SessionSummary;
+
+class PointMapperTest {
+  private static final Header HEADER =
+      new Header("vert-01", "b1", Instant.parse("2026-11-23T09:15:30.250Z"));
+
+  @Test
+  void sampleBatch_givesOnePointPerSample_atItsExactTime() {
+    SampleBatch batch =
+        new SampleBatch(
+            HEADER,
+            new SessionRef("S1", 3),
+            1_795_425_330_250_000L,
+            List.of(
+                new ChannelSamples(
+                    "tiltDeg", "deg", new long[] {0, 100_000}, new double[] {44.8, 45.1})));
+    List<Point> points = PointMapper.points("ward-b", batch);
+    assertEquals(2, points.size());
+    assertEquals(
+        "sample,channel=tiltDeg,device=vert-01,session=S1,site=ward-b,unit=deg value=45.1 1795425330350000\n",
+        LineProtocol.encode(List.of(points.get(1))));
+  }
+
+  @Test
+  void redeliveredMessage_mapsToIdenticalPoints() {
+    SampleBatch batch =
+        new SampleBatch(
+            HEADER,
+            new SessionRef("S1", 3),
+            5,
+            List.of(new ChannelSamples("a", "kg", new long[] {0}, new double[] {1})));
+    assertEquals(
+        LineProtocol.encode(PointMapper.points("s", batch)),
+        LineProtocol.encode(PointMapper.points("s", batch)));
+  }
+
+  @Test
+  void alarm_isTaggedByCodePriorityAndState_andKeepsItsSession() {
+    AlarmEvent alarm =
+        new AlarmEvent(
+            HEADER,
+            new SessionRef("S1", 4),
+            "A-1",
+            AlarmState.RAISED,
+            "HR_HIGH",
+            AlarmPriority.MEDIUM,
+            false,
+            "heartRate",
+            165.0,
+            160.0,
+            "Heart rate 165");
+    String line = LineProtocol.encode(PointMapper.points("ward-b", alarm));
+    assertTrue(
+        line.startsWith(
+            "alarm,channel=heartRate,code=HR_HIGH,device=vert-01,priority=medium,site=ward-b,state=raised "),
+        line);
+    assertTrue(line.contains("seq=4i") && line.contains("session=\"S1\""), line);
+  }
+
+  @Test
+  void summary_recordsTheExpectedRecordCount() {
+    SessionSummary summary =
+        new SessionSummary(
+            HEADER,
+            new SessionRef("S1", 41),
+            SessionEventType.STOPPED,
+            HEADER.time(),
+            HEADER.time().plusSeconds(60),
+            Map.of("durationMin", new Metric(1, "min")));
+    String line = LineProtocol.encode(PointMapper.points("ward-b", summary));
+    assertTrue(line.contains("records_expected=42i"), line);
+    assertTrue(line.contains("durationMin=1.0"), line);
+  }
+}
