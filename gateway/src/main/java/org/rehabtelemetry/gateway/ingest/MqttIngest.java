@@ -234,7 +234,16 @@ public final class MqttIngest implements AutoCloseable {
         for (Decoded d : batch) {
           ack(d.received());
           storedMessages.incrementAndGet();
-          listener.stored(d.site(), d.message());
+        }
+        for (Decoded d : batch) {
+          try {
+            listener.stored(d.site(), d.message());
+          } catch (RuntimeException e) {
+            LOG.error(
+                "listener failed for a stored message from {}; the data is stored",
+                d.received().topic(),
+                e);
+          }
         }
         return;
       }

@@ -22,6 +22,25 @@ import org.rehabtelemetry.protocol.SessionSummary;
 public final class PointMapper {
   private PointMapper() {}
 
+  /**
+   * The completeness of a session as a point; its identity (session, time of the summary's end)
+   * stays the same, so each update overwrites the last.
+   */
+  public static Point completeness(
+      String site, org.rehabtelemetry.gateway.session.Completeness completeness, long timeMicros) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("received", completeness.received());
+    fields.put("expected", completeness.expected());
+    fields.put("missing", completeness.missing());
+    fields.put("complete", completeness.complete());
+    fields.put("gaps", completeness.gapsText());
+    return new Point(
+        "session_completeness",
+        Map.of("site", site, "device", completeness.device(), "session", completeness.sessionId()),
+        fields,
+        timeMicros);
+  }
+
   /** The points of one message; commands produce none. */
   public static List<Point> points(String site, Message message) {
     return switch (message.type()) {
@@ -35,7 +54,19 @@ public final class PointMapper {
   }
 
   private static List<Point> samples(String site, SampleBatch batch) {
-    List<Point> points = new ArrayList<>(batch.sampleCount());
+    List<Point> points = new ArrayList<>(batch.sampleCount() + 1);
+    points.add(
+        new Point(
+            "batch",
+            Map.of(
+                "site",
+                site,
+                "device",
+                batch.header().deviceId(),
+                "session",
+                batch.session().sessionId()),
+            Map.of("seq", batch.session().seq(), "samples", (long) batch.sampleCount()),
+            batch.t0Us()));
     for (ChannelSamples channel : batch.channels()) {
       Map<String, String> tags = new LinkedHashMap<>();
       tags.put("site", site);

@@ -50,7 +50,8 @@ public final class RetryClassifier {
         e instanceof HttpTimeoutException
             ? "timeout"
             : e instanceof IOException ? "no answer" : "error";
-    return new WriteFailure(true, Duration.ZERO, kind + ": " + e.getMessage());
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new WriteFailure(true, Duration.ZERO, kind + ": " + detail);
   }
 
   private static Duration parseRetryAfter(Optional<String> header) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rehabtelemetry.gateway.session.CompletenessRecorder;
+import org.rehabtelemetry.gateway.session.CompletenessTracker;
 import org.rehabtelemetry.gateway.storage.InfluxV1Sink;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
@@ -121,10 +123,39 @@ class IngestIT {
         ingest.writeFailures(), 3 * BATCHES * SAMPLES);
   }
 
+  @Test
+  void sessionMissingAMessage_isStoredWithItsCompleteness_andCompleteOnesAreComplete()
+      throws Exception {
+    start();
+    publishSession("S-full");
+    publishSessionWithout("S-gap", 5);
+    awaitSamples(2 * BATCHES * SAMPLES - SAMPLES);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> count("SELECT count(received) FROM session_completeness") == 2);
+    String gap =
+        influxd
+            .server()
+            .query(
+                "rehab",
+                "SELECT received, expected, missing, gaps, complete FROM session_completeness WHERE session='S-gap'");
+    assertTrue(gap.contains(",22,23,1,\"5\",false]"), gap);
+    String full =
+        influxd
+            .server()
+            .query(
+                "rehab",
+                "SELECT received, expected, missing, complete FROM session_completeness WHERE session='S-full'");
+    assertTrue(full.contains(",23,23,0,true]"), full);
+    assertEquals(BATCHES - 1, count("SELECT count(seq) FROM batch WHERE session='S-gap'"));
+  }
+
   private DeadLetterStore start() throws Exception {
     influxd.server().createDatabase("rehab");
     DeadLetterStore deadLetters =
         new DeadLetterStore(dir.resolve("dead-letters"), Clock.systemUTC());
+    InfluxV1Sink sink =
+        new InfluxV1Sink(influxd.server().url(), "rehab", null, null, Duration.ofSeconds(5));
     ingest =
         new MqttIngest(
             new IngestSettings(
@@ -135,9 +166,9 @@ class IngestIT {
                 1000,
                 Duration.ofMillis(200),
                 Duration.ofSeconds(2)),
-            new InfluxV1Sink(influxd.server().url(), "rehab", null, null, Duration.ofSeconds(5)),
+            sink,
             deadLetters,
-            (site, message) -> {});
+            new CompletenessRecorder(new CompletenessTracker(1000), sink));
     ingest.start();
     publisher = new MqttClient(mosquitto.server().uri(), "device-sim", new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
@@ -147,6 +178,10 @@ class IngestIT {
   }
 
   private void publishSession(String sessionId) throws Exception {
+    publishSessionWithout(sessionId, -1);
+  }
+
+  private void publishSessionWithout(String sessionId, long skippedSeq) throws Exception {
     List<Message> messages = new ArrayList<>();
     Instant start =
         Instant.parse("2026-11-23T09:00:00Z")
@@ -177,6 +212,9 @@ class IngestIT {
             start.plusSeconds(BATCHES + 1),
             Map.of("durationMin", new Metric(0.35, "min"))));
     for (Message message : messages) {
+      if (message.sessionRef().orElseThrow().seq() == skippedSeq) {
+        continue;
+      }
       publish(new Topic("ward-b", "vert-01", message.type()).toString(), codec.encode(message));
     }
   }

@@ -33,10 +33,13 @@ class PointMapperTest {
                 new ChannelSamples(
                     "tiltDeg", "deg", new long[] {0, 100_000}, new double[] {44.8, 45.1})));
     List<Point> points = PointMapper.points("ward-b", batch);
-    assertEquals(2, points.size());
+    assertEquals(3, points.size(), "a batch point with its seq, then one point per sample");
+    assertEquals(
+        "batch,device=vert-01,session=S1,site=ward-b samples=2i,seq=3i 1795425330250000\n",
+        LineProtocol.encode(List.of(points.get(0))));
     assertEquals(
         "sample,channel=tiltDeg,device=vert-01,session=S1,site=ward-b,unit=deg value=45.1 1795425330350000\n",
-        LineProtocol.encode(List.of(points.get(1))));
+        LineProtocol.encode(List.of(points.get(2))));
   }
 
   @Test

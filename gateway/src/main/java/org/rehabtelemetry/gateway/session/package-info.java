@@ -1,0 +1,4 @@
+/**
+ * What the gateway knows about sessions: completeness (received against expected, with the gaps).
+ */
+package org.rehabtelemetry.gateway.session;
