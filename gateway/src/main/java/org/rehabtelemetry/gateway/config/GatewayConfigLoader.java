@@ -1,0 +1,108 @@
+package org.rehabtelemetry.gateway.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.rehabtelemetry.config.ConfigException;
+import org.rehabtelemetry.config.ConfigNode;
+import org.rehabtelemetry.gateway.ingest.IngestSettings;
+
+/** Reads and validates the gateway's YAML config; every problem names the file, key and value. */
+public final class GatewayConfigLoader {
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private GatewayConfigLoader() {}
+
+  public static GatewayConfig load(Path file) {
+    try {
+      return parse(file.toString(), Files.readAllBytes(file), file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), "(file)", "cannot be read: " + e);
+    }
+  }
+
+  public static GatewayConfig parse(String source, byte[] yaml, Path baseDir) {
+    JsonNode tree;
+    try {
+      tree = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(source, "(file)", "is not valid YAML: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigException(source, "(file)", "cannot be read: " + e.getMessage());
+    }
+    ConfigNode root = ConfigNode.root(source, tree);
+    ConfigNode mqtt = root.object("mqtt");
+    String uri = mqtt.text("uri");
+    if (!uri.matches("(tcp|ssl)://[^/\\s]+:\\d{1,5}")) {
+      throw mqtt.fail(
+          "uri", "must look like tcp://host:1883 or ssl://host:8883, was \"" + uri + "\"");
+    }
+    String clientId = mqtt.text("clientId", "gateway-1");
+    String group = mqtt.text("shareGroup", "gateways");
+    if (!group.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+      throw mqtt.fail("shareGroup", "must be 1-63 of a-z 0-9 '-', was \"" + group + "\"");
+    }
+    mqtt.rejectUnknownKeys();
+
+    ConfigNode ingest = root.optionalObject("ingest");
+    int maxBatch = 500;
+    int maxQueue = 1000;
+    Duration retryInitial = Duration.ofMillis(500);
+    Duration retryMax = Duration.ofSeconds(30);
+    if (ingest != null) {
+      maxBatch = ingest.integer("maxBatchMessages", 1, 100_000, maxBatch);
+      maxQueue = ingest.integer("maxQueue", 1, 1_000_000, maxQueue);
+      retryInitial = ingest.millis("retryInitialMs", 10, 60_000, 500);
+      retryMax = ingest.millis("retryMaxMs", 100, 600_000, 30_000);
+      ingest.rejectUnknownKeys();
+    }
+
+    ConfigNode storage = root.object("storage");
+    String kind = storage.text("kind", "influxdb-v1");
+    if (!kind.equals("influxdb-v1")) {
+      throw storage.fail(
+          "kind",
+          "must be influxdb-v1 (influxdb-v2 and embedded arrive later), was \"" + kind + "\"");
+    }
+    String url = storage.text("url");
+    if (!url.matches("https?://[^\\s]+")) {
+      throw storage.fail(
+          "url", "must be an http(s) URL such as http://127.0.0.1:8086, was \"" + url + "\"");
+    }
+    String database = storage.text("database", "rehab");
+    String username =
+        storage.has("username") ? storage.text("username") : storage.text("username", null);
+    char[] password = null;
+    if (storage.has("passwordFile")) {
+      Path passwordFile = baseDir.resolve(storage.text("passwordFile"));
+      try {
+        password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
+      } catch (IOException e) {
+        throw storage.fail("passwordFile", "cannot be read: " + passwordFile);
+      }
+    } else {
+      storage.text("passwordFile", null);
+    }
+    Duration timeout = storage.millis("timeoutMs", 100, 600_000, 10_000);
+    storage.rejectUnknownKeys();
+
+    Path stateDir = baseDir.resolve(root.text("stateDir", "/var/lib/rehab-telemetry/gateway"));
+    root.rejectUnknownKeys();
+    return new GatewayConfig(
+        new IngestSettings(uri, clientId, group, maxBatch, maxQueue, retryInitial, retryMax),
+        kind,
+        url,
+        database,
+        username,
+        password,
+        timeout,
+        stateDir);
+  }
+}
