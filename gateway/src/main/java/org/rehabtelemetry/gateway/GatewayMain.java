@@ -7,11 +7,15 @@ import org.rehabtelemetry.config.ConfigException;
 import org.rehabtelemetry.gateway.config.GatewayConfig;
 import org.rehabtelemetry.gateway.config.GatewayConfigLoader;
 import org.rehabtelemetry.gateway.ingest.DeadLetterStore;
+import org.rehabtelemetry.gateway.ingest.IngestListener;
 import org.rehabtelemetry.gateway.ingest.MqttIngest;
+import org.rehabtelemetry.gateway.registry.DeviceRegistry;
 import org.rehabtelemetry.gateway.session.CompletenessRecorder;
 import org.rehabtelemetry.gateway.session.CompletenessTracker;
 import org.rehabtelemetry.gateway.storage.InfluxV1Sink;
 import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
+import org.rehabtelemetry.gateway.web.GatewayHttp;
+import org.rehabtelemetry.gateway.web.GatewayMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +53,26 @@ public final class GatewayMain {
             config.storageTimeout());
     DeadLetterStore deadLetters =
         new DeadLetterStore(config.stateDir().resolve("dead-letters"), Clock.systemUTC());
+    CompletenessTracker completeness = new CompletenessTracker(10_000);
+    DeviceRegistry registry = new DeviceRegistry(Clock.systemUTC());
     MqttIngest ingest =
         new MqttIngest(
             config.ingest(),
             sink,
             deadLetters,
-            new CompletenessRecorder(new CompletenessTracker(10_000), sink));
+            IngestListener.all(registry, new CompletenessRecorder(completeness, sink)));
+    GatewayHttp endpoints;
     try {
       ingest.start();
+      endpoints =
+          new GatewayHttp(
+              config.httpBind(),
+              config.httpPort(),
+              new GatewayMetrics(ingest, deadLetters, registry, completeness),
+              registry,
+              completeness,
+              deadLetters);
+      endpoints.start();
     } catch (Exception e) {
       System.err.println("cannot start: " + e.getMessage());
       ingest.close();
@@ -67,13 +83,18 @@ public final class GatewayMain {
         config.ingest().clientId(),
         config.ingest().uri(),
         sink.describe());
-    System.out.println("gateway " + config.ingest().clientId() + " running");
+    System.out.println(
+        "gateway "
+            + config.ingest().clientId()
+            + " running; metrics and operator API on http://"
+            + endpoints.address());
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  endpoints.close();
                   ingest.close();
                   stopped.countDown();
                 },

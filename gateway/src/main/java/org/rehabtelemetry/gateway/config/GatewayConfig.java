@@ -15,6 +15,8 @@ import org.rehabtelemetry.gateway.ingest.IngestSettings;
  * @param storagePassword null for none; read from a file, never logged
  * @param storageTimeout one write's timeout
  * @param stateDir where dead letters are kept
+ * @param httpBind the address of the metrics and operator API endpoints
+ * @param httpPort their port
  */
 public record GatewayConfig(
     IngestSettings ingest,
@@ -24,7 +26,9 @@ public record GatewayConfig(
     String storageUsername,
     char[] storagePassword,
     Duration storageTimeout,
-    Path stateDir) {
+    Path stateDir,
+    String httpBind,
+    int httpPort) {
 
   @Override
   public String toString() {

@@ -94,6 +94,14 @@ public final class GatewayConfigLoader {
     storage.rejectUnknownKeys();
 
     Path stateDir = baseDir.resolve(root.text("stateDir", "/var/lib/rehab-telemetry/gateway"));
+    ConfigNode http = root.optionalObject("http");
+    String bind = "127.0.0.1";
+    int port = 8090;
+    if (http != null) {
+      bind = http.text("bind", bind);
+      port = http.integer("port", 0, 65_535, port);
+      http.rejectUnknownKeys();
+    }
     root.rejectUnknownKeys();
     return new GatewayConfig(
         new IngestSettings(uri, clientId, group, maxBatch, maxQueue, retryInitial, retryMax),
@@ -103,6 +111,8 @@ public final class GatewayConfigLoader {
         username,
         password,
         timeout,
-        stateDir);
+        stateDir,
+        bind,
+        port);
   }
 }

@@ -64,6 +64,7 @@ public final class MqttIngest implements AutoCloseable {
   private final AtomicLong storedMessages = new AtomicLong();
   private final AtomicLong storedPoints = new AtomicLong();
   private final AtomicLong writeFailures = new AtomicLong();
+  private final AtomicLong lastWriteNanos = new AtomicLong();
   private volatile boolean running;
   private MqttAsyncClient client;
   private Thread writer;
@@ -111,6 +112,11 @@ public final class MqttIngest implements AutoCloseable {
 
   public long writeFailures() {
     return writeFailures.get();
+  }
+
+  /** How long the last successful database write took, in nanoseconds. */
+  public long lastWriteNanos() {
+    return lastWriteNanos.get();
   }
 
   /** Messages received and not yet stored or dead-lettered. */
@@ -228,8 +234,10 @@ public final class MqttIngest implements AutoCloseable {
       if (batch.get(0).received().generation() != generation.get()) {
         return; // received on an earlier connection: the broker delivers these again
       }
+      long writeStart = System.nanoTime();
       Optional<WriteFailure> failure = sink.write(points);
       if (failure.isEmpty()) {
+        lastWriteNanos.set(System.nanoTime() - writeStart);
         storedPoints.addAndGet(points.size());
         for (Decoded d : batch) {
           ack(d.received());

@@ -150,6 +150,43 @@ class IngestIT {
     assertEquals(BATCHES - 1, count("SELECT count(seq) FROM batch WHERE session='S-gap'"));
   }
 
+  @Test
+  void metricsAndOperatorApi_reportTheTrafficOverHttp() throws Exception {
+    DeadLetterStore deadLetters = start();
+    publishSession("S-metrics");
+    awaitSamples(BATCHES * SAMPLES);
+    org.rehabtelemetry.gateway.registry.DeviceRegistry registry =
+        new org.rehabtelemetry.gateway.registry.DeviceRegistry(Clock.systemUTC());
+    CompletenessTracker tracker = new CompletenessTracker(10);
+    try (org.rehabtelemetry.gateway.web.GatewayHttp http =
+        new org.rehabtelemetry.gateway.web.GatewayHttp(
+            "127.0.0.1",
+            0,
+            new org.rehabtelemetry.gateway.web.GatewayMetrics(
+                ingest, deadLetters, registry, tracker),
+            registry,
+            tracker,
+            deadLetters)) {
+      http.start();
+      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      String metrics =
+          client
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://" + http.address() + "/metrics"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertTrue(metrics.contains("# TYPE rehab_gateway_messages_stored_total counter"), metrics);
+      assertTrue(metrics.contains("rehab_gateway_messages_stored_total " + (BATCHES + 3)), metrics);
+      assertTrue(
+          metrics.contains(
+              "rehab_gateway_points_written_total " + (BATCHES * SAMPLES + BATCHES + 3)),
+          metrics);
+      assertTrue(metrics.contains("rehab_gateway_dead_letters_total 0"), metrics);
+    }
+  }
+
   private DeadLetterStore start() throws Exception {
     influxd.server().createDatabase("rehab");
     DeadLetterStore deadLetters =
