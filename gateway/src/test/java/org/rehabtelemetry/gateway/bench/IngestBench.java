@@ -1,0 +1,172 @@
+package org.rehabtelemetry.gateway.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.rehabtelemetry.gateway.ingest.DeadLetterStore;
+import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.gateway.ingest.MqttIngest;
+import org.rehabtelemetry.gateway.storage.InfluxV1Sink;
+import org.rehabtelemetry.gateway.storage.Point;
+import org.rehabtelemetry.gateway.storage.PointMapper;
+import org.rehabtelemetry.protocol.ChannelSamples;
+import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.MessageCodec;
+import org.rehabtelemetry.protocol.MessageType;
+import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SessionRef;
+import org.rehabtelemetry.protocol.Topic;
+import org.rehabtelemetry.testsupport.InfluxdServer;
+import org.rehabtelemetry.testsupport.MosquittoServer;
+
+/**
+ * Sustained ingest: a fleet of virtual verticalizers publishes one-second batches (172 samples) as
+ * fast as the pipeline takes them for N seconds (default 60) through Mosquitto into the gateway and
+ * influxd; then, in the same run, the same points are written straight to influxd in batches of
+ * 5,000. Prints both rates in points/s and their ratio, and checks the loss count in the database.
+ * Prints figures; asserts nothing. Run with {@code scripts/bench-gateway [seconds] [devices]}.
+ */
+public final class IngestBench {
+  private IngestBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+    int devices = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    MessageCodec codec = new MessageCodec();
+    Path dir = Files.createTempDirectory("rt-ingest-bench-");
+    try (MosquittoServer broker =
+            new MosquittoServer(
+                List.of("max_inflight_messages 1000", "max_queued_messages 1000000"));
+        InfluxdServer influxd = new InfluxdServer()) {
+      broker.start();
+      influxd.start();
+      influxd.createDatabase("via_gateway");
+      influxd.createDatabase("direct");
+      InfluxV1Sink gatewaySink =
+          new InfluxV1Sink(influxd.url(), "via_gateway", null, null, Duration.ofSeconds(30));
+      MqttIngest ingest =
+          new MqttIngest(
+              new IngestSettings(
+                  broker.uri(),
+                  "gateway-bench",
+                  "gateways",
+                  1000,
+                  2000,
+                  Duration.ofMillis(100),
+                  Duration.ofSeconds(2)),
+              gatewaySink,
+              new DeadLetterStore(dir.resolve("dead"), Clock.systemUTC()),
+              (site, message) -> {});
+      ingest.start();
+
+      MqttClient fleet = new MqttClient(broker.uri(), "fleet-bench", new MemoryPersistence());
+      MqttConnectOptions options = new MqttConnectOptions();
+      options.setMaxInflight(1000);
+      fleet.connect(options);
+      List<SampleBatch> sent = new ArrayList<>();
+      long start = System.nanoTime();
+      long end = start + seconds * 1_000_000_000L;
+      int second = 0;
+      while (System.nanoTime() < end) {
+        for (int d = 0; d < devices; d++) {
+          SampleBatch batch = batch("vert-" + d, second);
+          fleet.publish(
+              new Topic("bench", "vert-" + d, MessageType.SAMPLES).toString(),
+              codec.encode(batch),
+              1,
+              false);
+          sent.add(batch);
+        }
+        second++;
+      }
+      long samples = sent.stream().mapToLong(SampleBatch::sampleCount).sum();
+      long publishedAt = System.nanoTime();
+      while (ingest.storedMessages() < sent.size()
+          && System.nanoTime() - publishedAt < 300_000_000_000L) {
+        Thread.sleep(50);
+      }
+      double gatewaySeconds = (System.nanoTime() - start) / 1e9;
+      long stored = count(influxd, "via_gateway");
+      double gatewayRate = (samples + sent.size()) / gatewaySeconds;
+
+      List<Point> points = new ArrayList<>();
+      for (SampleBatch batch : sent) {
+        points.addAll(PointMapper.points("bench", batch));
+      }
+      InfluxV1Sink direct =
+          new InfluxV1Sink(influxd.url(), "direct", null, null, Duration.ofSeconds(30));
+      long directStart = System.nanoTime();
+      for (int at = 0; at < points.size(); at += 5000) {
+        direct
+            .write(points.subList(at, Math.min(points.size(), at + 5000)))
+            .ifPresent(
+                f -> {
+                  throw new IllegalStateException("direct write failed: " + f.reason());
+                });
+      }
+      double directSeconds = (System.nanoTime() - directStart) / 1e9;
+      double directRate = points.size() / directSeconds;
+
+      System.out.printf(
+          "ingest bench: %d virtual verticalizers, %d s of publishing, 172 samples per batch%n",
+          devices, seconds);
+      System.out.printf("  batches published          %,d (%,d samples)%n", sent.size(), samples);
+      System.out.printf(
+          "  via Mosquitto + gateway    %,.0f points/s (%,d points in %.1f s, publish to last store)%n",
+          gatewayRate, samples + sent.size(), gatewaySeconds);
+      System.out.printf(
+          "  direct batched /write      %,.0f points/s (%,d points in %.1f s, batches of 5,000)%n",
+          directRate, points.size(), directSeconds);
+      System.out.printf("  ratio gateway / direct     %.2f%n", gatewayRate / directRate);
+      System.out.printf(
+          "  samples lost               %d (stored %,d of %,d; checked with count(value))%n",
+          samples - stored, stored, samples);
+      System.out.printf(
+          "  real-time capacity         %.0f verticalizers at full rate (172 samples/s each)%n",
+          gatewayRate / 173);
+      fleet.disconnect();
+      fleet.close();
+      ingest.close();
+    }
+  }
+
+  private static SampleBatch batch(String device, int second) {
+    long t0 = (Instant.parse("2026-11-23T00:00:00Z").getEpochSecond() + second) * 1_000_000L;
+    return new SampleBatch(
+        new Header(device, "bench", Instant.now()),
+        new SessionRef("S-" + device, second),
+        t0,
+        List.of(
+            channel("tiltDeg", "deg", 10, second),
+            channel("loadLeftKg", "kg", 80, second),
+            channel("loadRightKg", "kg", 80, second),
+            channel("heartRate", "/min", 1, second),
+            channel("spo2", "%", 1, second)));
+  }
+
+  private static ChannelSamples channel(String name, String unit, int hz, int second) {
+    long[] offsets = new long[hz];
+    double[] values = new double[hz];
+    for (int i = 0; i < hz; i++) {
+      offsets[i] = i * 1_000_000L / hz;
+      values[i] = 10 + (second * 7 + i) % 50 / 10.0;
+    }
+    return new ChannelSamples(name, unit, offsets, values);
+  }
+
+  private static long count(InfluxdServer influxd, String database) {
+    Matcher value =
+        Pattern.compile("\"values\":\\[\\[\"[^\"]+\",([0-9]+)\\]\\]")
+            .matcher(influxd.query(database, "SELECT count(value) FROM sample"));
+    return value.find() ? Long.parseLong(value.group(1)) : 0;
+  }
+}
