@@ -107,6 +107,24 @@ public final class ConfigNode {
     return Duration.ofMillis(has(key) ? integer(key, (int) min, (int) max) : mark(key, fallback));
   }
 
+  /**
+   * Reads the secret (a password) from the file named under {@code key}, resolved against {@code
+   * baseDir}, trimmed; null when the key is absent. The secret never appears in an error.
+   */
+  public char[] secretFile(String key, java.nio.file.Path baseDir) {
+    if (!has(key)) {
+      return mark(key, null);
+    }
+    java.nio.file.Path file = baseDir.resolve(text(key));
+    try {
+      return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)
+          .strip()
+          .toCharArray();
+    } catch (java.io.IOException e) {
+      throw fail(key, "cannot be read: " + file);
+    }
+  }
+
   public ConfigNode object(String key) {
     JsonNode value = required(key);
     if (!value.isObject()) {

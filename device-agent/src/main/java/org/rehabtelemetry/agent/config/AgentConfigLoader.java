@@ -1,11 +1,5 @@
 package org.rehabtelemetry.agent.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.rehabtelemetry.agent.journal.JournalConfig;
 import org.rehabtelemetry.agent.publish.MqttSettings;
-import org.rehabtelemetry.config.ConfigException;
+import org.rehabtelemetry.config.ConfigFiles;
 import org.rehabtelemetry.config.ConfigNode;
 import org.rehabtelemetry.protocol.Identifiers;
 import org.rehabtelemetry.protocol.ProtocolException;
@@ -24,33 +18,17 @@ import org.rehabtelemetry.protocol.ProtocolException;
  * and the value; the broker password is read from a separate file and never echoed.
  */
 public final class AgentConfigLoader {
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final Set<String> SENSORS = Set.of("sensorHub", "oximeter", "tilt", "flowMeter");
 
   private AgentConfigLoader() {}
 
   public static AgentConfig load(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ConfigException(file.toString(), "(file)", "cannot be read: " + e);
-    }
-    return parse(file.toString(), bytes, file.toAbsolutePath().getParent());
+    return parse(file.toString(), ConfigFiles.read(file), file.toAbsolutePath().getParent());
   }
 
   /** Parses config YAML; relative paths are resolved against {@code baseDir}. */
   public static AgentConfig parse(String source, byte[] yaml, Path baseDir) {
-    JsonNode tree;
-    try {
-      tree = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(source, "(file)", "is not valid YAML: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new ConfigException(source, "(file)", "cannot be read: " + e.getMessage());
-    }
-    ConfigNode root = ConfigNode.root(source, tree);
+    ConfigNode root = ConfigFiles.parseYaml(source, yaml);
 
     ConfigNode device = root.object("device");
     String deviceId = checked(device, "id", Identifiers::deviceId);
@@ -73,17 +51,7 @@ public final class AgentConfigLoader {
     }
     String username =
         mqttNode.has("username") ? mqttNode.text("username") : mark(mqttNode, "username");
-    char[] password = null;
-    if (mqttNode.has("passwordFile")) {
-      Path passwordFile = baseDir.resolve(mqttNode.text("passwordFile"));
-      try {
-        password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
-      } catch (IOException e) {
-        throw mqttNode.fail("passwordFile", "cannot be read: " + passwordFile);
-      }
-    } else {
-      mark(mqttNode, "passwordFile");
-    }
+    char[] password = mqttNode.secretFile("passwordFile", baseDir);
     Path caFile = null;
     if (mqttNode.has("caFile")) {
       caFile = baseDir.resolve(mqttNode.text("caFile"));

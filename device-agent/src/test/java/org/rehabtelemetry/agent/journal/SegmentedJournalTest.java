@@ -10,14 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rehabtelemetry.agent.MutableClock;
 import org.rehabtelemetry.protocol.MessageType;
 
 class SegmentedJournalTest {
@@ -246,30 +245,6 @@ class SegmentedJournalTest {
           Files.copy(path, target);
         }
       }
-    }
-  }
-
-  /** A wall clock moved by the test. */
-  static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-23T09:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

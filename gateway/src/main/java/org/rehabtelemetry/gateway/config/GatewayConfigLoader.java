@@ -1,43 +1,21 @@
 package org.rehabtelemetry.gateway.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.rehabtelemetry.config.ConfigException;
+import org.rehabtelemetry.config.ConfigFiles;
 import org.rehabtelemetry.config.ConfigNode;
 import org.rehabtelemetry.gateway.ingest.IngestSettings;
 
 /** Reads and validates the gateway's YAML config; every problem names the file, key and value. */
 public final class GatewayConfigLoader {
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
   private GatewayConfigLoader() {}
 
   public static GatewayConfig load(Path file) {
-    try {
-      return parse(file.toString(), Files.readAllBytes(file), file.toAbsolutePath().getParent());
-    } catch (IOException e) {
-      throw new ConfigException(file.toString(), "(file)", "cannot be read: " + e);
-    }
+    return parse(file.toString(), ConfigFiles.read(file), file.toAbsolutePath().getParent());
   }
 
   public static GatewayConfig parse(String source, byte[] yaml, Path baseDir) {
-    JsonNode tree;
-    try {
-      tree = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(source, "(file)", "is not valid YAML: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new ConfigException(source, "(file)", "cannot be read: " + e.getMessage());
-    }
-    ConfigNode root = ConfigNode.root(source, tree);
+    ConfigNode root = ConfigFiles.parseYaml(source, yaml);
     ConfigNode mqtt = root.object("mqtt");
     String uri = mqtt.text("uri");
     if (!uri.matches("(tcp|ssl)://[^/\\s]+:\\d{1,5}")) {
@@ -79,17 +57,7 @@ public final class GatewayConfigLoader {
     String database = storage.text("database", "rehab");
     String username =
         storage.has("username") ? storage.text("username") : storage.text("username", null);
-    char[] password = null;
-    if (storage.has("passwordFile")) {
-      Path passwordFile = baseDir.resolve(storage.text("passwordFile"));
-      try {
-        password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
-      } catch (IOException e) {
-        throw storage.fail("passwordFile", "cannot be read: " + passwordFile);
-      }
-    } else {
-      storage.text("passwordFile", null);
-    }
+    char[] password = storage.secretFile("passwordFile", baseDir);
     Duration timeout = storage.millis("timeoutMs", 100, 600_000, 10_000);
     storage.rejectUnknownKeys();
 

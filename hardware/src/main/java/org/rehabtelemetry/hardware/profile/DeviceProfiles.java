@@ -1,12 +1,7 @@
 package org.rehabtelemetry.hardware.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.rehabtelemetry.config.ConfigException;
+import org.rehabtelemetry.config.ConfigFiles;
 import org.rehabtelemetry.config.ConfigNode;
 import org.rehabtelemetry.protocol.AlarmPriority;
 import org.rehabtelemetry.protocol.DeviceKind;
@@ -34,8 +30,6 @@ import org.rehabtelemetry.protocol.ProtocolException;
  * port or hub channel id is used twice. The first problem found throws a {@link ConfigException}.
  */
 public final class DeviceProfiles {
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final Set<Integer> BAUD_RATES =
       Set.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600);
   private static final Pattern PORT = Pattern.compile("/dev/[A-Za-z0-9_./-]+|/[A-Za-z0-9_./-]+");
@@ -58,28 +52,12 @@ public final class DeviceProfiles {
 
   /** Loads a profile file. */
   public static DeviceProfile load(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ConfigException(file.toString(), "(file)", "cannot be read: " + e);
-    }
-    return parse(file.toString(), bytes);
+    return parse(file.toString(), ConfigFiles.read(file));
   }
 
   /** Parses a profile from YAML bytes; {@code source} names it in errors. */
   public static DeviceProfile parse(String source, byte[] yaml) {
-    JsonNode tree;
-    try {
-      tree = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      throw new ConfigException(
-          source, "(file)", "is not valid YAML" + where + ": " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new ConfigException(source, "(file)", "cannot be read: " + e.getMessage());
-    }
-    ConfigNode root = ConfigNode.root(source, tree);
+    ConfigNode root = ConfigFiles.parseYaml(source, yaml);
     DeviceKind kind = kind(root);
     List<ChannelSpec> channels = channels(root);
     Map<String, ChannelSpec> byName = new HashMap<>();
