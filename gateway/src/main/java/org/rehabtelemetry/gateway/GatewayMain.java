@@ -12,6 +12,7 @@ import org.rehabtelemetry.gateway.ingest.MqttIngest;
 import org.rehabtelemetry.gateway.registry.DeviceRegistry;
 import org.rehabtelemetry.gateway.session.CompletenessRecorder;
 import org.rehabtelemetry.gateway.session.CompletenessTracker;
+import org.rehabtelemetry.gateway.storage.InfluxV1SeqQuery;
 import org.rehabtelemetry.gateway.storage.InfluxV1Sink;
 import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
 import org.rehabtelemetry.gateway.web.GatewayHttp;
@@ -60,7 +61,13 @@ public final class GatewayMain {
             config.ingest(),
             sink,
             deadLetters,
-            IngestListener.all(registry, new CompletenessRecorder(completeness, sink)));
+            IngestListener.all(
+                registry,
+                new CompletenessRecorder(
+                    completeness,
+                    sink,
+                    new InfluxV1SeqQuery(
+                        config.storageUrl(), config.database(), config.storageTimeout()))));
     GatewayHttp endpoints;
     try {
       ingest.start();

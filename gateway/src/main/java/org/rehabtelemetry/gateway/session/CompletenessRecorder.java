@@ -17,25 +17,44 @@ import org.slf4j.LoggerFactory;
  * its summary is in: a {@code session_completeness} point at the summary's end time, rewritten
  * (same identity) if late messages of the session arrive. Called on the ingest writer thread.
  */
-public final class CompletenessRecorder implements IngestListener {
+public final class CompletenessRecorder implements IngestListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CompletenessRecorder.class);
+  private static final long RECHECK_FOR_MILLIS = 5 * 60_000L;
+
+  private record Summarised(String site, long timeMicros, long summarisedAtMillis) {}
 
   private final CompletenessTracker tracker;
   private final TimeSeriesSink sink;
+  private final SeqQuery seqQuery;
 
-  /** Summary end times of recent sessions, bounded like the tracker. */
-  private final Map<String, Long> summaryTimes =
+  /** Summarised sessions, bounded like the tracker. */
+  private final Map<String, Summarised> summarised =
       java.util.Collections.synchronizedMap(
           new java.util.LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Summarised> eldest) {
               return size() > 10_000;
             }
           });
 
-  public CompletenessRecorder(CompletenessTracker tracker, TimeSeriesSink sink) {
+  private final java.util.concurrent.ScheduledExecutorService recheck =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "completeness-recheck");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /**
+   * @param seqQuery the database's view of a session's stored seqs: it counts what other gateways
+   *     of the group and this gateway before a restart stored
+   */
+  public CompletenessRecorder(CompletenessTracker tracker, TimeSeriesSink sink, SeqQuery seqQuery) {
     this.tracker = tracker;
     this.sink = sink;
+    this.seqQuery = seqQuery;
+    recheck.scheduleWithFixedDelay(
+        this::recheckIncomplete, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   @Override
@@ -46,25 +65,61 @@ public final class CompletenessRecorder implements IngestListener {
     }
     String sessionId = completeness.get().sessionId();
     if (message instanceof SessionSummary summary) {
-      summaryTimes.put(
-          sessionId,
-          summary.endedAt().getEpochSecond() * 1_000_000L + summary.endedAt().getNano() / 1000);
+      long time =
+          summary.endedAt().getEpochSecond() * 1_000_000L + summary.endedAt().getNano() / 1000;
+      summarised.put(sessionId, new Summarised(site, time, System.currentTimeMillis()));
     }
-    Long time = summaryTimes.get(sessionId);
-    if (time == null) {
-      return; // still running: the live figure is in the tracker
+    if (summarised.containsKey(sessionId)) {
+      storeFromDatabase(sessionId);
+    }
+  }
+
+  @Override
+  public void close() {
+    recheck.shutdownNow();
+  }
+
+  /** Re-checks summarised sessions that were incomplete: other gateways may still be storing. */
+  private void recheckIncomplete() {
+    long now = System.currentTimeMillis();
+    for (String sessionId : List.copyOf(summarised.keySet())) {
+      Summarised entry = summarised.get(sessionId);
+      Optional<Completeness> current = tracker.get(sessionId);
+      if (entry != null
+          && now - entry.summarisedAtMillis() < RECHECK_FOR_MILLIS
+          && current.isPresent()
+          && !current.get().complete()) {
+        storeFromDatabase(sessionId);
+      }
+    }
+  }
+
+  private void storeFromDatabase(String sessionId) {
+    Summarised entry = summarised.get(sessionId);
+    if (entry == null) {
+      return;
+    }
+    Optional<Completeness> completeness =
+        seqQuery
+            .storedSeqs(sessionId)
+            .flatMap(seqs -> tracker.merge(sessionId, seqs))
+            .or(() -> tracker.get(sessionId));
+    if (completeness.isEmpty()) {
+      return;
     }
     Optional<WriteFailure> failure =
-        sink.write(List.of(PointMapper.completeness(site, completeness.get(), time)));
+        sink.write(
+            List.of(
+                PointMapper.completeness(entry.site(), completeness.get(), entry.timeMicros())));
     failure.ifPresent(
         f ->
             LOG.warn(
-                "completeness of {} not stored now ({}); the next update stores it",
+                "completeness of {} not stored now ({}); the next check stores it",
                 sessionId,
                 f.reason()));
     if (!completeness.get().complete()) {
-      LOG.warn(
-          "session {} is incomplete: {} of {} messages, missing {}",
+      LOG.info(
+          "session {}: {} of {} messages stored so far, missing {}",
           sessionId,
           completeness.get().received(),
           completeness.get().expected(),

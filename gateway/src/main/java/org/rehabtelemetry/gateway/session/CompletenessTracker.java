@@ -58,6 +58,16 @@ public final class CompletenessTracker {
     return Optional.of(snapshot(ref.get().sessionId(), state));
   }
 
+  /** Adds seqs known to be stored (from the database); returns the session's completeness. */
+  public synchronized Optional<Completeness> merge(String sessionId, java.util.BitSet stored) {
+    State state = sessions.get(sessionId);
+    if (state == null) {
+      return Optional.empty();
+    }
+    state.seen.or(stored);
+    return Optional.of(snapshot(sessionId, state));
+  }
+
   public synchronized Optional<Completeness> get(String sessionId) {
     State state = sessions.get(sessionId);
     return state == null ? Optional.empty() : Optional.of(snapshot(sessionId, state));

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.rehabtelemetry.gateway.GatewayMain;
 import org.rehabtelemetry.gateway.session.CompletenessRecorder;
 import org.rehabtelemetry.gateway.session.CompletenessTracker;
+import org.rehabtelemetry.gateway.storage.InfluxV1SeqQuery;
 import org.rehabtelemetry.gateway.storage.InfluxV1Sink;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
@@ -69,7 +70,10 @@ class GatewayKillIT {
                   Duration.ofSeconds(2)),
               sink,
               new DeadLetterStore(dir.resolve("peer-dead"), Clock.systemUTC()),
-              new CompletenessRecorder(new CompletenessTracker(100), sink));
+              new CompletenessRecorder(
+                  new CompletenessTracker(100),
+                  sink,
+                  new InfluxV1SeqQuery(influxd.server().url(), "rehab", Duration.ofSeconds(5))));
       peer.start();
     }
     MqttClient device =

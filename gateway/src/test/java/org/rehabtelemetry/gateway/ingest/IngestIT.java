@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.gateway.session.CompletenessRecorder;
 import org.rehabtelemetry.gateway.session.CompletenessTracker;
+import org.rehabtelemetry.gateway.storage.InfluxV1SeqQuery;
 import org.rehabtelemetry.gateway.storage.InfluxV1Sink;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
@@ -151,6 +152,45 @@ class IngestIT {
   }
 
   @Test
+  void twoGatewaysSharingASession_storeItAsComplete_fromTheDatabasesView() throws Exception {
+    start();
+    InfluxV1Sink sink =
+        new InfluxV1Sink(influxd.server().url(), "rehab", null, null, Duration.ofSeconds(5));
+    try (MqttIngest second =
+        new MqttIngest(
+            new IngestSettings(
+                mosquitto.server().uri(),
+                "gateway-it-2",
+                "gateways",
+                500,
+                1000,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2)),
+            sink,
+            new DeadLetterStore(dir.resolve("dead-2"), Clock.systemUTC()),
+            new CompletenessRecorder(
+                new CompletenessTracker(100),
+                sink,
+                new InfluxV1SeqQuery(influxd.server().url(), "rehab", Duration.ofSeconds(5))))) {
+      second.start();
+      publishSession("S-shared");
+      awaitSamples(BATCHES * SAMPLES);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  influxd
+                      .server()
+                      .query(
+                          "rehab",
+                          "SELECT complete FROM session_completeness WHERE session='S-shared'")
+                      .contains(",true]"));
+      assertTrue(
+          second.storedMessages() > 0 && ingest.storedMessages() > 0, "both gateways took part");
+    }
+  }
+
+  @Test
   void metricsAndOperatorApi_reportTheTrafficOverHttp() throws Exception {
     DeadLetterStore deadLetters = start();
     publishSession("S-metrics");
@@ -205,7 +245,10 @@ class IngestIT {
                 Duration.ofSeconds(2)),
             sink,
             deadLetters,
-            new CompletenessRecorder(new CompletenessTracker(1000), sink));
+            new CompletenessRecorder(
+                new CompletenessTracker(1000),
+                sink,
+                new InfluxV1SeqQuery(influxd.server().url(), "rehab", Duration.ofSeconds(5))));
     ingest.start();
     publisher = new MqttClient(mosquitto.server().uri(), "device-sim", new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();

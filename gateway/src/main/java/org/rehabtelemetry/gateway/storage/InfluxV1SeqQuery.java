@@ -1,0 +1,77 @@
+package org.rehabtelemetry.gateway.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.Optional;
+import org.rehabtelemetry.gateway.session.SeqQuery;
+
+/**
+ * Asks InfluxDB 1.x (InfluxQL over {@code /query}) which seqs of a session are stored, across the
+ * measurements that carry one: {@code batch}, {@code session_event}, {@code alarm}, {@code
+ * session_summary}. Session ids are restricted by the protocol to {@code [A-Za-z0-9_-]}; quotes are
+ * escaped all the same. Thread-safe.
+ */
+public final class InfluxV1SeqQuery implements SeqQuery {
+  private final String base;
+  private final String database;
+  private final Duration timeout;
+  private final HttpClient http;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public InfluxV1SeqQuery(String url, String database, Duration timeout) {
+    this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    this.database = database;
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  @Override
+  public Optional<BitSet> storedSeqs(String sessionId) {
+    String query =
+        "SELECT seq FROM batch, session_event, alarm, session_summary WHERE session = '"
+            + sessionId.replace("\\", "\\\\").replace("'", "\\'")
+            + "'";
+    URI uri =
+        URI.create(
+            base
+                + "/query?db="
+                + URLEncoder.encode(database, StandardCharsets.UTF_8)
+                + "&q="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri).timeout(timeout).build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        return Optional.empty();
+      }
+      BitSet seqs = new BitSet();
+      for (JsonNode result : json.readTree(response.body()).path("results")) {
+        for (JsonNode series : result.path("series")) {
+          for (JsonNode row : series.path("values")) {
+            JsonNode seq = row.get(1);
+            if (seq != null && seq.canConvertToInt() && seq.asLong() >= 0) {
+              seqs.set(seq.asInt());
+            }
+          }
+        }
+      }
+      return Optional.of(seqs);
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+}
