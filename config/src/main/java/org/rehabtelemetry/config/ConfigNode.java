@@ -59,6 +59,24 @@ public final class ConfigNode {
     return has(key) ? text(key) : mark(key, fallback);
   }
 
+  /**
+   * A text value that must match {@code regex}; otherwise fails with "must {@code expectation}, was
+   * VALUE".
+   */
+  public String matching(String key, String regex, String expectation) {
+    String value = text(key);
+    if (!value.matches(regex)) {
+      throw fail(key, "must " + expectation + ", was \"" + value + "\"");
+    }
+    return value;
+  }
+
+  /** A broker URI: {@code tcp://host:port} or {@code ssl://host:port}. */
+  public String mqttUri(String key) {
+    return matching(
+        key, "(tcp|ssl)://[^/\\s]+:\\d{1,5}", "look like tcp://host:1883 or ssl://host:8883");
+  }
+
   public int integer(String key, int min, int max) {
     JsonNode value = required(key);
     if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -568,9 +567,5 @@ public final class DeviceAgent implements AutoCloseable {
                       "Journal damage found at start: " + problem),
                   clock.nanos()));
     }
-  }
-
-  Optional<SessionRecorder> recorder() {
-    return Optional.ofNullable(recorder);
   }
 }

@@ -21,11 +21,13 @@ import org.rehabtelemetry.hardware.oximeter.OximeterChannels;
 import org.rehabtelemetry.hardware.poll.PollingScheduler;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.port.PortFactory;
+import org.rehabtelemetry.hardware.port.SerialLink;
 import org.rehabtelemetry.hardware.profile.ChannelSpec;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.profile.Wiring;
 import org.rehabtelemetry.hardware.serial.ReconnectBackoff;
 import org.rehabtelemetry.hardware.serial.SerialSensor;
+import org.rehabtelemetry.hardware.serial.StreamDecoder;
 
 /**
  * All the drivers of one device, built from its profile: the sensor hub and oximeter on serial
@@ -78,15 +80,12 @@ public final class DeviceHardware implements AutoCloseable {
                     new HubChannel(
                         mapping.id(), mapping.channel(), mapping.scale(), spec.min(), spec.max()));
               }
-              hardware.serialSensors.add(
-                  new SerialSensor(
-                      "sensorHub",
-                      ports.serial(hub.port(), hub.baud()),
-                      new SensorHubDriver(channels, health, listener, FRAME_TIMEOUT_NANOS),
-                      health,
-                      clock,
-                      SERIAL_READ_TIMEOUT,
-                      backoff()));
+              hardware.addSerialSensor(
+                  "sensorHub",
+                  ports.serial(hub.port(), hub.baud()),
+                  new SensorHubDriver(channels, health, listener, FRAME_TIMEOUT_NANOS),
+                  health,
+                  clock);
             });
     wiring
         .oximeter()
@@ -97,15 +96,12 @@ public final class DeviceHardware implements AutoCloseable {
                   new OximeterChannels(
                       channel(profile, oxi.spo2Channel()),
                       channel(profile, oxi.heartRateChannel()));
-              hardware.serialSensors.add(
-                  new SerialSensor(
-                      "oximeter",
-                      ports.serial(oxi.port(), oxi.baud()),
-                      new NoninLineDriver(channels, health, listener),
-                      health,
-                      clock,
-                      SERIAL_READ_TIMEOUT,
-                      backoff()));
+              hardware.addSerialSensor(
+                  "oximeter",
+                  ports.serial(oxi.port(), oxi.baud()),
+                  new NoninLineDriver(channels, health, listener),
+                  health,
+                  clock);
             });
     wiring
         .tilt()
@@ -223,6 +219,16 @@ public final class DeviceHardware implements AutoCloseable {
     SensorHealth sensorHealth = new SensorHealth(name, silentAfter.toNanos(), now, listener);
     health.put(name, sensorHealth);
     return sensorHealth;
+  }
+
+  private void addSerialSensor(
+      String name,
+      SerialLink link,
+      StreamDecoder decoder,
+      SensorHealth health,
+      MonotonicClock clock) {
+    serialSensors.add(
+        new SerialSensor(name, link, decoder, health, clock, SERIAL_READ_TIMEOUT, backoff()));
   }
 
   private static OximeterChannels.Channel channel(DeviceProfile profile, String name) {

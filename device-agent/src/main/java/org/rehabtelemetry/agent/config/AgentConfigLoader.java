@@ -44,11 +44,7 @@ public final class AgentConfigLoader {
 
     JournalConfig journal = journal(root.optionalObject("journal"), stateDir.resolve("journal"));
     ConfigNode mqttNode = root.object("mqtt");
-    String uri = mqttNode.text("uri");
-    if (!uri.matches("(tcp|ssl)://[^/\\s]+:\\d{1,5}")) {
-      throw mqttNode.fail(
-          "uri", "must look like tcp://host:1883 or ssl://host:8883, was \"" + uri + "\"");
-    }
+    String uri = mqttNode.mqttUri("uri");
     String username =
         mqttNode.has("username") ? mqttNode.text("username") : mark(mqttNode, "username");
     char[] password = mqttNode.secretFile("passwordFile", baseDir);

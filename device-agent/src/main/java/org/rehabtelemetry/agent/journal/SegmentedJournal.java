@@ -217,11 +217,6 @@ public final class SegmentedJournal implements AutoCloseable {
     return records;
   }
 
-  /** Waits up to {@code millis} for a commit; for publishers that found nothing to send. */
-  public synchronized void awaitCommit(long millis) throws InterruptedException {
-    wait(millis);
-  }
-
   /** Marks a record sent: the broker acknowledged it. Unknown or repeated ids are ignored. */
   public synchronized void ack(long id) {
     unsent.remove(id);

@@ -85,11 +85,6 @@ public final class JournalPublisher implements AutoCloseable {
     return transport.isConnected() && !connectionLost;
   }
 
-  /** Records published since start (including re-sends). */
-  public long published() {
-    return published;
-  }
-
   /** Publishes a status outside the journal (retained), e.g. when the session changes. */
   public void publishStatus(DeviceStatus status) {
     if (isConnected()) {

@@ -17,16 +17,12 @@ public final class GatewayConfigLoader {
   public static GatewayConfig parse(String source, byte[] yaml, Path baseDir) {
     ConfigNode root = ConfigFiles.parseYaml(source, yaml);
     ConfigNode mqtt = root.object("mqtt");
-    String uri = mqtt.text("uri");
-    if (!uri.matches("(tcp|ssl)://[^/\\s]+:\\d{1,5}")) {
-      throw mqtt.fail(
-          "uri", "must look like tcp://host:1883 or ssl://host:8883, was \"" + uri + "\"");
-    }
+    String uri = mqtt.mqttUri("uri");
     String clientId = mqtt.text("clientId", "gateway-1");
-    String group = mqtt.text("shareGroup", "gateways");
-    if (!group.matches("[a-z0-9][a-z0-9-]{0,62}")) {
-      throw mqtt.fail("shareGroup", "must be 1-63 of a-z 0-9 '-', was \"" + group + "\"");
-    }
+    String group =
+        mqtt.has("shareGroup")
+            ? mqtt.matching("shareGroup", "[a-z0-9][a-z0-9-]{0,62}", "be 1-63 of a-z 0-9 '-'")
+            : mqtt.text("shareGroup", "gateways");
     mqtt.rejectUnknownKeys();
 
     ConfigNode ingest = root.optionalObject("ingest");
