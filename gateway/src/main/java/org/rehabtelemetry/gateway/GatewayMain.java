@@ -1,32 +1,31 @@
 package org.rehabtelemetry.gateway;
 
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import org.rehabtelemetry.config.ConfigException;
 import org.rehabtelemetry.gateway.config.GatewayConfig;
 import org.rehabtelemetry.gateway.config.GatewayConfigLoader;
-import org.rehabtelemetry.gateway.ingest.DeadLetterStore;
-import org.rehabtelemetry.gateway.ingest.IngestListener;
-import org.rehabtelemetry.gateway.ingest.MqttIngest;
-import org.rehabtelemetry.gateway.registry.DeviceRegistry;
-import org.rehabtelemetry.gateway.session.CompletenessRecorder;
-import org.rehabtelemetry.gateway.session.CompletenessTracker;
-import org.rehabtelemetry.gateway.storage.InfluxV1SeqQuery;
-import org.rehabtelemetry.gateway.storage.InfluxV1Sink;
-import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
-import org.rehabtelemetry.gateway.web.GatewayHttp;
-import org.rehabtelemetry.gateway.web.GatewayMetrics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.rehabtelemetry.gateway.dashboard.PasswordHash;
 
 /**
- * Runs the gateway: {@code java -jar gateway.jar run --config gateway.yaml}. Exit codes: 0 after a
- * clean stop (SIGTERM), 1 when it cannot start, 2 for bad usage or a bad config.
+ * Runs the gateway:
+ *
+ * <pre>
+ * java -jar gateway.jar run --config gateway.yaml
+ * java -jar gateway.jar hash-password      (asks for a password, prints its hash for the config)
+ * </pre>
+ *
+ * Exit codes: 0 after a clean stop (SIGTERM), 1 when it cannot start, 2 for bad usage or a bad
+ * config.
  */
 public final class GatewayMain {
-  private static final Logger LOG = LoggerFactory.getLogger(GatewayMain.class);
-
   private GatewayMain() {}
 
   public static void main(String[] args) {
@@ -34,8 +33,11 @@ public final class GatewayMain {
   }
 
   static int run(String[] args) {
+    if (args.length == 1 && args[0].equals("hash-password")) {
+      return hashPassword();
+    }
     if (args.length != 3 || !args[0].equals("run") || !args[1].equals("--config")) {
-      System.err.println("usage: gateway run --config FILE");
+      System.err.println("usage: gateway run --config FILE | gateway hash-password");
       return 2;
     }
     GatewayConfig config;
@@ -45,64 +47,27 @@ public final class GatewayMain {
       System.err.println("config error: " + e.getMessage());
       return 2;
     }
-    TimeSeriesSink sink =
-        new InfluxV1Sink(
-            config.storageUrl(),
-            config.database(),
-            config.storageUsername(),
-            config.storagePassword(),
-            config.storageTimeout());
-    DeadLetterStore deadLetters =
-        new DeadLetterStore(config.stateDir().resolve("dead-letters"), Clock.systemUTC());
-    CompletenessTracker completeness = new CompletenessTracker(10_000);
-    DeviceRegistry registry = new DeviceRegistry(Clock.systemUTC());
-    MqttIngest ingest =
-        new MqttIngest(
-            config.ingest(),
-            sink,
-            deadLetters,
-            IngestListener.all(
-                registry,
-                new CompletenessRecorder(
-                    completeness,
-                    sink,
-                    new InfluxV1SeqQuery(
-                        config.storageUrl(), config.database(), config.storageTimeout()))));
-    GatewayHttp endpoints;
+    Gateway gateway;
     try {
-      ingest.start();
-      endpoints =
-          new GatewayHttp(
-              config.httpBind(),
-              config.httpPort(),
-              new GatewayMetrics(ingest, deadLetters, registry, completeness),
-              registry,
-              completeness,
-              deadLetters);
-      endpoints.start();
+      gateway = Gateway.start(config, Clock.systemUTC());
     } catch (Exception e) {
       System.err.println("cannot start: " + e.getMessage());
-      ingest.close();
       return 1;
     }
-    LOG.info(
-        "gateway {} running: {} -> {}",
-        config.ingest().clientId(),
-        config.ingest().uri(),
-        sink.describe());
     System.out.println(
         "gateway "
             + config.ingest().clientId()
-            + " running; metrics and operator API on http://"
-            + endpoints.address());
+            + " running; storing into "
+            + gateway.storageDescription()
+            + "; dashboard and metrics on http://"
+            + gateway.httpAddress());
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  endpoints.close();
-                  ingest.close();
+                  gateway.close();
                   stopped.countDown();
                 },
                 "gateway-shutdown"));
@@ -111,6 +76,30 @@ public final class GatewayMain {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return 0;
+  }
+
+  /** Reads a password (without echo on a terminal, else one line of stdin) and prints its hash. */
+  private static int hashPassword() {
+    char[] password;
+    Console console = System.console();
+    if (console != null) {
+      password = console.readPassword("operator password: ");
+    } else {
+      try {
+        String line =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        password = line == null ? null : line.toCharArray();
+      } catch (IOException e) {
+        password = null;
+      }
+    }
+    if (password == null || password.length < 8) {
+      System.err.println("a password of at least 8 characters is needed");
+      return 2;
+    }
+    System.out.println(PasswordHash.create(password, PasswordHash.DEFAULT_ITERATIONS).text());
+    Arrays.fill(password, '\0');
     return 0;
   }
 }

@@ -2,17 +2,36 @@ package org.rehabtelemetry.gateway.ingest;
 
 import org.rehabtelemetry.protocol.Message;
 
-/** Hears every message once it is stored (for the registry, completeness and the dashboard). */
+/**
+ * Hears every valid message twice: once as soon as it arrives (for the live dashboard, which must
+ * not wait for the database) and once when it is stored (for the registry and completeness).
+ */
 @FunctionalInterface
 public interface IngestListener {
   /** Called on the ingest writer thread after the message's points are stored; must be quick. */
   void stored(String site, Message message);
 
+  /**
+   * Called on the MQTT client's thread as soon as a valid message arrives, before it is stored;
+   * must be quick and must not block. A message the broker delivers again arrives again.
+   */
+  default void arrived(String site, Message message) {}
+
   /** A listener that tells each of {@code listeners} in turn. */
   static IngestListener all(IngestListener... listeners) {
-    return (site, message) -> {
-      for (IngestListener listener : listeners) {
-        listener.stored(site, message);
+    return new IngestListener() {
+      @Override
+      public void stored(String site, Message message) {
+        for (IngestListener listener : listeners) {
+          listener.stored(site, message);
+        }
+      }
+
+      @Override
+      public void arrived(String site, Message message) {
+        for (IngestListener listener : listeners) {
+          listener.arrived(site, message);
+        }
       }
     };
   }

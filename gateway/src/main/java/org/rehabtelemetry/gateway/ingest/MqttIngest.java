@@ -52,7 +52,22 @@ import org.slf4j.LoggerFactory;
 public final class MqttIngest implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttIngest.class);
 
-  private record Received(String topic, byte[] payload, int id, int qos, int generation) {}
+  /**
+   * A message as received: decoded on arrival, or with the reason it is invalid.
+   *
+   * @param site the topic's site, null if invalid
+   * @param message the decoded message, null if invalid
+   * @param invalid why it cannot be decoded, or null
+   */
+  private record Received(
+      String topic,
+      byte[] payload,
+      int id,
+      int qos,
+      int generation,
+      String site,
+      Message message,
+      String invalid) {}
 
   private final IngestSettings settings;
   private final TimeSeriesSink sink;
@@ -170,9 +185,32 @@ public final class MqttIngest implements AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+      String site = null;
+      Message decoded = null;
+      String invalid = null;
+      try {
+        site = Topic.parse(topic).site();
+        decoded = codec.decode(topic, message.getPayload());
+      } catch (ProtocolException e) {
+        invalid = "invalid message: " + e.getMessage();
+      }
+      if (decoded != null) {
+        try {
+          listener.arrived(site, decoded);
+        } catch (RuntimeException e) {
+          LOG.error("listener failed for an arriving message from {}", topic, e);
+        }
+      }
       queue.put(
           new Received(
-              topic, message.getPayload(), message.getId(), message.getQos(), generation.get()));
+              topic,
+              message.getPayload(),
+              message.getId(),
+              message.getQos(),
+              generation.get(),
+              site,
+              decoded,
+              invalid));
     }
 
     @Override
@@ -205,18 +243,17 @@ public final class MqttIngest implements AutoCloseable {
   private void process(List<Received> batch) throws InterruptedException {
     List<Decoded> decoded = new ArrayList<>();
     for (Received received : batch) {
-      try {
-        Topic topic = Topic.parse(received.topic());
-        Message message = codec.decode(received.topic(), received.payload());
-        if (topic.type() == MessageType.COMMAND) {
-          ack(received);
-          continue;
-        }
+      if (received.invalid() != null) {
+        deadLetter(received, received.invalid());
+      } else if (received.message().type() == MessageType.COMMAND) {
+        ack(received);
+      } else {
         decoded.add(
             new Decoded(
-                received, topic.site(), message, PointMapper.points(topic.site(), message)));
-      } catch (ProtocolException e) {
-        deadLetter(received, "invalid message: " + e.getMessage());
+                received,
+                received.site(),
+                received.message(),
+                PointMapper.points(received.site(), received.message())));
       }
     }
     storeWithRetry(decoded);

@@ -23,11 +23,17 @@ import org.rehabtelemetry.gateway.session.SeqQuery;
 public final class InfluxV1SeqQuery implements SeqQuery {
   private final String base;
   private final String database;
+  private final String authorization;
   private final Duration timeout;
   private final HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
 
-  public InfluxV1SeqQuery(String url, String database, Duration timeout) {
+  /**
+   * @param authorization the Authorization header ({@code Basic ...} or {@code Token ...}), or null
+   *     for none; never logged
+   */
+  public InfluxV1SeqQuery(String url, String database, String authorization, Duration timeout) {
+    this.authorization = authorization;
     this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     this.database = database;
     this.timeout = timeout;
@@ -48,10 +54,12 @@ public final class InfluxV1SeqQuery implements SeqQuery {
                 + "&q="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8));
     try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
       HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(uri).timeout(timeout).build(),
-              HttpResponse.BodyHandlers.ofString());
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         return Optional.empty();
       }

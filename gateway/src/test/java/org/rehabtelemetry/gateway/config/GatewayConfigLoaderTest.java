@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.config.ConfigException;
+import org.rehabtelemetry.gateway.dashboard.PasswordHash;
 
 class GatewayConfigLoaderTest {
   @TempDir Path dir;
@@ -23,8 +25,61 @@ class GatewayConfigLoaderTest {
     assertEquals("gateways", config.ingest().shareGroup());
     assertEquals(500, config.ingest().maxBatchMessages());
     assertEquals(Duration.ofSeconds(30), config.ingest().retryMax());
-    assertEquals("rehab", config.database());
-    assertEquals(Duration.ofSeconds(10), config.storageTimeout());
+    assertEquals(
+        new StorageSettings.Embedded(Path.of("/var/lib/rehab-telemetry/gateway/questdb"), 0),
+        config.storage());
+    assertEquals(List.of(), config.dashboard().operators(), "no account ships in the sample");
+    assertEquals(Duration.ofHours(8), config.dashboard().sessionLifetime());
+  }
+
+  @Test
+  void noStorageSection_meansTheEmbeddedStore_underTheStateDir() {
+    GatewayConfig config = parse("mqtt: {uri: \"tcp://b:1883\"}\nstateDir: state\n");
+    assertEquals(new StorageSettings.Embedded(dir.resolve("state/questdb"), 0), config.storage());
+  }
+
+  @Test
+  void influxV2_readsItsTokenFile_andNeverShowsIt() throws Exception {
+    Files.writeString(dir.resolve("token"), "s3cr3t-token\n");
+    GatewayConfig config =
+        parse(
+            "mqtt: {uri: \"tcp://b:1883\"}\nstorage: {kind: influxdb-v2, url: \"http://db:8086\","
+                + " org: hospital, bucket: rehab, tokenFile: token}\n");
+    StorageSettings.InfluxV2 v2 = (StorageSettings.InfluxV2) config.storage();
+    assertEquals("s3cr3t-token", new String(v2.token()));
+    assertEquals("hospital", v2.org());
+    assertTrue(!config.toString().contains("s3cr3t"), config.toString());
+  }
+
+  @Test
+  void operators_areReadWithTheirHashes_andABadHashIsNamedWithoutBeingShown() {
+    String hash = PasswordHash.create("correct horse".toCharArray(), 10_000).text();
+    GatewayConfig config =
+        parse(
+            "mqtt: {uri: \"tcp://b:1883\"}\ndashboard: {operators: [{username: op1, passwordHash: \""
+                + hash
+                + "\"}], sessionMinutes: 30, secureCookie: true}\n");
+    assertEquals("op1", config.dashboard().operators().get(0).username());
+    assertTrue(
+        config
+            .dashboard()
+            .operators()
+            .get(0)
+            .passwordHash()
+            .matches("correct horse".toCharArray()));
+    assertTrue(config.dashboard().secureCookie());
+    assertTrue(!config.toString().contains(hash.substring(hash.lastIndexOf(':') + 1)));
+    ConfigException bad =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                parse(
+                    "mqtt: {uri: \"tcp://b:1883\"}\ndashboard: {operators: [{username: op1,"
+                        + " passwordHash: \"plain-text-password\"}]}\n"));
+    assertEquals(
+        "gateway.yaml: dashboard.operators[0].passwordHash: must be"
+            + " pbkdf2-sha256:ITERATIONS:SALT:HASH (from gateway.jar hash-password)",
+        bad.getMessage());
   }
 
   @Test
@@ -32,15 +87,15 @@ class GatewayConfigLoaderTest {
     Files.writeString(dir.resolve("pw"), "hunter2\n");
     GatewayConfig config =
         parse(
-            "mqtt: {uri: \"tcp://b:1883\"}\nstorage: {url: \"http://db:8086\", username: gw, passwordFile: pw}\n");
-    assertEquals("hunter2", new String(config.storagePassword()));
+            "mqtt: {uri: \"tcp://b:1883\"}\nstorage: {kind: influxdb-v1, url: \"http://db:8086\", username: gw, passwordFile: pw}\n");
+    assertEquals("hunter2", new String(((StorageSettings.InfluxV1) config.storage()).password()));
     assertTrue(!config.toString().contains("hunter2"), config.toString());
   }
 
   @Test
   void badValues_areNamed() {
     assertEquals(
-        "gateway.yaml: storage.kind: must be influxdb-v1 (influxdb-v2 and embedded arrive later), was \"mongodb\"",
+        "gateway.yaml: storage.kind: must be embedded, influxdb-v1 or influxdb-v2, was \"mongodb\"",
         assertThrows(
                 ConfigException.class,
                 () ->
@@ -51,17 +106,13 @@ class GatewayConfigLoaderTest {
         "gateway.yaml: mqtt.shareGroup: must be 1-63 of a-z 0-9 '-', was \"My Group\"",
         assertThrows(
                 ConfigException.class,
-                () ->
-                    parse(
-                        "mqtt: {uri: \"tcp://b:1883\", shareGroup: My Group}\nstorage: {url: \"http://x\"}\n"))
+                () -> parse("mqtt: {uri: \"tcp://b:1883\", shareGroup: My Group}\n"))
             .getMessage());
     assertEquals(
         "gateway.yaml: ingest.maxQueu: is not a known key here (misspelt?)",
         assertThrows(
                 ConfigException.class,
-                () ->
-                    parse(
-                        "mqtt: {uri: \"tcp://b:1883\"}\ningest: {maxQueu: 5}\nstorage: {url: \"http://x\"}\n"))
+                () -> parse("mqtt: {uri: \"tcp://b:1883\"}\ningest: {maxQueu: 5}\n"))
             .getMessage());
   }
 

@@ -73,7 +73,8 @@ class GatewayKillIT {
               new CompletenessRecorder(
                   new CompletenessTracker(100),
                   sink,
-                  new InfluxV1SeqQuery(influxd.server().url(), "rehab", Duration.ofSeconds(5))));
+                  new InfluxV1SeqQuery(
+                      influxd.server().url(), "rehab", null, Duration.ofSeconds(5))));
       peer.start();
     }
     MqttClient device =
@@ -148,7 +149,9 @@ class GatewayKillIT {
                 + mosquitto.server().uri()
                 + "\", clientId: gateway-a, shareGroup: gateways}",
             "ingest: {maxBatchMessages: 100, retryInitialMs: 100, retryMaxMs: 1000}",
-            "storage: {url: \"" + influxd.server().url() + "\", database: rehab}",
+            "storage: {kind: influxdb-v1, url: \""
+                + influxd.server().url()
+                + "\", database: rehab}",
             "stateDir: state",
             ""));
     return config;

@@ -171,7 +171,8 @@ class IngestIT {
             new CompletenessRecorder(
                 new CompletenessTracker(100),
                 sink,
-                new InfluxV1SeqQuery(influxd.server().url(), "rehab", Duration.ofSeconds(5))))) {
+                new InfluxV1SeqQuery(
+                    influxd.server().url(), "rehab", null, Duration.ofSeconds(5))))) {
       second.start();
       publishSession("S-shared");
       awaitSamples(BATCHES * SAMPLES);
@@ -198,15 +199,24 @@ class IngestIT {
     org.rehabtelemetry.gateway.registry.DeviceRegistry registry =
         new org.rehabtelemetry.gateway.registry.DeviceRegistry(Clock.systemUTC());
     CompletenessTracker tracker = new CompletenessTracker(10);
+    org.rehabtelemetry.gateway.dashboard.LiveFeed live =
+        new org.rehabtelemetry.gateway.dashboard.LiveFeed();
     try (org.rehabtelemetry.gateway.web.GatewayHttp http =
         new org.rehabtelemetry.gateway.web.GatewayHttp(
             "127.0.0.1",
             0,
             new org.rehabtelemetry.gateway.web.GatewayMetrics(
                 ingest, deadLetters, registry, tracker),
-            registry,
-            tracker,
-            deadLetters)) {
+            new org.rehabtelemetry.gateway.web.GatewayHttp.Views(
+                registry,
+                tracker,
+                deadLetters,
+                new org.rehabtelemetry.gateway.dashboard.AlarmBoard(
+                    10, Clock.systemUTC(), live::alarmChanged),
+                live,
+                new org.rehabtelemetry.gateway.dashboard.LoginSessions(
+                    List.of(), Duration.ofHours(1), Clock.systemUTC()),
+                false))) {
       http.start();
       java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
       String metrics =
@@ -248,7 +258,8 @@ class IngestIT {
             new CompletenessRecorder(
                 new CompletenessTracker(1000),
                 sink,
-                new InfluxV1SeqQuery(influxd.server().url(), "rehab", Duration.ofSeconds(5))));
+                new InfluxV1SeqQuery(
+                    influxd.server().url(), "rehab", null, Duration.ofSeconds(5))));
     ingest.start();
     publisher = new MqttClient(mosquitto.server().uri(), "device-sim", new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();

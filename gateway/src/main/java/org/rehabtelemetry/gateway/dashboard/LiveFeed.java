@@ -1,0 +1,184 @@
+package org.rehabtelemetry.gateway.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.rehabtelemetry.gateway.ingest.IngestListener;
+import org.rehabtelemetry.protocol.ChannelSamples;
+import org.rehabtelemetry.protocol.DeviceStatus;
+import org.rehabtelemetry.protocol.Message;
+import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SessionEvent;
+
+/**
+ * The dashboard's live stream: turns messages into server-sent events as soon as the gateway
+ * receives them (before they are stored, so a database outage does not freeze the screen) and hands
+ * them to every connected browser.
+ *
+ * <p>Events:
+ *
+ * <ul>
+ *   <li>{@code latest}: per sample batch, the newest value of each channel with its unit and time
+ *       (ms since the epoch), to every subscriber (fleet tiles);
+ *   <li>{@code samples}: per sample batch, each channel thinned to at most {@value #MAX_POINTS}
+ *       points per batch (always keeping the newest), only to subscribers watching that device;
+ *   <li>{@code alarm}: an {@link AlarmBoard.Entry} that is new or changed (the board tells this
+ *       feed through {@link #alarmChanged});
+ *   <li>{@code device}: a device's status or session changed (the client refetches the fleet);
+ *   <li>{@code overflow}: this subscriber was too slow and missed that many events.
+ * </ul>
+ *
+ * A message the broker delivers again is sent again; the browser ignores a batch whose seq it has
+ * already drawn. Each subscriber has a bounded queue: a stalled browser loses live events (and is
+ * told how many), never the gateway's memory. Thread-safe.
+ */
+public final class LiveFeed implements IngestListener {
+  static final int MAX_POINTS = 25;
+  private static final int QUEUE_EVENTS = 4096;
+
+  private final ObjectMapper json =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
+
+  /** One event in SSE form: its name and its JSON data on one line. */
+  public record Event(String name, String data) {}
+
+  /** One connected browser. Poll its events from the thread that writes its response. */
+  public final class Subscriber implements AutoCloseable {
+    private final String device;
+    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE_EVENTS);
+    private final AtomicLong missed = new AtomicLong();
+
+    private Subscriber(String device) {
+      this.device = device;
+    }
+
+    /** The next event, or null after the timeout. Blocks. */
+    public Event next(long timeout, TimeUnit unit) throws InterruptedException {
+      long lost = missed.getAndSet(0);
+      if (lost > 0) {
+        return new Event("overflow", "{\"missed\":" + lost + "}");
+      }
+      return queue.poll(timeout, unit);
+    }
+
+    private void offer(Event event) {
+      if (!queue.offer(event)) {
+        missed.incrementAndGet();
+      }
+    }
+
+    @Override
+    public void close() {
+      subscribers.remove(this);
+    }
+  }
+
+  /**
+   * Subscribes a browser.
+   *
+   * @param device the device whose full samples it wants, or null for the fleet only
+   */
+  public Subscriber subscribe(String device) {
+    Subscriber subscriber = new Subscriber(device);
+    subscribers.add(subscriber);
+    return subscriber;
+  }
+
+  public int subscribers() {
+    return subscribers.size();
+  }
+
+  /** Sends an alarm board change to everyone (the board calls this). */
+  public void alarmChanged(AlarmBoard.Entry entry) {
+    broadcast(new Event("alarm", write(entry)), null);
+  }
+
+  @Override
+  public void stored(String site, Message message) {}
+
+  @Override
+  public void arrived(String site, Message message) {
+    if (message instanceof SampleBatch batch) {
+      samples(batch);
+    } else if (message instanceof DeviceStatus || message instanceof SessionEvent) {
+      ObjectNode node = json.createObjectNode();
+      node.put("device", message.header().deviceId());
+      broadcast(new Event("device", node.toString()), null);
+    }
+  }
+
+  private void samples(SampleBatch batch) {
+    String device = batch.header().deviceId();
+    ObjectNode latest = header(batch);
+    ArrayNode latestChannels = latest.putArray("channels");
+    boolean watched = subscribers.stream().anyMatch(s -> device.equals(s.device));
+    ObjectNode full = watched ? header(batch) : null;
+    ArrayNode fullChannels = watched ? full.putArray("channels") : null;
+    for (ChannelSamples channel : batch.channels()) {
+      int n = channel.size();
+      if (n == 0) {
+        continue;
+      }
+      ObjectNode last = latestChannels.addObject();
+      last.put("channel", channel.channel());
+      last.put("unit", channel.unit());
+      last.put("t", millis(batch.t0Us() + channel.offsetUs(n - 1)));
+      last.put("v", channel.value(n - 1));
+      if (watched) {
+        ObjectNode thinned = fullChannels.addObject();
+        thinned.put("channel", channel.channel());
+        thinned.put("unit", channel.unit());
+        ArrayNode times = thinned.putArray("t");
+        ArrayNode values = thinned.putArray("v");
+        int step = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
+        for (int i = (n - 1) % step; i < n; i += step) {
+          times.add(millis(batch.t0Us() + channel.offsetUs(i)));
+          values.add(channel.value(i));
+        }
+      }
+    }
+    broadcast(new Event("latest", latest.toString()), null);
+    if (watched) {
+      broadcast(new Event("samples", full.toString()), device);
+    }
+  }
+
+  private ObjectNode header(SampleBatch batch) {
+    ObjectNode node = json.createObjectNode();
+    node.put("device", batch.header().deviceId());
+    node.put("session", batch.session().sessionId());
+    node.put("seq", batch.session().seq());
+    return node;
+  }
+
+  private void broadcast(Event event, String onlyDevice) {
+    for (Subscriber subscriber : subscribers) {
+      if (onlyDevice == null || onlyDevice.equals(subscriber.device)) {
+        subscriber.offer(event);
+      }
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot happen for records of strings and numbers", e);
+    }
+  }
+
+  private static long millis(long micros) {
+    return Math.floorDiv(micros, 1000);
+  }
+}

@@ -1,0 +1,185 @@
+package org.rehabtelemetry.gateway.storage;
+
+import io.questdb.ServerMain;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's embedded store: QuestDB running in this JVM, on loopback only, with its data in a
+ * directory. It speaks the InfluxDB v2 write API, so the gateway writes to it through the same
+ * {@link InfluxV2Sink} as to a real InfluxDB 2.x.
+ *
+ * <p>At start it creates the schema's tables (see {@code docs/storage.md}) as WAL tables with
+ * deduplication on their identity (timestamp and tags): a redelivered message overwrites itself, as
+ * it does in InfluxDB. Columns for fields not listed here (session settings, summary metrics) are
+ * added by the write itself.
+ *
+ * <p>Starting blocks for about two seconds. Not thread-safe for start and close; the server itself
+ * serves concurrent requests.
+ */
+public final class EmbeddedQuestDb implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedQuestDb.class);
+
+  /** One CREATE TABLE per measurement; every key column is a tag or the timestamp. */
+  static final List<String> SCHEMA =
+      List.of(
+          table(
+              "sample",
+              "site SYMBOL, device SYMBOL, session SYMBOL, channel SYMBOL, unit SYMBOL, value DOUBLE",
+              "site, device, session, channel, unit"),
+          table(
+              "batch",
+              "site SYMBOL, device SYMBOL, session SYMBOL, seq LONG, samples LONG",
+              "site, device, session"),
+          table(
+              "session_event",
+              "site SYMBOL, device SYMBOL, session SYMBOL, event SYMBOL, seq LONG, reason VARCHAR,"
+                  + " patient_code VARCHAR, programme VARCHAR",
+              "site, device, session, event"),
+          table(
+              "alarm",
+              "site SYMBOL, device SYMBOL, code SYMBOL, priority SYMBOL, state SYMBOL,"
+                  + " channel SYMBOL, alarm_id VARCHAR, message VARCHAR, latched BOOLEAN,"
+                  + " value DOUBLE, \"limit\" DOUBLE, session VARCHAR, seq LONG",
+              "site, device, code, priority, state, channel"),
+          table(
+              "session_summary",
+              "site SYMBOL, device SYMBOL, session SYMBOL, outcome SYMBOL, seq LONG,"
+                  + " records_expected LONG, started_at VARCHAR",
+              "site, device, session, outcome"),
+          table(
+              "session_completeness",
+              "site SYMBOL, device SYMBOL, session SYMBOL, received LONG, expected LONG,"
+                  + " missing LONG, complete BOOLEAN, gaps VARCHAR",
+              "site, device, session"),
+          table(
+              "device_status",
+              "site SYMBOL, device SYMBOL, kind SYMBOL, state VARCHAR, agent_version VARCHAR,"
+                  + " clock_synchronised BOOLEAN, boot_id VARCHAR, session VARCHAR, reason VARCHAR",
+              "site, device, kind"));
+
+  private static final String LOG_CONF =
+      """
+      # Written by the rehab-telemetry gateway: QuestDB logs only its problems, to files here.
+      writers=file
+      w.file.class=io.questdb.log.LogRollingFileWriter
+      w.file.location=${log.dir}/questdb.log.${date:yyyyMMdd}
+      w.file.level=ERROR,CRITICAL,ADVISORY
+      w.file.rollEvery=day
+      w.file.lifeDuration=14d
+      """;
+
+  private final Path dataDir;
+  private final ServerMain server;
+  private final int httpPort;
+
+  private EmbeddedQuestDb(Path dataDir, ServerMain server, int httpPort) {
+    this.dataDir = dataDir;
+    this.server = server;
+    this.httpPort = httpPort;
+  }
+
+  /**
+   * Starts QuestDB with its data in {@code dataDir} and creates the schema. Blocks until it serves.
+   *
+   * @param httpPort the loopback port of its HTTP API (writes, SQL, web console); 0 for any free
+   * @throws IOException if it cannot start or the schema cannot be created
+   */
+  public static EmbeddedQuestDb start(Path dataDir, int httpPort) throws IOException {
+    Files.createDirectories(dataDir.resolve("conf"));
+    Path logConf = dataDir.resolve("conf/log.conf");
+    if (!Files.exists(logConf)) {
+      Files.writeString(logConf, LOG_CONF, StandardCharsets.UTF_8);
+    }
+    // QuestDB's logging is configured once per JVM, from the file named by the system property
+    // "out"; without it, it logs every query to stdout.
+    if (System.getProperty("out") == null) {
+      System.setProperty("out", logConf.toAbsolutePath().toString());
+    }
+    int http = httpPort == 0 ? freeLoopbackPort() : httpPort;
+    int pg = freeLoopbackPort();
+    Map<String, String> env =
+        Map.ofEntries(
+            Map.entry("QDB_TELEMETRY_ENABLED", "false"),
+            Map.entry("QDB_HTTP_BIND_TO", "127.0.0.1:" + http),
+            Map.entry("QDB_HTTP_MIN_ENABLED", "false"),
+            Map.entry("QDB_PG_NET_BIND_TO", "127.0.0.1:" + pg),
+            Map.entry("QDB_LINE_TCP_ENABLED", "false"),
+            Map.entry("QDB_LINE_UDP_ENABLED", "false"),
+            Map.entry("QDB_METRICS_ENABLED", "false"),
+            Map.entry("QDB_SHARED_WORKER_COUNT", "2"));
+    ServerMain server;
+    try {
+      server = ServerMain.create(dataDir.toAbsolutePath().toString(), env);
+      server.start();
+    } catch (RuntimeException e) {
+      throw new IOException("embedded QuestDB in " + dataDir + " did not start: " + e, e);
+    }
+    EmbeddedQuestDb db = new EmbeddedQuestDb(dataDir, server, http);
+    try {
+      QuestDbSql sql = new QuestDbSql(db.url(), Duration.ofSeconds(30));
+      for (String statement : SCHEMA) {
+        sql.execute(statement);
+      }
+    } catch (IOException | RuntimeException e) {
+      db.close();
+      throw new IOException("embedded QuestDB in " + dataDir + ": schema not created: " + e, e);
+    }
+    LOG.info("embedded QuestDB serving {} with data in {}", db.url(), dataDir);
+    return db;
+  }
+
+  /** The HTTP base URL, e.g. {@code http://127.0.0.1:9000}. */
+  public String url() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Stops the server; its data stays in the directory. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /**
+   * A CREATE TABLE statement; every name is quoted, since several (sample, session, limit) are SQL
+   * keywords to QuestDB.
+   *
+   * @param columns comma-separated {@code name TYPE} pairs
+   * @param tagKeys comma-separated tag columns, the identity with the timestamp
+   */
+  private static String table(String name, String columns, String tagKeys) {
+    StringBuilder sql =
+        new StringBuilder("CREATE TABLE IF NOT EXISTS \"").append(name).append("\" (");
+    for (String column : columns.split(",")) {
+      String[] nameAndType = column.trim().split(" ");
+      sql.append('"').append(nameAndType[0].replace("\"", "")).append("\" ");
+      sql.append(nameAndType[1]).append(", ");
+    }
+    sql.append("\"timestamp\" TIMESTAMP) TIMESTAMP(\"timestamp\") PARTITION BY DAY WAL");
+    sql.append(" DEDUP UPSERT KEYS(\"timestamp\"");
+    for (String key : tagKeys.split(",")) {
+      sql.append(", \"").append(key.trim()).append('"');
+    }
+    return sql.append(')').toString();
+  }
+
+  private static int freeLoopbackPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress("127.0.0.1", 0));
+      return socket.getLocalPort();
+    }
+  }
+}

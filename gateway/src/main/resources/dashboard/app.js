@@ -1,0 +1,224 @@
+// The operator dashboard: fleet, live session charts, alarms, sessions. Plain JS, no build step.
+'use strict';
+(function () {
+  if (document.body.classList.contains('login')) {
+    if (location.search.includes('failed')) document.getElementById('failed').hidden = false;
+    return;
+  }
+  const WINDOW_MS = 60000;
+  const devices = new Map();   // id -> DeviceInfo from /api/devices
+  const latest = new Map();    // id -> Map(channel -> {v, unit, t})
+  const alarms = new Map();    // device/alarmId -> AlarmBoard entry
+  const charts = new Map();    // channel -> {chart, latestEl}
+  let selected = null, chartSession = null, lastSeq = -1, source = null;
+
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const fmt = v => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1));
+  const time = iso => (iso ? new Date(iso).toLocaleTimeString() : '');
+
+  async function api(path, options) {
+    const response = await fetch(path, Object.assign({ credentials: 'same-origin' }, options));
+    if (response.status === 401) { location.href = '/login'; throw new Error('logged out'); }
+    if (!response.ok) throw new Error(path + ': ' + response.status);
+    return response.json();
+  }
+
+  async function loadFleet() {
+    for (const d of await api('/api/devices')) devices.set(d.deviceId, d);
+    renderFleet();
+  }
+
+  function renderFleet() {
+    const fleet = document.getElementById('fleet');
+    if (!devices.size) return;
+    fleet.replaceChildren();
+    for (const id of [...devices.keys()].sort()) {
+      const d = devices.get(id);
+      const tile = el('div', 'device');
+      tile.dataset.device = id;
+      if (id === selected) tile.classList.add('selected');
+      const active = [...alarms.values()].filter(a => a.device === id && a.deviceState !== 'cleared');
+      if (active.some(a => a.priority === 'high')) tile.classList.add('alarm-high');
+      else if (active.length) tile.classList.add('alarm-medium');
+      const head = el('div');
+      head.append(el('span', 'name', id + ' '), el('span', 'badge ' + (d.online ? 'online' : 'offline'), d.online ? 'online' : 'offline'));
+      tile.append(head, el('div', 'muted', (d.kind || 'unknown kind') + (d.agentVersion ? ' · agent ' + d.agentVersion : '')));
+      tile.append(el('div', 'session', d.currentSessionId ? 'session ' + d.currentSessionId : 'no session'));
+      tile.append(el('div', 'alarms', active.map(a => a.code).join(' ')));
+      const values = el('div', 'values');
+      for (const [channel, s] of latest.get(id) || []) {
+        const line = el('div', 'value', channel + ': ' + fmt(s.v) + ' ' + s.unit);
+        line.dataset.channel = channel;
+        values.append(line);
+      }
+      tile.append(values);
+      tile.addEventListener('click', () => select(id));
+      fleet.append(tile);
+    }
+  }
+
+  function select(id) {
+    selected = id;
+    chartSession = null;
+    lastSeq = -1;
+    charts.clear();
+    document.getElementById('charts').replaceChildren();
+    document.getElementById('live-device').textContent = id;
+    document.getElementById('live-session').textContent = 'waiting for samples…';
+    renderFleet();
+    connect();
+  }
+
+  function chartFor(channel, unit) {
+    let c = charts.get(channel);
+    if (!c) {
+      const box = el('div', 'chart');
+      box.dataset.channel = channel;
+      const label = el('div', 'label');
+      const latestEl = el('span', 'latest');
+      label.append(el('span', null, channel + ' (' + unit + ')'), latestEl);
+      const canvas = el('canvas');
+      box.append(label, canvas);
+      document.getElementById('charts').append(box);
+      c = { chart: new StreamChart(canvas, WINDOW_MS), latestEl };
+      charts.set(channel, c);
+    }
+    return c;
+  }
+
+  function onSamples(batch) {
+    if (batch.device !== selected) return;
+    if (batch.session !== chartSession) {
+      chartSession = batch.session;
+      lastSeq = -1;
+      charts.clear();
+      document.getElementById('charts').replaceChildren();
+      document.getElementById('live-session').textContent = 'session ' + batch.session;
+    }
+    if (batch.seq <= lastSeq) return; // delivered again
+    lastSeq = batch.seq;
+    for (const ch of batch.channels) {
+      const c = chartFor(ch.channel, ch.unit);
+      c.chart.add(ch.t, ch.v);
+      c.latestEl.textContent = fmt(ch.v[ch.v.length - 1]) + ' ' + ch.unit;
+    }
+  }
+
+  function onLatest(batch) {
+    let m = latest.get(batch.device);
+    if (!m) latest.set(batch.device, (m = new Map()));
+    for (const ch of batch.channels) m.set(ch.channel, { v: ch.v, unit: ch.unit, t: ch.t });
+    if (!devices.has(batch.device)) loadFleet(); else scheduleFleet();
+  }
+
+  let fleetPending = false;
+  function scheduleFleet() {
+    if (fleetPending) return;
+    fleetPending = true;
+    setTimeout(() => { fleetPending = false; renderFleet(); }, 250);
+  }
+
+  function renderAlarms() {
+    const body = document.querySelector('#alarms tbody');
+    body.replaceChildren();
+    const order = { high: 0, medium: 1, low: 2 };
+    const list = [...alarms.values()].sort((a, b) =>
+      (a.deviceState === 'cleared') - (b.deviceState === 'cleared') ||
+      order[a.priority] - order[b.priority] || (a.updatedAt < b.updatedAt ? 1 : -1));
+    for (const a of list) {
+      const tr = el('tr', 'priority-' + a.priority + (a.deviceState === 'cleared' ? ' cleared' : ''));
+      tr.dataset.alarm = a.alarmId;
+      tr.dataset.device = a.device;
+      const value = a.value == null ? '' : fmt(a.value) + (a.limit == null ? '' : ' (limit ' + fmt(a.limit) + ')');
+      tr.append(el('td', null, a.priority), el('td', null, a.device), el('td', null, a.code + ' · ' + a.message),
+        el('td', null, value), el('td', 'device-state', a.deviceState), el('td', null, time(a.raisedAt)));
+      const ack = el('td', 'operator-ack');
+      if (a.operatorAckBy) {
+        ack.textContent = 'seen by ' + a.operatorAckBy + ' ' + time(a.operatorAckAt);
+      } else {
+        const button = el('button', 'ack', 'Acknowledge');
+        button.addEventListener('click', () => acknowledge(a));
+        ack.append(button);
+      }
+      tr.append(ack);
+      body.append(tr);
+    }
+  }
+
+  async function acknowledge(a) {
+    const entry = await api('/api/alarms/ack?device=' + encodeURIComponent(a.device) + '&alarm=' + encodeURIComponent(a.alarmId), { method: 'POST' });
+    alarms.set(entry.device + '/' + entry.alarmId, entry);
+    renderAlarms();
+  }
+
+  async function loadSessions() {
+    const [sessions, dead] = await Promise.all([api('/api/sessions'), api('/api/dead-letters')]);
+    const deadByDevice = new Map();
+    for (const d of dead) {
+      const device = (d.topic || '').split('/')[3] || '?';
+      deadByDevice.set(device, (deadByDevice.get(device) || 0) + 1);
+    }
+    document.getElementById('dead-letters').textContent =
+      dead.length ? dead.length + ' recent dead letter(s): ' + dead[0].reason : 'No dead letters.';
+    const body = document.querySelector('#sessions tbody');
+    body.replaceChildren();
+    for (const s of sessions) {
+      const missing = s.gaps.reduce((n, g) => n + g[1] - g[0] + 1, 0);
+      const complete = s.expected >= 0 && s.received === s.expected;
+      const tr = el('tr', s.expected >= 0 && !complete ? 'incomplete' : '');
+      tr.dataset.session = s.sessionId;
+      tr.append(el('td', null, s.device), el('td', null, s.sessionId),
+        el('td', 'received', s.received + ' / ' + (s.expected >= 0 ? s.expected : 'running')),
+        el('td', null, String(missing)),
+        el('td', null, s.gaps.map(g => (g[0] === g[1] ? g[0] : g[0] + '-' + g[1])).join(', ')),
+        el('td', null, String(deadByDevice.get(s.device) || 0)),
+        el('td', 'state', s.expected < 0 ? 'running' : complete ? 'complete (100 %)' :
+          'incomplete (' + (100 * s.received / Math.max(1, s.expected)).toFixed(1) + ' %)'));
+      body.append(tr);
+    }
+  }
+
+  function connect() {
+    if (source) source.close();
+    source = new EventSource('/api/live' + (selected ? '?device=' + encodeURIComponent(selected) : ''));
+    const badge = document.getElementById('connection');
+    source.onopen = () => { badge.textContent = 'live'; badge.className = 'badge online'; };
+    source.onerror = () => { badge.textContent = 'reconnecting…'; badge.className = 'badge offline'; };
+    source.addEventListener('latest', e => onLatest(JSON.parse(e.data)));
+    source.addEventListener('samples', e => onSamples(JSON.parse(e.data)));
+    source.addEventListener('alarm', e => {
+      const a = JSON.parse(e.data);
+      alarms.set(a.device + '/' + a.alarmId, a);
+      renderAlarms();
+      scheduleFleet();
+    });
+    source.addEventListener('device', () => loadFleet());
+    source.addEventListener('overflow', e => {
+      badge.textContent = 'missed ' + JSON.parse(e.data).missed + ' live updates';
+    });
+  }
+
+  function frame() {
+    for (const c of charts.values()) c.chart.draw();
+    requestAnimationFrame(frame);
+  }
+
+  async function start() {
+    const me = await api('/api/me');
+    document.getElementById('operator').textContent = 'operator ' + me.operator;
+    for (const a of await api('/api/alarms')) alarms.set(a.device + '/' + a.alarmId, a);
+    renderAlarms();
+    await loadFleet();
+    connect();
+    loadSessions();
+    setInterval(loadSessions, 3000);
+    setInterval(loadFleet, 5000);
+    requestAnimationFrame(frame);
+  }
+  start();
+})();
