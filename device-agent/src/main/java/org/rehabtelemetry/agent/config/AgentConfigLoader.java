@@ -75,7 +75,7 @@ public final class AgentConfigLoader {
     Duration batchInterval = Duration.ofSeconds(1);
     List<String> required = new ArrayList<>(List.of("sensorHub", "oximeter", "tilt"));
     if (session != null) {
-      batchInterval = session.millis("batchIntervalMs", 100, 10_000, 1000);
+      batchInterval = session.millis("batchIntervalMs", 100, 10_000, 500);
       if (session.has("requiredSensors")) {
         required.clear();
         for (String sensor : session.text("requiredSensors").split(",")) {

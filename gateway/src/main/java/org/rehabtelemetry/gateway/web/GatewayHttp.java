@@ -368,7 +368,8 @@ public final class GatewayHttp implements AutoCloseable {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+    // Not no-referrer: with it, browsers send "Origin: null" on form posts, which we refuse.
+    exchange.getResponseHeaders().set("Referrer-Policy", "same-origin");
     exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     if (body.length > 0) {

@@ -1,0 +1,288 @@
+package org.rehabtelemetry.gateway.web;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.rehabtelemetry.gateway.Gateway;
+import org.rehabtelemetry.gateway.config.DashboardSettings;
+import org.rehabtelemetry.gateway.config.GatewayConfig;
+import org.rehabtelemetry.gateway.config.StorageSettings;
+import org.rehabtelemetry.gateway.dashboard.OperatorAccount;
+import org.rehabtelemetry.gateway.dashboard.PasswordHash;
+import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.protocol.AlarmEvent;
+import org.rehabtelemetry.protocol.AlarmPriority;
+import org.rehabtelemetry.protocol.AlarmState;
+import org.rehabtelemetry.protocol.ChannelSamples;
+import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.protocol.DeviceState;
+import org.rehabtelemetry.protocol.DeviceStatus;
+import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.Message;
+import org.rehabtelemetry.protocol.MessageCodec;
+import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SessionRef;
+import org.rehabtelemetry.protocol.Topic;
+import org.rehabtelemetry.testsupport.DevToolsPage;
+import org.rehabtelemetry.testsupport.HeadlessChromiumExtension;
+import org.rehabtelemetry.testsupport.MosquittoExtension;
+
+/**
+ * The operator's dashboard in headless Chromium, on a gateway with real Mosquitto and its embedded
+ * store: log in, see a device come online, see live values arrive on the chart, see an alarm appear
+ * and acknowledge it.
+ */
+class DashboardIT {
+  private static final String PASSWORD = "correct horse battery";
+
+  @RegisterExtension final MosquittoExtension mosquitto = new MosquittoExtension();
+  @RegisterExtension final HeadlessChromiumExtension chromium = new HeadlessChromiumExtension();
+  @TempDir Path dir;
+
+  private final MessageCodec codec = new MessageCodec();
+  private final AtomicLong seq = new AtomicLong(1);
+  private ScheduledExecutorService device;
+  private DevToolsPage page;
+  private Gateway gateway;
+  private MqttClient publisher;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (device != null) {
+      device.shutdownNow();
+      device.awaitTermination(2, TimeUnit.SECONDS);
+    }
+    if (publisher != null) {
+      publisher.disconnect();
+      publisher.close();
+    }
+    if (gateway != null) {
+      gateway.close();
+    }
+  }
+
+  @Test
+  void operator_logsIn_seesTheDeviceOnline_liveValues_andAcknowledgesAnAlarm() throws Exception {
+    startGateway();
+    page = chromium.server().open("http://" + gateway.httpAddress() + "/");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                page.visible("#login")
+                    && page.evaluate("location.pathname").asText().equals("/login"));
+
+    page.type("#username", "op1");
+    page.type("#password", "wrong password");
+    page.click("#login");
+    await().atMost(Duration.ofSeconds(10)).until(() -> page.visible("#failed"));
+
+    page.type("#username", "op1");
+    page.type("#password", PASSWORD);
+    page.click("#login");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "operator op1".equals(page.text("#operator")));
+
+    publisher = new MqttClient(mosquitto.server().uri(), "vert-01-sim", new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setMaxInflight(100);
+    publisher.connect(options);
+    publish(
+        new DeviceStatus(
+            new Header("vert-01", "b1", Instant.now()),
+            DeviceState.ONLINE,
+            DeviceKind.VERTICALIZER,
+            "0.1.0",
+            true,
+            "S-ui",
+            null));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> page.visible("[data-device=vert-01] .badge.online"));
+    assertTrue(page.text("[data-device=vert-01]").contains("verticalizer"));
+
+    device = Executors.newSingleThreadScheduledExecutor();
+    device.scheduleAtFixedRate(this::publishBatch, 0, 250, TimeUnit.MILLISECONDS);
+    page.click("[data-device=vert-01]");
+    await().atMost(Duration.ofSeconds(10)).until(() -> points("hrBpm") >= 10);
+    int before = points("hrBpm");
+    await().atMost(Duration.ofSeconds(5)).until(() -> points("hrBpm") > before);
+    assertTrue(
+        page.text(".chart[data-channel=hrBpm] .latest").endsWith(" /min"),
+        page.text(".chart[data-channel=hrBpm] .latest"));
+    assertTrue(page.text(".chart[data-channel=tiltDeg] .label").contains("(deg)"));
+    await() // the fleet tile redraws at most every 250 ms
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                String.valueOf(page.text("#fleet [data-device=vert-01] [data-channel=hrBpm]"))
+                    .matches("hrBpm: \\d+(\\.\\d)? /min"));
+
+    publish(
+        new AlarmEvent(
+            new Header("vert-01", "b1", Instant.now()),
+            new SessionRef("S-ui", seq.getAndIncrement()),
+            "a-7",
+            AlarmState.RAISED,
+            "HR_HIGH",
+            AlarmPriority.HIGH,
+            false,
+            "hrBpm",
+            182.0,
+            180.0,
+            "heart rate above limit"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> page.visible("#alarms tr.priority-high[data-alarm=a-7] button.ack"));
+    assertTrue(page.text("#alarms tr[data-alarm=a-7]").contains("HR_HIGH"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> page.visible("#fleet [data-device=vert-01].alarm-high"));
+    page.click("#alarms tr[data-alarm=a-7] button.ack");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                String.valueOf(page.text("#alarms tr[data-alarm=a-7] .operator-ack"))
+                    .startsWith("seen by op1"));
+  }
+
+  @Test
+  void api_withoutALogin_isRefused_andMetricsStayOpen() throws Exception {
+    startGateway();
+    HttpClient http = HttpClient.newHttpClient();
+    for (String path : List.of("/api/devices", "/api/alarms", "/api/live", "/api/sessions")) {
+      HttpResponse<String> response = get(http, path, null);
+      assertEquals(401, response.statusCode(), path);
+    }
+    assertEquals(401, get(http, "/api/devices", "rt_session=forged").statusCode());
+    assertEquals(303, get(http, "/", null).statusCode(), "the page sends you to /login");
+    HttpResponse<String> metrics = get(http, "/metrics", null);
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.body().contains("rehab_gateway_devices_online 0"), metrics.body());
+
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://" + gateway.httpAddress() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=op1&password=correct+horse+battery"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(303, login.statusCode());
+    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+    assertEquals(
+        200, get(http, "/api/devices", cookie.substring(0, cookie.indexOf(';'))).statusCode());
+
+    HttpResponse<String> crossSite =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://" + gateway.httpAddress() + "/api/alarms/ack?device=d&alarm=a"))
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
+                .header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, crossSite.statusCode());
+  }
+
+  private HttpResponse<String> get(HttpClient http, String path, String cookie) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://" + gateway.httpAddress() + path))
+            .timeout(Duration.ofSeconds(5));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private int points(String channel) {
+    return page.evaluate(
+            "(() => { const c = document.querySelector('.chart[data-channel="
+                + channel
+                + "] canvas'); return c ? Number(c.dataset.points || 0) : 0; })()")
+        .asInt();
+  }
+
+  private void startGateway() throws Exception {
+    GatewayConfig config =
+        new GatewayConfig(
+            new IngestSettings(
+                mosquitto.server().uri(),
+                "gateway-ui",
+                "gateways",
+                500,
+                1000,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2)),
+            new StorageSettings.Embedded(dir.resolve("questdb"), 0),
+            dir,
+            "127.0.0.1",
+            0,
+            new DashboardSettings(
+                List.of(
+                    new OperatorAccount(
+                        "op1", PasswordHash.create(PASSWORD.toCharArray(), 10_000))),
+                Duration.ofHours(1),
+                false));
+    gateway = Gateway.start(config, Clock.systemUTC());
+  }
+
+  private void publishBatch() {
+    try {
+      long n = seq.getAndIncrement();
+      long t0 = Instant.now().minusMillis(250).toEpochMilli() * 1000;
+      long[] offsets = new long[25];
+      double[] hr = new double[25];
+      double[] tilt = new double[25];
+      for (int i = 0; i < 25; i++) {
+        offsets[i] = i * 10_000L;
+        hr[i] = 90 + (n % 10);
+        tilt[i] = Math.min(60, n);
+      }
+      publish(
+          new SampleBatch(
+              new Header("vert-01", "b1", Instant.now()),
+              new SessionRef("S-ui", n),
+              t0,
+              List.of(
+                  new ChannelSamples("hrBpm", "/min", offsets, hr),
+                  new ChannelSamples("tiltDeg", "deg", offsets, tilt))));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private synchronized void publish(Message message) throws Exception {
+    publisher.publish(
+        new Topic("ward-b", message.header().deviceId(), message.type()).toString(),
+        codec.encode(message),
+        1,
+        false);
+  }
+}
