@@ -27,8 +27,12 @@ public final class GatewayConfigLoader {
     String clientId = mqtt.text("clientId", "gateway-1");
     String group =
         mqtt.has("shareGroup")
-            ? mqtt.matching("shareGroup", "[a-z0-9][a-z0-9-]{0,62}", "be 1-63 of a-z 0-9 '-'")
+            ? mqtt.matching(
+                "shareGroup", "none|[a-z0-9][a-z0-9-]{0,62}", "be none or 1-63 of a-z 0-9 '-'")
             : mqtt.text("shareGroup", "gateways");
+    if (group.equals("none")) {
+      group = null; // a plain subscription: one gateway, or a broker without shared subscriptions
+    }
     mqtt.rejectUnknownKeys();
 
     ConfigNode ingest = root.optionalObject("ingest");

@@ -166,7 +166,11 @@ public final class MqttIngest implements AutoCloseable {
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
       try {
-        client.subscribe(Topic.shared(settings.shareGroup(), Topic.ALL), 1);
+        client.subscribe(
+            settings.shareGroup() == null
+                ? Topic.ALL
+                : Topic.shared(settings.shareGroup(), Topic.ALL),
+            1);
       } catch (MqttException e) {
         LOG.error("subscribing failed: {}", e.getMessage());
       }

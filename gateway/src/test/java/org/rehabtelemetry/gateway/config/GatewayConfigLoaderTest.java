@@ -103,7 +103,7 @@ class GatewayConfigLoaderTest {
                         "mqtt: {uri: \"tcp://b:1883\"}\nstorage: {kind: mongodb, url: \"http://x\"}\n"))
             .getMessage());
     assertEquals(
-        "gateway.yaml: mqtt.shareGroup: must be 1-63 of a-z 0-9 '-', was \"My Group\"",
+        "gateway.yaml: mqtt.shareGroup: must be none or 1-63 of a-z 0-9 '-', was \"My Group\"",
         assertThrows(
                 ConfigException.class,
                 () -> parse("mqtt: {uri: \"tcp://b:1883\", shareGroup: My Group}\n"))

@@ -1,0 +1,45 @@
+package org.rehabtelemetry.simulator.model;
+
+import org.rehabtelemetry.simulator.trace.Trace;
+
+/**
+ * The time frame every model trace shares: the therapist presses the start/stop button briefly at
+ * 0.2 s (starting the armed session), the sensors stream from 1 s, and a long press (2.2 s) near
+ * the end stops the session after the last sample. So every sample of a trace falls inside its
+ * session.
+ *
+ * @param durationS the whole trace in seconds
+ */
+record SessionFrame(double durationS) {
+  static final double FIRST_SAMPLE_S = 1.0;
+  static final double STOP_MARGIN_S = 3.0;
+
+  SessionFrame {
+    if (durationS < 10) {
+      throw new IllegalArgumentException("a model trace lasts at least 10 s, was " + durationS);
+    }
+  }
+
+  /** The first sample's time in seconds. */
+  double start() {
+    return FIRST_SAMPLE_S;
+  }
+
+  /** Samples are generated strictly before this time in seconds. */
+  double end() {
+    return durationS - STOP_MARGIN_S;
+  }
+
+  /** Where {@code t} seconds falls in the sampled span, 0 to 1. */
+  double phase(double t) {
+    return (t - start()) / (end() - start());
+  }
+
+  /** Adds the button presses that start and stop the session. */
+  void addButtons(Trace.Builder trace) {
+    trace.event(Signals.micros(0.2), "button", "press");
+    trace.event(Signals.micros(0.35), "button", "release");
+    trace.event(Signals.micros(end() + 0.5), "button", "press");
+    trace.event(Signals.micros(end() + 2.7), "button", "release");
+  }
+}

@@ -1,0 +1,132 @@
+package org.rehabtelemetry.simulator.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.simulator.trace.Trace;
+
+/**
+ * The library of model traces: each normal session with its abnormal twins, each reproducible from
+ * its seed. A trace can be made at its default length or shorter (CI uses 20–40 s).
+ */
+public final class TraceLibrary {
+  /**
+   * One library trace.
+   *
+   * @param name e.g. {@code verticalizer-orthostatic}
+   * @param kind its device kind
+   * @param variant normal or the abnormal case
+   * @param seed its random seed
+   * @param defaultDurationS its default length in seconds
+   * @param description what it shows, for listings
+   */
+  public record Entry(
+      String name,
+      DeviceKind kind,
+      Variant variant,
+      long seed,
+      double defaultDurationS,
+      String description) {
+    /** Makes the trace at its default length. */
+    public Trace generate() {
+      return generate(defaultDurationS);
+    }
+
+    /** Makes the trace at another length (at least 10 s); same seed, same numbers per length. */
+    public Trace generate(double durationS) {
+      return switch (kind) {
+        case VERTICALIZER -> VerticalizerModel.generate(name, variant, seed, durationS);
+        case MOVEMENT_TRAINER -> MovementTrainerModel.generate(name, variant, seed, durationS);
+        case HYDROTHERAPY -> HydrotherapyModel.generate(name, variant, seed, durationS);
+      };
+    }
+  }
+
+  private static final List<Entry> ENTRIES =
+      List.of(
+          new Entry(
+              "verticalizer-normal",
+              DeviceKind.VERTICALIZER,
+              Variant.NORMAL,
+              1001,
+              1200,
+              "tilt in 15° steps to 60°, HR +10-15 /min, weight bearing ~70 % with L/R asymmetry"),
+          new Entry(
+              "verticalizer-orthostatic",
+              DeviceKind.VERTICALIZER,
+              Variant.ORTHOSTATIC,
+              1002,
+              1200,
+              "orthostatic intolerance: HR rises >= 40 /min over the supine baseline"),
+          new Entry(
+              "verticalizer-vasovagal",
+              DeviceKind.VERTICALIZER,
+              Variant.VASOVAGAL,
+              1003,
+              1200,
+              "vasovagal pattern: HR and SpO2 fall together"),
+          new Entry(
+              "verticalizer-estop",
+              DeviceKind.VERTICALIZER,
+              Variant.ESTOP,
+              1004,
+              1200,
+              "the emergency stop pressed mid-session"),
+          new Entry(
+              "verticalizer-sensor-faults",
+              DeviceKind.VERTICALIZER,
+              Variant.SENSOR_FAULTS,
+              1005,
+              600,
+              "oximeter dropout, garbage bytes on the hub, the hub unplugged for 3 s"),
+          new Entry(
+              "trainer-normal",
+              DeviceKind.MOVEMENT_TRAINER,
+              Variant.NORMAL,
+              2001,
+              1200,
+              "passive 20 rpm, active 30 rpm, cool-down; one spasm"),
+          new Entry(
+              "trainer-spasms",
+              DeviceKind.MOVEMENT_TRAINER,
+              Variant.SPASMS,
+              2002,
+              1200,
+              "a run of four spasms 12 s apart"),
+          new Entry(
+              "hydro-normal",
+              DeviceKind.HYDROTHERAPY,
+              Variant.NORMAL,
+              3001,
+              900,
+              "shower massage in a 36 °C bath, jet pressure cycles 0.5-2 bar, 12 L/min"),
+          new Entry(
+              "hydro-overheating",
+              DeviceKind.HYDROTHERAPY,
+              Variant.OVERHEATING,
+              3002,
+              900,
+              "the bath climbs to 41 °C"),
+          new Entry(
+              "hydro-loss-of-flow",
+              DeviceKind.HYDROTHERAPY,
+              Variant.LOSS_OF_FLOW,
+              3003,
+              900,
+              "the flow stops at 60 %"));
+
+  private TraceLibrary() {}
+
+  public static List<Entry> entries() {
+    return ENTRIES;
+  }
+
+  public static Optional<Entry> find(String name) {
+    return ENTRIES.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /** The entries of one device kind, normal first. */
+  public static List<Entry> of(DeviceKind kind) {
+    return ENTRIES.stream().filter(e -> e.kind() == kind).toList();
+  }
+}

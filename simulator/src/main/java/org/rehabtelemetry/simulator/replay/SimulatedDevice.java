@@ -1,0 +1,243 @@
+package org.rehabtelemetry.simulator.replay;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rehabtelemetry.agent.DeviceAgent;
+import org.rehabtelemetry.agent.api.ControlApi;
+import org.rehabtelemetry.agent.config.AgentConfig;
+import org.rehabtelemetry.agent.config.AgentConfigLoader;
+import org.rehabtelemetry.agent.publish.PahoTransport;
+import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
+import org.rehabtelemetry.hardware.pi4j.Pi4jContexts;
+import org.rehabtelemetry.hardware.port.MonotonicClock;
+import org.rehabtelemetry.hardware.profile.DeviceProfile;
+import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.simulator.trace.Trace;
+
+/**
+ * One device on simulated hardware: the real agent with its real drivers, on Pi4J's mock GPIO and
+ * simulated serial ports (socat ptys read through jssc, or in memory), publishing to a broker. The
+ * simulator plays traces into it.
+ *
+ * <p>The profile is the simulator's copy of the built-in one (resource {@code
+ * sim-profiles/KIND.yaml}) with the simulated ports filled in. No sensor is required to start a
+ * session, so a session can start before the sensors stream and every sample of a trace falls
+ * inside it. Start, play and close from one thread.
+ */
+public final class SimulatedDevice implements AutoCloseable {
+  /** How the serial ports are simulated. */
+  public enum SerialMode {
+    /** socat pseudo-terminals, opened by the agent with jssc (needs socat). */
+    PTY,
+    /** In-memory links: no socat needed; the drivers are the same, jssc is left out. */
+    IN_MEMORY
+  }
+
+  /**
+   * How to run the device.
+   *
+   * @param kind its kind
+   * @param deviceId its id on the wire
+   * @param site its site
+   * @param brokerUri where it publishes
+   * @param dir its state (journal) and generated config
+   * @param serial how serial ports are simulated
+   * @param batchInterval the agent's batch interval
+   * @param uiPort the touch UI's loopback port; -1 for none, 0 for any free one
+   */
+  public record Options(
+      DeviceKind kind,
+      String deviceId,
+      String site,
+      String brokerUri,
+      Path dir,
+      SerialMode serial,
+      Duration batchInterval,
+      int uiPort) {}
+
+  private final Options options;
+  private final DeviceAgent agent;
+  private final SerialFeed hub;
+  private final SerialFeed oximeter;
+  private final MockBoardPorts board;
+  private final ControlApi ui;
+
+  private SimulatedDevice(
+      Options options,
+      DeviceAgent agent,
+      SerialFeed hub,
+      SerialFeed oximeter,
+      MockBoardPorts board,
+      ControlApi ui) {
+    this.options = options;
+    this.agent = agent;
+    this.hub = hub;
+    this.oximeter = oximeter;
+    this.board = board;
+    this.ui = ui;
+  }
+
+  /** Makes the ports, writes the agent's config and starts the agent. */
+  public static SimulatedDevice start(Options options) throws IOException {
+    Files.createDirectories(options.dir());
+    String kind = options.kind().wireName();
+    String profileText = resource("sim-profiles/" + kind + ".yaml");
+    SerialFeed hub = null;
+    SerialFeed oximeter = null;
+    Map<String, InMemorySerialFeed> inMemory = new HashMap<>();
+    try {
+      if (profileText.contains("HUB_PORT")) {
+        hub = feed(options, "sensorHub", inMemory);
+        profileText = profileText.replace("HUB_PORT", hub.devicePort());
+      }
+      if (profileText.contains("OXIMETER_PORT")) {
+        oximeter = feed(options, "oximeter", inMemory);
+        profileText = profileText.replace("OXIMETER_PORT", oximeter.devicePort());
+      }
+      Path profile = options.dir().resolve(kind + ".yaml");
+      Files.writeString(profile, profileText, StandardCharsets.UTF_8);
+      String yaml =
+          String.join(
+              "\n",
+              "# written by the simulator",
+              "device: {id: "
+                  + options.deviceId()
+                  + ", site: "
+                  + options.site()
+                  + ", profile: \""
+                  + profile
+                  + "\"}",
+              "hardware: mock",
+              "stateDir: \"" + options.dir().resolve("state") + "\"",
+              "journal: {commitIntervalMs: 100}",
+              "mqtt: {uri: \""
+                  + options.brokerUri()
+                  + "\", reconnectInitialMs: 200,"
+                  + " reconnectMaxMs: 2000}",
+              "session: {batchIntervalMs: "
+                  + options.batchInterval().toMillis()
+                  + ", requiredSensors: \"\"}",
+              "ui: {port: " + Math.max(0, options.uiPort()) + "}",
+              "");
+      Path configFile = options.dir().resolve("agent.yaml");
+      Files.writeString(configFile, yaml, StandardCharsets.UTF_8);
+      AgentConfig config =
+          AgentConfigLoader.parse(
+              configFile.toString(), yaml.getBytes(StandardCharsets.UTF_8), options.dir());
+      MockBoardPorts board = new MockBoardPorts(Pi4jContexts.mock());
+      DeviceAgent agent =
+          new DeviceAgent(
+              config,
+              Clock.systemUTC(),
+              MonotonicClock.SYSTEM,
+              () -> true,
+              new SimulatedPorts(board, inMemory));
+      agent.start(new PahoTransport(config.mqtt()));
+      ControlApi ui = null;
+      if (options.uiPort() >= 0) {
+        ui = new ControlApi(agent, "127.0.0.1", options.uiPort());
+        ui.start();
+      }
+      return new SimulatedDevice(options, agent, hub, oximeter, board, ui);
+    } catch (IOException | RuntimeException e) {
+      if (hub != null) {
+        hub.close();
+      }
+      if (oximeter != null) {
+        oximeter.close();
+      }
+      throw e;
+    }
+  }
+
+  public DeviceAgent agent() {
+    return agent;
+  }
+
+  public DeviceProfile profile() {
+    return agent.profile();
+  }
+
+  public String deviceId() {
+    return options.deviceId();
+  }
+
+  /** The touch UI's address (host:port), or null. */
+  public String uiAddress() {
+    return ui == null ? null : ui.address();
+  }
+
+  /**
+   * Arms a session for {@code patientCode} with the profile's first programme, then plays the trace
+   * (whose button press starts the session and whose long press stops it). Blocks for the trace.
+   */
+  public DeviceReplay.Stats play(Trace trace, double speed, String patientCode)
+      throws IOException, InterruptedException {
+    if (trace.header().kind() != options.kind()) {
+      throw new IllegalArgumentException(
+          "trace "
+              + trace.header().name()
+              + " is for a "
+              + trace.header().kind().wireName()
+              + ", this device is a "
+              + options.kind().wireName());
+    }
+    agent.arm(new DeviceAgent.Armed(patientCode, profile().programmes().get(0).name(), Map.of()));
+    return new DeviceReplay(trace, profile(), hub, oximeter, board, speed).play();
+  }
+
+  /** The e-stop's latch is reset, as a therapist does on the device after checking the child. */
+  public void resetEmergencyStop() {
+    agent.resetEmergencyStop();
+  }
+
+  @Override
+  public void close() {
+    if (ui != null) {
+      ui.close();
+    }
+    agent.close();
+    if (hub != null) {
+      hub.close();
+    }
+    if (oximeter != null) {
+      oximeter.close();
+    }
+  }
+
+  private static SerialFeed feed(
+      Options options, String name, Map<String, InMemorySerialFeed> inMemory) throws IOException {
+    if (options.serial() == SerialMode.PTY) {
+      return new PtySerialFeed(name);
+    }
+    String port = "sim://" + options.deviceId() + "/" + name.toLowerCase(Locale.ROOT);
+    InMemorySerialFeed feed = new InMemorySerialFeed(name, port);
+    inMemory.put(port, feed);
+    return feed;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = SimulatedDevice.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<String> kinds() {
+    return List.of("verticalizer", "movement-trainer", "hydrotherapy");
+  }
+}

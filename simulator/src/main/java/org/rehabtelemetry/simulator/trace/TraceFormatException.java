@@ -1,0 +1,8 @@
+package org.rehabtelemetry.simulator.trace;
+
+/** A trace file that cannot be read: the message names the file, the line and the problem. */
+public final class TraceFormatException extends RuntimeException {
+  public TraceFormatException(String source, int line, String problem) {
+    super(source + ":" + line + ": " + problem);
+  }
+}

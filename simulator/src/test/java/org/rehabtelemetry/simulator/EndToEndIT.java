@@ -1,0 +1,260 @@
+package org.rehabtelemetry.simulator;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.rehabtelemetry.gateway.GatewayMain;
+import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.simulator.model.TraceLibrary;
+import org.rehabtelemetry.simulator.replay.DeviceReplay;
+import org.rehabtelemetry.simulator.replay.SimulatedDevice;
+import org.rehabtelemetry.simulator.trace.Trace;
+import org.rehabtelemetry.testsupport.InfluxdExtension;
+import org.rehabtelemetry.testsupport.MosquittoExtension;
+
+/**
+ * The whole chain with no hardware: a library trace played by the simulator on socat ptys and
+ * Pi4J's mock GPIO → the real agent and drivers → real Mosquitto → the gateway (a child process, so
+ * it can be killed) → real influxd. Every sample is stored exactly once (count and sum per
+ * channel), the session summary matches the trace, and completeness is 100 % — also with the broker
+ * restarted and the gateway killed with SIGKILL on the way.
+ *
+ * <p>Tilt is published as 10 Hz window means by design (the profile's {@code publishHz}), so it is
+ * checked by its window count and mean; the other channels sample by sample.
+ */
+class EndToEndIT {
+  private static final double TRACE_SECONDS = 30;
+
+  @RegisterExtension final MosquittoExtension mosquitto = new MosquittoExtension();
+  @RegisterExtension final InfluxdExtension influxd = new InfluxdExtension();
+  @TempDir Path dir;
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void libraryTrace_throughTheWholeChain_isStoredExactlyOnce() throws Exception {
+    run(false);
+  }
+
+  @Test
+  void withABrokerRestartAndAGatewayKill_theResultIsTheSame() throws Exception {
+    run(true);
+  }
+
+  private void run(boolean faults) throws Exception {
+    influxd.server().createDatabase("rehab");
+    Trace trace = TraceLibrary.find("verticalizer-normal").orElseThrow().generate(TRACE_SECONDS);
+    Path config = writeGatewayConfig();
+    Process gateway = startGateway(config);
+    ExecutorService chaos = Executors.newSingleThreadExecutor();
+    try (SimulatedDevice device =
+        SimulatedDevice.start(
+            new SimulatedDevice.Options(
+                DeviceKind.VERTICALIZER,
+                "vert-01",
+                "ward-b",
+                mosquitto.server().uri(),
+                dir.resolve("agent"),
+                SimulatedDevice.SerialMode.PTY,
+                Duration.ofMillis(500),
+                -1))) {
+      awaitRunning();
+      Process[] current = {gateway};
+      Future<?> injected =
+          chaos.submit(
+              () -> {
+                if (!faults) {
+                  return null;
+                }
+                Thread.sleep(8_000);
+                mosquitto.server().stop();
+                Thread.sleep(3_000);
+                mosquitto.server().start();
+                Thread.sleep(5_000);
+                current[0].destroyForcibly().waitFor();
+                Thread.sleep(3_000);
+                current[0] = startGateway(config);
+                return null;
+              });
+      DeviceReplay.Stats stats = device.play(trace, 1.0, "P-7F3A");
+      injected.get(60, TimeUnit.SECONDS);
+      gateway = current[0];
+      assertEquals(0, stats.skipped(), "every row of the trace was written to the ports");
+
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(1))
+          .ignoreExceptions()
+          .until(
+              () -> rows("SELECT * FROM session_completeness WHERE complete = true").size() == 1);
+      String session = tag("SHOW TAG VALUES FROM session_summary WITH KEY = \"session\"");
+
+      for (String channel : List.of("loadLeftKg", "loadRightKg", "heartRate", "spo2")) {
+        JsonNode row =
+            rows("SELECT count(value), sum(value) FROM sample WHERE session = '"
+                    + session
+                    + "' AND channel = '"
+                    + channel
+                    + "'")
+                .get(0);
+        assertEquals(trace.count(channel), row.get(1).asLong(), channel + " count");
+        assertEquals(trace.sum(channel), row.get(2).asDouble(), 1e-6, channel + " sum");
+      }
+      JsonNode tilt =
+          rows("SELECT count(value), mean(value) FROM sample WHERE session = '"
+                  + session
+                  + "' AND channel = 'tiltDeg'")
+              .get(0);
+      double tiltWindows = trace.count("tiltDeg") / 5.0; // 50 Hz averaged to 10 Hz
+      assertTrue(
+          Math.abs(tilt.get(1).asLong() - tiltWindows) <= 2,
+          "tilt windows " + tilt.get(1) + " ~ " + tiltWindows);
+      assertEquals(trace.sum("tiltDeg") / trace.count("tiltDeg"), tilt.get(2).asDouble(), 0.05);
+
+      JsonNode completeness =
+          rows("SELECT received, expected, missing FROM session_completeness").get(0);
+      assertEquals(completeness.get(2).asLong(), completeness.get(1).asLong());
+      assertEquals(0, completeness.get(3).asLong(), "nothing missing");
+
+      Map<String, Double> summary = summary();
+      assertEquals(round2(max(trace, "tiltDeg")), summary.get("maxTiltDeg"));
+      assertEquals(max(trace, "heartRate"), summary.get("peakHr"));
+      assertEquals(min(trace, "spo2"), summary.get("minSpo2"));
+      double left = trace.sum("loadLeftKg") / trace.count("loadLeftKg");
+      double right = trace.sum("loadRightKg") / trace.count("loadRightKg");
+      assertEquals(
+          round2((right - left) / (0.5 * (right + left)) * 100), summary.get("symmetryIndexPct"));
+      assertEquals(1, rows("SELECT count(seq) FROM session_summary").size());
+      System.out.printf(
+          "end to end%s: %d samples of %s stored once (%d hub frames, %d oximeter lines),"
+              + " completeness %s/%s%n",
+          faults ? " with a broker restart and a gateway kill" : "",
+          trace.sampleCount(),
+          trace.header().name(),
+          stats.hubFrames(),
+          stats.oximeterLines(),
+          completeness.get(1).asText(),
+          completeness.get(2).asText());
+    } finally {
+      chaos.shutdownNow();
+      gateway.destroy();
+      gateway.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private Map<String, Double> summary() throws IOException {
+    JsonNode series =
+        json.readTree(influxd.server().query("rehab", "SELECT * FROM session_summary"))
+            .path("results")
+            .get(0)
+            .path("series")
+            .get(0);
+    Map<String, Double> values = new HashMap<>();
+    JsonNode columns = series.path("columns");
+    JsonNode row = series.path("values").get(0);
+    for (int i = 0; i < columns.size(); i++) {
+      if (row.get(i).isNumber()) {
+        values.put(columns.get(i).asText(), row.get(i).asDouble());
+      }
+    }
+    return values;
+  }
+
+  private JsonNode rows(String query) throws IOException {
+    JsonNode series =
+        json.readTree(influxd.server().query("rehab", query)).path("results").get(0).path("series");
+    return series.isMissingNode() || series.isEmpty()
+        ? json.createArrayNode()
+        : series.get(0).path("values");
+  }
+
+  private String tag(String query) throws IOException {
+    JsonNode values = rows(query);
+    assertEquals(1, values.size(), "one session: " + values);
+    return values.get(0).get(1).asText();
+  }
+
+  private void awaitRunning() {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                Files.exists(dir.resolve("gateway.log"))
+                    && Files.readString(dir.resolve("gateway.log")).contains("running"));
+  }
+
+  private Path writeGatewayConfig() throws IOException {
+    Path config = dir.resolve("gateway.yaml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "mqtt: {uri: \"" + mosquitto.server().uri() + "\", clientId: gateway-e2e}",
+            "ingest: {retryInitialMs: 100, retryMaxMs: 1000}",
+            "storage: {kind: influxdb-v1, url: \""
+                + influxd.server().url()
+                + "\", database: rehab}",
+            "stateDir: gateway-state",
+            "http: {port: 0}",
+            ""));
+    return config;
+  }
+
+  private Process startGateway(Path config) throws IOException {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            GatewayMain.class.getName(),
+            "run",
+            "--config",
+            config.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gateway.log").toFile()))
+        .start();
+  }
+
+  private static double max(Trace trace, String channel) {
+    int index = trace.header().indexOf(channel);
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < trace.sampleCount(); i++) {
+      if (trace.channel(i) == index) {
+        max = Math.max(max, trace.value(i));
+      }
+    }
+    return max;
+  }
+
+  private static double min(Trace trace, String channel) {
+    return -max(negated(trace, channel), channel);
+  }
+
+  private static Trace negated(Trace trace, String channel) {
+    Trace.Builder builder = new Trace.Builder(trace.header());
+    for (int i = 0; i < trace.sampleCount(); i++) {
+      builder.sample(
+          trace.timeUs(i), trace.header().channels().get(trace.channel(i)).name(), -trace.value(i));
+    }
+    return builder.build();
+  }
+
+  private static double round2(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}
