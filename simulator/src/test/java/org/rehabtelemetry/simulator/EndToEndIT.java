@@ -97,12 +97,38 @@ class EndToEndIT {
       gateway = current[0];
       assertEquals(0, stats.skipped(), "every row of the trace was written to the ports");
 
-      await()
-          .atMost(Duration.ofSeconds(90))
-          .pollInterval(Duration.ofSeconds(1))
-          .ignoreExceptions()
-          .until(
-              () -> rows("SELECT * FROM session_completeness WHERE complete = true").size() == 1);
+      try {
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofSeconds(1))
+            .ignoreExceptions()
+            .until(
+                () -> rows("SELECT * FROM session_completeness WHERE complete = true").size() == 1);
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        String log = Files.readString(dir.resolve("gateway.log"));
+        throw new AssertionError(
+            "no complete session; completeness: "
+                + influxd.server().query("rehab", "SELECT * FROM session_completeness")
+                + "\nsummaries: "
+                + influxd.server().query("rehab", "SELECT count(seq) FROM session_summary")
+                + "\nbatches: "
+                + influxd.server().query("rehab", "SELECT count(seq) FROM batch")
+                + "\nevents: "
+                + influxd.server().query("rehab", "SELECT * FROM session_event")
+                + "\ndb seqs: "
+                + new org.rehabtelemetry.gateway.storage.InfluxV1SeqQuery(
+                        influxd.server().url(), "rehab", null, Duration.ofSeconds(5))
+                    .storedSeqs(
+                        rows("SHOW TAG VALUES FROM batch WITH KEY = \"session\"")
+                            .get(0)
+                            .get(1)
+                            .asText())
+                + "\nagent: "
+                + device.agent().status().journal()
+                + "\ngateway log (tail): "
+                + log.substring(Math.max(0, log.length() - 3000)),
+            e);
+      }
       String session = tag("SHOW TAG VALUES FROM session_summary WITH KEY = \"session\"");
 
       for (String channel : List.of("loadLeftKg", "loadRightKg", "heartRate", "spo2")) {

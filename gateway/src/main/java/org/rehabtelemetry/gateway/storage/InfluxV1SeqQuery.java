@@ -15,10 +15,10 @@ import java.util.Optional;
 import org.rehabtelemetry.gateway.session.SeqQuery;
 
 /**
- * Asks InfluxDB 1.x (InfluxQL over {@code /query}) which seqs of a session are stored, across the
- * measurements that carry one: {@code batch}, {@code session_event}, {@code alarm}, {@code
- * session_summary}. Session ids are restricted by the protocol to {@code [A-Za-z0-9_-]}; quotes are
- * escaped all the same. Thread-safe.
+ * Asks InfluxDB 1.x (InfluxQL over {@code /query}, one statement per measurement) which seqs of a
+ * session are stored, across the measurements that carry one: {@code batch}, {@code session_event},
+ * {@code alarm}, {@code session_summary}. Session ids are restricted by the protocol to {@code
+ * [A-Za-z0-9_-]}; quotes are escaped all the same. Thread-safe.
  */
 public final class InfluxV1SeqQuery implements SeqQuery {
   private final String base;
@@ -42,17 +42,26 @@ public final class InfluxV1SeqQuery implements SeqQuery {
 
   @Override
   public Optional<BitSet> storedSeqs(String sessionId) {
-    String query =
-        "SELECT seq FROM batch, session_event, alarm, session_summary WHERE session = '"
-            + sessionId.replace("\\", "\\\\").replace("'", "\\'")
-            + "'";
+    // One statement per measurement: "session" is a tag in batch, session_event and
+    // session_summary but a field in alarm, and InfluxDB 1.x resolves a name across all the
+    // measurements of one SELECT, which then finds nothing in the others.
+    String session = "'" + sessionId.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    StringBuilder query = new StringBuilder();
+    for (String measurement : new String[] {"batch", "session_event", "alarm", "session_summary"}) {
+      query
+          .append(query.isEmpty() ? "" : "; ")
+          .append("SELECT seq FROM ")
+          .append(measurement)
+          .append(" WHERE session = ")
+          .append(session);
+    }
     URI uri =
         URI.create(
             base
                 + "/query?db="
                 + URLEncoder.encode(database, StandardCharsets.UTF_8)
                 + "&q="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8));
+                + URLEncoder.encode(query.toString(), StandardCharsets.UTF_8));
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
       if (authorization != null) {

@@ -61,6 +61,41 @@ class InfluxV1SinkIT {
   }
 
   @Test
+  void seqQuery_findsTheSessionsSeqsInEveryMeasurement_thoughAlarmKeepsSessionAsAField() {
+    influxd.server().createDatabase("rehab");
+    InfluxV1Sink sink =
+        new InfluxV1Sink(influxd.server().url(), "rehab", null, null, Duration.ofSeconds(5));
+    long t = 1_795_425_330_250_000L;
+    assertEquals(
+        Optional.empty(),
+        sink.write(
+            List.of(
+                new Point(
+                    "session_event",
+                    Map.of("device", "vert-01", "session", "S1", "event", "started"),
+                    Map.of("seq", 0L),
+                    t),
+                new Point(
+                    "batch", Map.of("device", "vert-01", "session", "S1"), Map.of("seq", 1L), t),
+                new Point(
+                    "alarm",
+                    Map.of("device", "vert-01", "code", "HR_HIGH"),
+                    Map.of("seq", 2L, "session", "S1", "message", "high"),
+                    t),
+                new Point(
+                    "session_summary",
+                    Map.of("device", "vert-01", "session", "S1"),
+                    Map.of("seq", 3L),
+                    t))));
+    java.util.BitSet expected = new java.util.BitSet();
+    expected.set(0, 4);
+    assertEquals(
+        Optional.of(expected),
+        new InfluxV1SeqQuery(influxd.server().url(), "rehab", null, Duration.ofSeconds(5))
+            .storedSeqs("S1"));
+  }
+
+  @Test
   void databaseDown_isRetried() {
     InfluxV1Sink sink =
         new InfluxV1Sink(influxd.server().url(), "rehab", null, null, Duration.ofSeconds(2));
