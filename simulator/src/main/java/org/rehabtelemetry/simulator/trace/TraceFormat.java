@@ -109,6 +109,7 @@ public final class TraceFormat {
       throw new TraceFormatException(source, 1, "must start with \"" + MAGIC + "\"");
     }
     Map<String, String> fields = new LinkedHashMap<>();
+    Map<String, Integer> fieldLines = new LinkedHashMap<>();
     List<TraceChannel> channels = new ArrayList<>();
     while ((line = in.readLine()) != null) {
       lineNumber++;
@@ -130,6 +131,7 @@ public final class TraceFormat {
         channels.add(new TraceChannel(parts[0], parts[1], positive(source, lineNumber, parts[2])));
       } else if (List.of("name", "kind", "source", "seed", "durationUs").contains(key)) {
         fields.put(key, value);
+        fieldLines.put(key, lineNumber);
       } else {
         throw new TraceFormatException(source, lineNumber, "unknown header key \"" + key + "\"");
       }
@@ -147,7 +149,12 @@ public final class TraceFormat {
     try {
       kind = DeviceKind.parse("kind", fields.get("kind"));
     } catch (ProtocolException e) {
-      throw new TraceFormatException(source, lineNumber, e.getMessage());
+      throw new TraceFormatException(
+          source,
+          fieldLines.get("kind"),
+          "kind must be verticalizer, movement-trainer or hydrotherapy, was \""
+              + cut(fields.get("kind"))
+              + "\"");
     }
     TraceHeader header =
         new TraceHeader(
@@ -155,9 +162,9 @@ public final class TraceFormat {
             kind,
             fields.get("source"),
             fields.containsKey("seed")
-                ? (Long) integer(source, lineNumber, fields.get("seed"))
+                ? (Long) integer(source, fieldLines.get("seed"), fields.get("seed"))
                 : null,
-            integer(source, lineNumber, fields.get("durationUs")),
+            integer(source, fieldLines.get("durationUs"), fields.get("durationUs")),
             channels);
     Trace.Builder builder = new Trace.Builder(header);
     while ((line = in.readLine()) != null) {
