@@ -1,0 +1,153 @@
+package org.rehabtelemetry.simulator.fleet;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.simulator.model.TraceLibrary;
+import org.rehabtelemetry.simulator.trace.Trace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * N virtual devices in one process, paced by one thread: each replays a library trace as sessions
+ * in a loop, one batch per interval, at 1×, N× or as fast as possible. Devices are staggered over
+ * the first interval so the broker sees a steady stream. The pacer records how late each batch went
+ * out (lag), the figure that says whether the process keeps up.
+ *
+ * <p>Sample times follow the simulated clock, which starts at the wall clock and runs {@code speed}
+ * times faster: at N× the stored data lies in the (near) future, as a load test's may.
+ */
+public final class Fleet implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
+
+  /** What a run did. */
+  public record Result(
+      int devices,
+      long batches,
+      long samples,
+      long published,
+      long acknowledged,
+      long failed,
+      long lagP50Ms,
+      long lagP99Ms,
+      long lagMaxMs) {}
+
+  private final List<VirtualDevice> devices = new ArrayList<>();
+  private final double speed;
+  private final int batchMs;
+
+  /**
+   * @param count how many devices; kinds cycle verticalizer, trainer, hydrotherapy
+   * @param traceSeconds the length of each device's session trace
+   * @param speed 1 for real time, N for N× faster, 0 for as fast as possible
+   */
+  public Fleet(
+      String brokerUri, String site, int count, double traceSeconds, double speed, int batchMs)
+      throws MqttException {
+    this.speed = speed;
+    this.batchMs = batchMs;
+    DeviceKind[] kinds = DeviceKind.values();
+    Trace[] traces = new Trace[kinds.length];
+    for (int k = 0; k < kinds.length; k++) {
+      traces[k] = TraceLibrary.of(kinds[k]).get(0).generate(traceSeconds);
+    }
+    for (int i = 0; i < count; i++) {
+      DeviceKind kind = kinds[i % kinds.length];
+      String id = String.format("sim-%s-%03d", prefix(kind), i);
+      devices.add(new VirtualDevice(brokerUri, site, id, traces[i % kinds.length], batchMs));
+    }
+  }
+
+  /** Connects every device (birth published). */
+  public void connect() throws MqttException {
+    for (VirtualDevice device : devices) {
+      device.connect();
+    }
+  }
+
+  /** Runs for {@code seconds} of wall time (sessions loop), then returns what was done. Blocks. */
+  public Result run(double seconds) throws InterruptedException {
+    long startUs = System.currentTimeMillis() * 1000;
+    long endNanos = System.nanoTime() + (long) (seconds * 1e9);
+    long startNanos = System.nanoTime();
+    PriorityQueue<VirtualDevice> due =
+        new PriorityQueue<>(Comparator.comparingLong(VirtualDevice::nextDueUs));
+    for (int i = 0; i < devices.size(); i++) {
+      VirtualDevice device = devices.get(i);
+      device.startSession(startUs + (long) i * batchMs * 1000 / devices.size());
+      due.add(device);
+    }
+    List<Long> lags = new ArrayList<>();
+    long batches = 0;
+    while (System.nanoTime() < endNanos && !Thread.currentThread().isInterrupted()) {
+      VirtualDevice device = due.poll();
+      long dueUs = device.nextDueUs();
+      if (speed > 0) {
+        long dueNanos = startNanos + (long) ((dueUs - startUs) * 1000 / speed);
+        long wait = dueNanos - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        lags.add(Math.max(0, (System.nanoTime() - dueNanos) / 1_000_000));
+      }
+      boolean more = device.publishNext();
+      batches++;
+      if (!more) {
+        device.startSession(dueUs);
+      }
+      due.add(device);
+    }
+    lags.sort(null);
+    long published = 0;
+    long acknowledged = 0;
+    long failed = 0;
+    long samples = 0;
+    for (VirtualDevice device : devices) {
+      published += device.published();
+      acknowledged += device.acknowledged();
+      failed += device.failed();
+      samples += device.samples();
+    }
+    return new Result(
+        devices.size(),
+        batches,
+        samples,
+        published,
+        acknowledged,
+        failed,
+        percentile(lags, 0.50),
+        percentile(lags, 0.99),
+        lags.isEmpty() ? 0 : lags.get(lags.size() - 1));
+  }
+
+  public List<VirtualDevice> devices() {
+    return devices;
+  }
+
+  @Override
+  public void close() {
+    for (VirtualDevice device : devices) {
+      device.close();
+    }
+    LOG.info("fleet of {} devices stopped", devices.size());
+  }
+
+  private static long percentile(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.round(sorted.size() * p)));
+  }
+
+  private static String prefix(DeviceKind kind) {
+    return switch (kind) {
+      case VERTICALIZER -> "vert";
+      case MOVEMENT_TRAINER -> "trainer";
+      case HYDROTHERAPY -> "hydro";
+    };
+  }
+}
