@@ -11,8 +11,8 @@ import org.rehabtelemetry.simulator.trace.Trace;
  * @param durationS the whole trace in seconds
  */
 record SessionFrame(double durationS) {
-  static final double FIRST_SAMPLE_S = 1.0;
-  static final double STOP_MARGIN_S = 3.0;
+  static final double FIRST_SAMPLE_S = 0.5;
+  static final double STOP_MARGIN_S = 1.0;
 
   SessionFrame {
     if (durationS < 10) {
@@ -39,7 +39,7 @@ record SessionFrame(double durationS) {
   void addButtons(Trace.Builder trace) {
     trace.event(Signals.micros(0.2), "button", "press");
     trace.event(Signals.micros(0.35), "button", "release");
-    trace.event(Signals.micros(end() + 0.5), "button", "press");
-    trace.event(Signals.micros(end() + 2.7), "button", "release");
+    trace.event(Signals.micros(end() - 1.8), "button", "press");
+    trace.event(Signals.micros(end() + 0.7), "button", "release");
   }
 }

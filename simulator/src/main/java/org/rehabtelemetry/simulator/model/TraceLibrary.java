@@ -125,6 +125,17 @@ public final class TraceLibrary {
     return ENTRIES.stream().filter(e -> e.name().equals(name)).findFirst();
   }
 
+  /**
+   * The programme settings the library's traces were modelled for, to arm a session with: the
+   * hydrotherapy bath is prescribed at 36 °C (DOMAIN.md), so the normal bath raises no alarm and
+   * the overheating twin does.
+   */
+  public static java.util.Map<String, Double> programmeSettings(DeviceKind kind) {
+    return kind == DeviceKind.HYDROTHERAPY
+        ? java.util.Map.of("waterTempC", 36.0)
+        : java.util.Map.of();
+  }
+
   /** The entries of one device kind, normal first. */
   public static List<Entry> of(DeviceKind kind) {
     return ENTRIES.stream().filter(e -> e.kind() == kind).toList();

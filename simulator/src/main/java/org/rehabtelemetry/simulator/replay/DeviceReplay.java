@@ -51,6 +51,11 @@ public final class DeviceReplay {
   private final int flowChannel;
   private final SplittableRandom random;
   private volatile double flowHz;
+  private volatile boolean pulsing;
+  private final Map<Integer, Integer> lastRaw = new java.util.TreeMap<>();
+  private byte[] lastOximeterLine;
+  private long hubBase;
+  private long lastHubMicros;
   private int hubSeq;
   private long hubFrames;
   private long oximeterLines;
@@ -124,12 +129,7 @@ public final class DeviceReplay {
    * @throws IOException if a port fails outside a scripted unplug
    */
   public Stats play() throws IOException, InterruptedException {
-    Thread pulses = null;
-    if (flowChannel >= 0) {
-      pulses = new Thread(this::pulseLoop, "replay-flow-pulses");
-      pulses.setDaemon(true);
-      pulses.start();
-    }
+    Thread pulses = startPulses();
     try {
       if (hub != null) {
         hub.write(
@@ -137,7 +137,7 @@ public final class DeviceReplay {
                 HubFrame.TYPE_HELLO, hubSeq++, HubFrameWriter.hello(1, 0, 4242, hubMappings())));
       }
       long startNanos = System.nanoTime();
-      long hubBase = 1_000_000L + random.nextInt(1_000_000);
+      hubBase = 1_000_000L + random.nextInt(1_000_000);
       List<TraceEvent> events = trace.events();
       int e = 0;
       int i = 0;
@@ -177,13 +177,56 @@ public final class DeviceReplay {
         }
       }
     } finally {
-      flowHz = -1;
-      if (pulses != null) {
-        pulses.interrupt();
-        pulses.join(1000);
-      }
+      stopPulses(pulses);
     }
     return new Stats(hubFrames, oximeterLines, hubSamples, skipped);
+  }
+
+  /**
+   * After {@link #play}: keeps the sensors alive for {@code duration} with the trace's last values
+   * (a hub frame every 100 ms, an oximeter line every second, the flow pulses at the last rate), as
+   * real sensors keep streaming between sessions. No session runs, so nothing is recorded. Blocks.
+   */
+  public void idle(java.time.Duration duration) throws IOException, InterruptedException {
+    Thread pulses = startPulses();
+    try {
+      long start = System.nanoTime();
+      long hubMicros = lastHubMicros;
+      for (int tick = 1; System.nanoTime() - start < duration.toNanos(); tick++) {
+        Thread.sleep(100);
+        hubMicros += 100_000;
+        if (hub != null && !lastRaw.isEmpty()) {
+          List<Integer> ids = new ArrayList<>(lastRaw.keySet());
+          List<Integer> raws = new ArrayList<>(lastRaw.values());
+          sendHub(hubMicros, ids, raws);
+        }
+        if (oximeter != null && lastOximeterLine != null && tick % 10 == 0) {
+          oximeter.write(lastOximeterLine);
+        }
+      }
+      lastHubMicros = hubMicros;
+    } finally {
+      stopPulses(pulses);
+    }
+  }
+
+  private Thread startPulses() {
+    if (flowChannel < 0) {
+      return null;
+    }
+    pulsing = true;
+    Thread pulses = new Thread(this::pulseLoop, "replay-flow-pulses");
+    pulses.setDaemon(true);
+    pulses.start();
+    return pulses;
+  }
+
+  private void stopPulses(Thread pulses) throws InterruptedException {
+    pulsing = false;
+    if (pulses != null) {
+      pulses.interrupt();
+      pulses.join(1000);
+    }
   }
 
   private int hubMappings() {
@@ -193,6 +236,10 @@ public final class DeviceReplay {
   private void sendHub(long hubMicros, List<Integer> ids, List<Integer> raws) throws IOException {
     int[] idArray = ids.stream().mapToInt(Integer::intValue).toArray();
     int[] rawArray = raws.stream().mapToInt(Integer::intValue).toArray();
+    for (int k = 0; k < idArray.length; k++) {
+      lastRaw.put(idArray[k], rawArray[k]);
+    }
+    lastHubMicros = hubMicros;
     try {
       hub.write(
           HubFrameWriter.frame(
@@ -216,7 +263,8 @@ public final class DeviceReplay {
             "SPO2=%s HR=%s\r\n",
             spo2 == null ? "---" : String.format("%03d", Math.round(spo2)),
             hr == null ? "---" : String.format("%03d", Math.round(hr)));
-    oximeter.write(line.getBytes(StandardCharsets.US_ASCII));
+    lastOximeterLine = line.getBytes(StandardCharsets.US_ASCII);
+    oximeter.write(lastOximeterLine);
     oximeterLines++;
   }
 
@@ -294,7 +342,7 @@ public final class DeviceReplay {
     int pin = wiring.flowMeter().orElseThrow().pin();
     boolean level = false;
     long next = System.nanoTime();
-    while (!Thread.currentThread().isInterrupted() && flowHz >= 0) {
+    while (!Thread.currentThread().isInterrupted() && pulsing) {
       double hz = flowHz * Math.max(speed, 1);
       if (hz <= 0.01) {
         LockSupport.parkNanos(20_000_000L);

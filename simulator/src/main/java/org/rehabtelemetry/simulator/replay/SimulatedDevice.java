@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rehabtelemetry.agent.DeviceAgent;
@@ -22,6 +21,7 @@ import org.rehabtelemetry.hardware.pi4j.Pi4jContexts;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.simulator.model.TraceLibrary;
 import org.rehabtelemetry.simulator.trace.Trace;
 
 /**
@@ -71,6 +71,7 @@ public final class SimulatedDevice implements AutoCloseable {
   private final SerialFeed oximeter;
   private final MockBoardPorts board;
   private final ControlApi ui;
+  private DeviceReplay replay;
 
   private SimulatedDevice(
       Options options,
@@ -88,7 +89,17 @@ public final class SimulatedDevice implements AutoCloseable {
   }
 
   /** Makes the ports, writes the agent's config and starts the agent. */
-  public static SimulatedDevice start(Options options) throws IOException {
+  public static SimulatedDevice start(Options given) throws IOException {
+    Options options =
+        new Options(
+            given.kind(),
+            given.deviceId(),
+            given.site(),
+            given.brokerUri(),
+            given.dir().toAbsolutePath(),
+            given.serial(),
+            given.batchInterval(),
+            given.uiPort());
     Files.createDirectories(options.dir());
     String kind = options.kind().wireName();
     String profileText = resource("sim-profiles/" + kind + ".yaml");
@@ -192,8 +203,25 @@ public final class SimulatedDevice implements AutoCloseable {
               + ", this device is a "
               + options.kind().wireName());
     }
-    agent.arm(new DeviceAgent.Armed(patientCode, profile().programmes().get(0).name(), Map.of()));
-    return new DeviceReplay(trace, profile(), hub, oximeter, board, speed).play();
+    agent.arm(
+        new DeviceAgent.Armed(
+            patientCode,
+            profile().programmes().get(0).name(),
+            TraceLibrary.programmeSettings(options.kind())));
+    replay = new DeviceReplay(trace, profile(), hub, oximeter, board, speed);
+    return replay.play();
+  }
+
+  /**
+   * Keeps the sensors streaming the last trace's final values for {@code duration}, as between two
+   * sessions. Blocks.
+   */
+  public void idle(Duration duration) throws IOException, InterruptedException {
+    if (replay == null) {
+      Thread.sleep(duration.toMillis());
+    } else {
+      replay.idle(duration);
+    }
   }
 
   /** The e-stop's latch is reset, as a therapist does on the device after checking the child. */
@@ -220,7 +248,8 @@ public final class SimulatedDevice implements AutoCloseable {
     if (options.serial() == SerialMode.PTY) {
       return new PtySerialFeed(name);
     }
-    String port = "sim://" + options.deviceId() + "/" + name.toLowerCase(Locale.ROOT);
+    // in-memory: a name shaped like a device path (the profile checks it) that no file backs
+    String port = "/dev/simulated/" + options.deviceId() + "/" + name.toLowerCase(Locale.ROOT);
     InMemorySerialFeed feed = new InMemorySerialFeed(name, port);
     inMemory.put(port, feed);
     return feed;
@@ -235,9 +264,5 @@ public final class SimulatedDevice implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static List<String> kinds() {
-    return List.of("verticalizer", "movement-trainer", "hydrotherapy");
   }
 }

@@ -1,0 +1,222 @@
+package org.rehabtelemetry.simulator.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.rehabtelemetry.gateway.Gateway;
+import org.rehabtelemetry.gateway.config.DashboardSettings;
+import org.rehabtelemetry.gateway.config.GatewayConfig;
+import org.rehabtelemetry.gateway.config.StorageSettings;
+import org.rehabtelemetry.gateway.dashboard.OperatorAccount;
+import org.rehabtelemetry.gateway.dashboard.PasswordHash;
+import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.simulator.broker.EmbeddedBroker;
+import org.rehabtelemetry.simulator.model.TraceLibrary;
+import org.rehabtelemetry.simulator.replay.SimulatedDevice;
+import org.rehabtelemetry.simulator.trace.Trace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system in one process, on simulated hardware: an MQTT broker (embedded Moquette, or an
+ * external Mosquitto), the gateway with its store (embedded QuestDB, or an external InfluxDB 1.x)
+ * and dashboard, and one agent per device kind. Each agent replays its kind's library traces in a
+ * loop, abnormal twins included, so sessions, live values and alarms keep coming. {@link #close}
+ * stops everything in reverse order.
+ */
+public final class Demo implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+
+  /**
+   * The demo's options.
+   *
+   * @param stateDir where the broker, store, agents and dead letters keep their data
+   * @param brokerUri an external broker, or null for the embedded one
+   * @param influxUrl an external InfluxDB 1.x, or null for the embedded store
+   * @param influxDatabase its database
+   * @param httpPort the dashboard's loopback port (0 for any free one)
+   * @param sessionSeconds how long each replayed session lasts
+   * @param speed replay speed (1 = real time)
+   * @param password the operator's password, or null for a random one
+   */
+  public record Options(
+      Path stateDir,
+      String brokerUri,
+      String influxUrl,
+      String influxDatabase,
+      int httpPort,
+      double sessionSeconds,
+      double speed,
+      String password) {}
+
+  private final Options options;
+  private final String password;
+  private EmbeddedBroker broker;
+  private Gateway gateway;
+  private final List<SimulatedDevice> devices = new ArrayList<>();
+  private ExecutorService players;
+
+  public Demo(Options options) {
+    this.options = options;
+    this.password = options.password() != null ? options.password() : randomPassword();
+  }
+
+  /** Starts everything. Blocks for a few seconds (the embedded store takes about 2 s). */
+  public void start() throws Exception {
+    String brokerUri = options.brokerUri();
+    if (brokerUri == null) {
+      broker = EmbeddedBroker.start(0, options.stateDir().resolve("broker"));
+      brokerUri = broker.uri();
+    }
+    StorageSettings storage =
+        options.influxUrl() == null
+            ? new StorageSettings.Embedded(options.stateDir().resolve("questdb"), 0)
+            : new StorageSettings.InfluxV1(
+                options.influxUrl(), options.influxDatabase(), null, null, Duration.ofSeconds(10));
+    gateway =
+        Gateway.start(
+            new GatewayConfig(
+                new IngestSettings(
+                    brokerUri,
+                    "demo-gateway",
+                    broker == null ? "gateways" : null, // Moquette has no shared subscriptions
+                    500,
+                    1000,
+                    Duration.ofMillis(500),
+                    Duration.ofSeconds(10)),
+                storage,
+                options.stateDir().resolve("gateway"),
+                "127.0.0.1",
+                options.httpPort(),
+                new DashboardSettings(
+                    List.of(
+                        new OperatorAccount(
+                            "operator",
+                            PasswordHash.create(
+                                password.toCharArray(), PasswordHash.DEFAULT_ITERATIONS))),
+                    Duration.ofHours(8),
+                    false)),
+            Clock.systemUTC());
+    String[] ids = {"vert-01", "trainer-01", "hydro-01"};
+    DeviceKind[] kinds = {
+      DeviceKind.VERTICALIZER, DeviceKind.MOVEMENT_TRAINER, DeviceKind.HYDROTHERAPY
+    };
+    for (int i = 0; i < kinds.length; i++) {
+      devices.add(
+          SimulatedDevice.start(
+              new SimulatedDevice.Options(
+                  kinds[i],
+                  ids[i],
+                  "ward-b",
+                  brokerUri,
+                  options.stateDir().resolve("agents").resolve(ids[i]),
+                  SimulatedDevice.SerialMode.IN_MEMORY,
+                  Duration.ofMillis(500),
+                  0)));
+    }
+    players =
+        Executors.newFixedThreadPool(
+            devices.size(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "demo-player");
+              thread.setDaemon(true);
+              return thread;
+            });
+    for (SimulatedDevice device : devices) {
+      players.submit(() -> loop(device));
+    }
+  }
+
+  /** The dashboard's URL. */
+  public String dashboardUrl() {
+    return "http://" + gateway.httpAddress() + "/";
+  }
+
+  public String password() {
+    return password;
+  }
+
+  public List<SimulatedDevice> devices() {
+    return devices;
+  }
+
+  /** What the gateway stores into, for the banner. */
+  public String storage() {
+    return gateway.storageDescription();
+  }
+
+  /** The broker in use, for the banner. */
+  public String broker() {
+    return broker != null ? "embedded Moquette on " + broker.uri() : options.brokerUri();
+  }
+
+  /** Plays the kind's traces one after another, forever: normal first, then each twin. */
+  private void loop(SimulatedDevice device) {
+    List<TraceLibrary.Entry> entries = TraceLibrary.of(device.profile().kind());
+    int session = 0;
+    while (!Thread.currentThread().isInterrupted()) {
+      // Alternate: normal, twin, normal, next twin, ... so the dashboard shows both.
+      TraceLibrary.Entry entry =
+          session % 2 == 0 ? entries.get(0) : entries.get(1 + (session / 2) % (entries.size() - 1));
+      session++;
+      try {
+        Trace trace = entry.generate(options.sessionSeconds());
+        LOG.info("{} plays {}", device.deviceId(), entry.name());
+        device.play(trace, options.speed(), String.format("P-DEMO%03d", session % 1000));
+        if (device.agent().estopLatched()) {
+          device.idle(Duration.ofSeconds(3));
+          device.resetEmergencyStop();
+        }
+        device.idle(Duration.ofSeconds(4));
+      } catch (InterruptedException e) {
+        return;
+      } catch (IOException | RuntimeException e) {
+        LOG.error("{}: replay of {} failed: {}", device.deviceId(), entry.name(), e.toString());
+        try {
+          Thread.sleep(5_000);
+        } catch (InterruptedException stop) {
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (players != null) {
+      players.shutdownNow();
+      try {
+        players.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (SimulatedDevice device : devices) {
+      device.close();
+    }
+    if (gateway != null) {
+      gateway.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private static String randomPassword() {
+    String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+    SecureRandom random = new SecureRandom();
+    StringBuilder password = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return password.toString();
+  }
+}
