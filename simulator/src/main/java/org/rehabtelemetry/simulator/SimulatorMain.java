@@ -25,7 +25,7 @@ public final class SimulatorMain {
       """
       usage: simulator COMMAND [options]
         demo    [--port 8090] [--state DIR] [--broker tcp://H:P] [--influx URL --database DB]
-                [--session-seconds 90] [--speed 1] [--password PW]
+                [--session-seconds 150] [--speed 1] [--password PW]
                     broker, gateway, store, dashboard and one agent per device kind on simulated
                     hardware, replaying the trace library in a loop; Ctrl-C stops it
         traces  list | write NAME FILE [--seconds S] | write-all DIR [--seconds S]
@@ -76,7 +76,7 @@ public final class SimulatorMain {
                 options.get("influx"),
                 options.getOrDefault("database", "rehab"),
                 integer(options, "port", 8090),
-                number(options, "session-seconds", 90),
+                number(options, "session-seconds", 150),
                 number(options, "speed", 1),
                 options.get("password")));
     CountDownLatch stopped = new CountDownLatch(1);
@@ -90,7 +90,15 @@ public final class SimulatorMain {
                   stopped.countDown();
                 },
                 "demo-shutdown"));
-    demo.start();
+    try {
+      demo.start();
+    } catch (java.net.BindException e) {
+      System.err.println(
+          "cannot start the demo: port "
+              + integer(options, "port", 8090)
+              + " is in use (another demo running? choose one with --port)");
+      return 1;
+    }
     StringBuilder banner = new StringBuilder();
     banner.append("\nrehab-telemetry demo is running (state in ").append(state).append(")\n");
     banner.append("  dashboard : ").append(demo.dashboardUrl()).append('\n');

@@ -15,9 +15,9 @@ import org.rehabtelemetry.simulator.trace.TraceHeader;
 
 /**
  * A verticalizer session (DOMAIN.md): supine baseline, the tilt raised in four steps of 15° to 60°
- * at no more than 1 °/s, standing, then lowered. Weight bearing follows the tilt to about 70 % of
- * body weight (25 kg) at 60°, 44 % of it on the left, with postural sway. Heart rate rises 10–15
- * /min with the tilt; SpO₂ stays at 97–98 %.
+ * at no more than 1 °/s, standing, then lowered at up to 2 °/s from 75 % of the session. Weight
+ * bearing follows the tilt to about 70 % of body weight (25 kg) at 60°, 44 % of it on the left,
+ * with postural sway. Heart rate rises 10–15 /min with the tilt; SpO₂ stays at 97–98 %.
  *
  * <p>Twins: {@link Variant#ORTHOSTATIC} (heart rate climbs to 45 /min over baseline while
  * standing), {@link Variant#VASOVAGAL} (heart rate and SpO₂ fall together at 70 % of the session),
@@ -90,7 +90,7 @@ public final class VerticalizerModel {
       double spo2 = 97.6 + noise(random, 0.4);
       double u = frame.phase(t);
       if (variant == Variant.ORTHOSTATIC) {
-        hr += 33 * ramp(u, 0.45, 0.75);
+        hr += 40 * ramp(u, 0.45, 0.75);
       } else if (variant == Variant.VASOVAGAL) {
         double fall = ramp(u, 0.70, 0.85);
         hr -= 38 * fall;
@@ -139,13 +139,14 @@ public final class VerticalizerModel {
       } else if (u < 0.5) {
         int step = (int) ((u - 0.15) / (0.35 / 4));
         target = 15 * (step + 1);
-      } else if (u < 0.85) {
+      } else if (u < 0.75) {
         target = 60;
       } else {
         target = 0;
       }
       double maxStep = MAX_TILT_RATE / 50;
-      current += clamp(target - current, -maxStep * 1.5, maxStep);
+      // lowered at up to 2 °/s, so a short session is back at 0° before it ends
+      current += clamp(target - current, -maxStep * 2, maxStep);
       tilt[i] = current;
     }
     return tilt;
