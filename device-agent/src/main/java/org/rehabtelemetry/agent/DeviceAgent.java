@@ -32,6 +32,7 @@ import org.rehabtelemetry.agent.session.SessionRecorder;
 import org.rehabtelemetry.agent.session.SessionRefusedException;
 import org.rehabtelemetry.agent.session.SessionState;
 import org.rehabtelemetry.agent.session.SessionStore;
+import org.rehabtelemetry.agent.session.TraceRecorder;
 import org.rehabtelemetry.agent.time.ClockSync;
 import org.rehabtelemetry.agent.time.Timebase;
 import org.rehabtelemetry.hardware.DeviceHardware;
@@ -94,6 +95,7 @@ public final class DeviceAgent implements AutoCloseable {
   private JournalPublisher publisher;
   private ScheduledExecutorService ticker;
   private volatile Armed armed;
+  private final TraceRecorder traceRecorder;
 
   /** A session the therapist prepared in the UI, started by the GPIO button. */
   public record Armed(String patientCode, String programme, Map<String, Double> settings) {}
@@ -114,6 +116,10 @@ public final class DeviceAgent implements AutoCloseable {
       units.put(channel.name(), channel.unit());
     }
     this.timebase = new Timebase(wall, clock, Duration.ofSeconds(2));
+    this.traceRecorder =
+        config.recordTraces()
+            ? new TraceRecorder(config.stateDir().resolve("traces"), config.deviceId(), profile)
+            : null;
   }
 
   /** Loads {@code builtin:KIND} or a profile file. */
@@ -202,6 +208,9 @@ public final class DeviceAgent implements AutoCloseable {
     withDefaults.putAll(settings);
     String id =
         recorder.start(patientCode, programme, withDefaults, reason, estopLatched(), faulted);
+    if (traceRecorder != null) {
+      traceRecorder.started(id, clock.nanos());
+    }
     synchronized (rulesLock) {
       clinicalRules = new ClinicalRules(profile.kind(), withDefaults, alarms);
     }
@@ -212,11 +221,17 @@ public final class DeviceAgent implements AutoCloseable {
 
   public void pauseSession(String reason) {
     recorder.pause(reason);
+    if (traceRecorder != null) {
+      traceRecorder.shortPress(clock.nanos());
+    }
     fire("session");
   }
 
   public void resumeSession(String reason) {
     recorder.resume(reason, estopLatched());
+    if (traceRecorder != null) {
+      traceRecorder.shortPress(clock.nanos());
+    }
     fire("session");
   }
 
@@ -283,6 +298,9 @@ public final class DeviceAgent implements AutoCloseable {
     if (recorder != null) {
       recorder.flush();
     }
+    if (traceRecorder != null) {
+      traceRecorder.close();
+    }
     if (publisher != null) {
       publisher.close();
     }
@@ -298,6 +316,9 @@ public final class DeviceAgent implements AutoCloseable {
   // ---- internals ---------------------------------------------------------------------------
 
   private void endSession() {
+    if (traceRecorder != null) {
+      traceRecorder.ended(clock.nanos());
+    }
     synchronized (rulesLock) {
       clinicalRules = null;
     }
@@ -406,6 +427,9 @@ public final class DeviceAgent implements AutoCloseable {
               units.getOrDefault(reading.channel(), ""),
               timebase.epochMicros(reading.nanos()) / 1000));
       recorder.onReading(reading);
+      if (traceRecorder != null && recorder.state().isActive()) {
+        traceRecorder.reading(reading);
+      }
       synchronized (rulesLock) {
         limitRules.evaluate(reading);
         if (clinicalRules != null && recorder.state() == SessionState.RUNNING) {
@@ -441,6 +465,9 @@ public final class DeviceAgent implements AutoCloseable {
 
     @Override
     public void latched(long nanos) {
+      if (traceRecorder != null) {
+        traceRecorder.estop(nanos);
+      }
       raiseEstop(nanos);
       if (recorder.state().isActive()) {
         recorder.interrupt("emergency stop pressed");
@@ -478,6 +505,9 @@ public final class DeviceAgent implements AutoCloseable {
 
     @Override
     public void changed(String name, boolean active, long nanos) {
+      if (traceRecorder != null) {
+        traceRecorder.contact(name, active, nanos);
+      }
       live.put(name, new LiveValue(name, active ? 1 : 0, "", timebase.epochMicros(nanos) / 1000));
       if (name.equals("waterLevelOk")) {
         if (active) {

@@ -7,14 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.rehabtelemetry.hardware.trace.Trace;
+import org.rehabtelemetry.hardware.trace.TraceFormat;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.demo.Demo;
 import org.rehabtelemetry.simulator.fleet.Fleet;
 import org.rehabtelemetry.simulator.model.TraceLibrary;
 import org.rehabtelemetry.simulator.replay.DeviceReplay;
 import org.rehabtelemetry.simulator.replay.SimulatedDevice;
-import org.rehabtelemetry.simulator.trace.Trace;
-import org.rehabtelemetry.simulator.trace.TraceFormat;
 
 /**
  * The simulator's command line: {@code java -jar simulator.jar COMMAND [options]}. Exit codes: 0
@@ -194,7 +194,8 @@ public final class SimulatorMain {
                     ? SimulatedDevice.SerialMode.IN_MEMORY
                     : SimulatedDevice.SerialMode.PTY,
                 java.time.Duration.ofMillis(500),
-                -1))) {
+                -1,
+                false))) {
       long start = System.nanoTime();
       DeviceReplay.Stats stats = device.play(trace, number(options, "speed", 1), "P-SIM001");
       System.out.printf(

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.gateway.GatewayMain;
+import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.model.TraceLibrary;
 import org.rehabtelemetry.simulator.replay.DeviceReplay;
 import org.rehabtelemetry.simulator.replay.SimulatedDevice;
-import org.rehabtelemetry.simulator.trace.Trace;
 import org.rehabtelemetry.testsupport.InfluxdExtension;
 import org.rehabtelemetry.testsupport.MosquittoExtension;
 
@@ -73,7 +73,8 @@ class EndToEndIT {
                 dir.resolve("agent"),
                 SimulatedDevice.SerialMode.PTY,
                 Duration.ofMillis(500),
-                -1))) {
+                -1,
+                false))) {
       awaitRunning();
       Process[] current = {gateway};
       Future<?> injected =

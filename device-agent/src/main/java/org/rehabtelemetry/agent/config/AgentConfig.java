@@ -24,6 +24,8 @@ import org.rehabtelemetry.agent.publish.MqttSettings;
  *     oximeter, tilt, flowMeter)
  * @param uiBind the address the touch UI and control API listen on (127.0.0.1 by default)
  * @param uiPort their port
+ * @param recordTraces record every session's raw sensor stream into a trace file under {@code
+ *     stateDir/traces} (docs/traces.md)
  */
 public record AgentConfig(
     String deviceId,
@@ -37,4 +39,5 @@ public record AgentConfig(
     Duration batchInterval,
     List<String> requiredSensors,
     String uiBind,
-    int uiPort) {}
+    int uiPort,
+    boolean recordTraces) {}

@@ -72,10 +72,12 @@ public final class AgentConfigLoader {
     mqttNode.rejectUnknownKeys();
 
     ConfigNode session = root.optionalObject("session");
-    Duration batchInterval = Duration.ofSeconds(1);
+    Duration batchInterval = Duration.ofMillis(500);
+    boolean recordTraces = false;
     List<String> required = new ArrayList<>(List.of("sensorHub", "oximeter", "tilt"));
     if (session != null) {
       batchInterval = session.millis("batchIntervalMs", 100, 10_000, 500);
+      recordTraces = session.bool("recordTraces", false);
       if (session.has("requiredSensors")) {
         required.clear();
         for (String sensor : session.text("requiredSensors").split(",")) {
@@ -115,7 +117,8 @@ public final class AgentConfigLoader {
         batchInterval,
         required,
         bind,
-        port);
+        port,
+        recordTraces);
   }
 
   private static JournalConfig journal(ConfigNode node, Path dir) {

@@ -17,11 +17,11 @@ import org.rehabtelemetry.gateway.config.StorageSettings;
 import org.rehabtelemetry.gateway.dashboard.OperatorAccount;
 import org.rehabtelemetry.gateway.dashboard.PasswordHash;
 import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.broker.EmbeddedBroker;
 import org.rehabtelemetry.simulator.model.TraceLibrary;
 import org.rehabtelemetry.simulator.replay.SimulatedDevice;
-import org.rehabtelemetry.simulator.trace.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +120,8 @@ public final class Demo implements AutoCloseable {
                   options.stateDir().resolve("agents").resolve(ids[i]),
                   SimulatedDevice.SerialMode.IN_MEMORY,
                   Duration.ofMillis(500),
-                  0)));
+                  0,
+                  false)));
     }
     players =
         Executors.newFixedThreadPool(

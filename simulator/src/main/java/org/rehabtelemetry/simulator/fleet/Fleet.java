@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.model.TraceLibrary;
-import org.rehabtelemetry.simulator.trace.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

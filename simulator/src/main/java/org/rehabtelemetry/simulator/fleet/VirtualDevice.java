@@ -12,6 +12,8 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.rehabtelemetry.hardware.trace.Trace;
+import org.rehabtelemetry.hardware.trace.TraceChannel;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.DeviceState;
 import org.rehabtelemetry.protocol.DeviceStatus;
@@ -25,8 +27,6 @@ import org.rehabtelemetry.protocol.SessionEventType;
 import org.rehabtelemetry.protocol.SessionRef;
 import org.rehabtelemetry.protocol.SessionSummary;
 import org.rehabtelemetry.protocol.Topic;
-import org.rehabtelemetry.simulator.trace.Trace;
-import org.rehabtelemetry.simulator.trace.TraceChannel;
 
 /**
  * A device that speaks the wire protocol straight to the broker, without an agent: its own MQTT

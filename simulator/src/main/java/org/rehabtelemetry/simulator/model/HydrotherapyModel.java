@@ -9,10 +9,10 @@ import static org.rehabtelemetry.simulator.model.Signals.ramp;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.rehabtelemetry.hardware.trace.Trace;
+import org.rehabtelemetry.hardware.trace.TraceChannel;
+import org.rehabtelemetry.hardware.trace.TraceHeader;
 import org.rehabtelemetry.protocol.DeviceKind;
-import org.rehabtelemetry.simulator.trace.Trace;
-import org.rehabtelemetry.simulator.trace.TraceChannel;
-import org.rehabtelemetry.simulator.trace.TraceHeader;
 
 /**
  * An underwater shower massage (DOMAIN.md): a bath at 36 °C with a slow drift, the jet at 36.5 °C,

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.rehabtelemetry.hardware.trace.Trace;
+import org.rehabtelemetry.hardware.trace.TraceChannel;
+import org.rehabtelemetry.hardware.trace.TraceHeader;
 import org.rehabtelemetry.protocol.DeviceKind;
-import org.rehabtelemetry.simulator.trace.Trace;
-import org.rehabtelemetry.simulator.trace.TraceChannel;
-import org.rehabtelemetry.simulator.trace.TraceHeader;
 
 /**
  * A motorized leg trainer session (DOMAIN.md): passive at 20 rpm (the motor drives, positive

@@ -1,6 +1,6 @@
 package org.rehabtelemetry.simulator.model;
 
-import org.rehabtelemetry.simulator.trace.Trace;
+import org.rehabtelemetry.hardware.trace.Trace;
 
 /**
  * The time frame every model trace shares: the therapist presses the start/stop button briefly at

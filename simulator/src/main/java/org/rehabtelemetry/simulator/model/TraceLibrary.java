@@ -2,8 +2,8 @@ package org.rehabtelemetry.simulator.model;
 
 import java.util.List;
 import java.util.Optional;
+import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
-import org.rehabtelemetry.simulator.trace.Trace;
 
 /**
  * The library of model traces: each normal session with its abnormal twins, each reproducible from

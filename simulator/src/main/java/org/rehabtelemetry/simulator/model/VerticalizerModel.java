@@ -8,10 +8,10 @@ import static org.rehabtelemetry.simulator.model.Signals.ramp;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.rehabtelemetry.hardware.trace.Trace;
+import org.rehabtelemetry.hardware.trace.TraceChannel;
+import org.rehabtelemetry.hardware.trace.TraceHeader;
 import org.rehabtelemetry.protocol.DeviceKind;
-import org.rehabtelemetry.simulator.trace.Trace;
-import org.rehabtelemetry.simulator.trace.TraceChannel;
-import org.rehabtelemetry.simulator.trace.TraceHeader;
 
 /**
  * A verticalizer session (DOMAIN.md): supine baseline, the tilt raised in four steps of 15° to 60°

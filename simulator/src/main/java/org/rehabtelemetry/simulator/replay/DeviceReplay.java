@@ -13,9 +13,9 @@ import org.rehabtelemetry.hardware.hub.HubFrameWriter;
 import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.profile.Wiring;
-import org.rehabtelemetry.simulator.trace.Trace;
-import org.rehabtelemetry.simulator.trace.TraceChannel;
-import org.rehabtelemetry.simulator.trace.TraceEvent;
+import org.rehabtelemetry.hardware.trace.Trace;
+import org.rehabtelemetry.hardware.trace.TraceChannel;
+import org.rehabtelemetry.hardware.trace.TraceEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,9 +20,9 @@ import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
 import org.rehabtelemetry.hardware.pi4j.Pi4jContexts;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
+import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.model.TraceLibrary;
-import org.rehabtelemetry.simulator.trace.Trace;
 
 /**
  * One device on simulated hardware: the real agent with its real drivers, on Pi4J's mock GPIO and
@@ -54,6 +54,7 @@ public final class SimulatedDevice implements AutoCloseable {
    * @param serial how serial ports are simulated
    * @param batchInterval the agent's batch interval
    * @param uiPort the touch UI's loopback port; -1 for none, 0 for any free one
+   * @param recordTraces whether the agent records each session into {@code dir/state/traces}
    */
   public record Options(
       DeviceKind kind,
@@ -63,7 +64,8 @@ public final class SimulatedDevice implements AutoCloseable {
       Path dir,
       SerialMode serial,
       Duration batchInterval,
-      int uiPort) {}
+      int uiPort,
+      boolean recordTraces) {}
 
   private final Options options;
   private final DeviceAgent agent;
@@ -99,7 +101,8 @@ public final class SimulatedDevice implements AutoCloseable {
             given.dir().toAbsolutePath(),
             given.serial(),
             given.batchInterval(),
-            given.uiPort());
+            given.uiPort(),
+            given.recordTraces());
     Files.createDirectories(options.dir());
     String kind = options.kind().wireName();
     String profileText = resource("sim-profiles/" + kind + ".yaml");
@@ -137,7 +140,9 @@ public final class SimulatedDevice implements AutoCloseable {
                   + " reconnectMaxMs: 2000}",
               "session: {batchIntervalMs: "
                   + options.batchInterval().toMillis()
-                  + ", requiredSensors: \"\"}",
+                  + ", requiredSensors: \"\", recordTraces: "
+                  + options.recordTraces()
+                  + "}",
               "ui: {port: " + Math.max(0, options.uiPort()) + "}",
               "");
       Path configFile = options.dir().resolve("agent.yaml");

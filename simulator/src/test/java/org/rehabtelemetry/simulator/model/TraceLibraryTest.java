@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.rehabtelemetry.hardware.profile.ChannelSpec;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.profile.DeviceProfiles;
-import org.rehabtelemetry.simulator.trace.Trace;
-import org.rehabtelemetry.simulator.trace.TraceEvent;
-import org.rehabtelemetry.simulator.trace.TraceFormat;
+import org.rehabtelemetry.hardware.trace.Trace;
+import org.rehabtelemetry.hardware.trace.TraceEvent;
+import org.rehabtelemetry.hardware.trace.TraceFormat;
 
 class TraceLibraryTest {
   @Test

@@ -1,4 +1,4 @@
-package org.rehabtelemetry.simulator.trace;
+package org.rehabtelemetry.hardware.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

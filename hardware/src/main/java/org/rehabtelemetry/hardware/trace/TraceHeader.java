@@ -1,4 +1,4 @@
-package org.rehabtelemetry.simulator.trace;
+package org.rehabtelemetry.hardware.trace;
 
 import java.util.List;
 import org.rehabtelemetry.protocol.DeviceKind;

@@ -1,4 +1,4 @@
-package org.rehabtelemetry.simulator.trace;
+package org.rehabtelemetry.hardware.trace;
 
 /** A trace file that cannot be read: the message names the file, the line and the problem. */
 public final class TraceFormatException extends RuntimeException {
