@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.gateway.GatewayMain;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.simulator.fault.FaultScript;
 import org.rehabtelemetry.simulator.model.TraceLibrary;
 import org.rehabtelemetry.simulator.replay.DeviceReplay;
 import org.rehabtelemetry.simulator.replay.SimulatedDevice;
@@ -42,6 +43,17 @@ import org.rehabtelemetry.testsupport.MosquittoExtension;
 class EndToEndIT {
   private static final double TRACE_SECONDS = 30;
 
+  /** The faults of the second run, while the 30-second trace plays. */
+  private static final String FAULTS =
+      """
+      8   broker  stop
+      11  broker  start
+      15  gateway kill
+      18  gateway start
+      21  influxd stop
+      29  influxd start
+      """;
+
   @RegisterExtension final MosquittoExtension mosquitto = new MosquittoExtension();
   @RegisterExtension final InfluxdExtension influxd = new InfluxdExtension();
   @TempDir Path dir;
@@ -53,7 +65,7 @@ class EndToEndIT {
   }
 
   @Test
-  void withABrokerRestartAndAGatewayKill_theResultIsTheSame() throws Exception {
+  void withABrokerRestartAGatewayKillAndInfluxdStopped_theResultIsTheSame() throws Exception {
     run(true);
   }
 
@@ -77,20 +89,34 @@ class EndToEndIT {
                 false))) {
       awaitRunning();
       Process[] current = {gateway};
+      FaultScript.Target broker = server(mosquitto.server());
+      FaultScript.Target database = server(influxd.server());
+      FaultScript.Target gatewayProcess =
+          new FaultScript.Target() {
+            @Override
+            public void stop() throws Exception {
+              current[0].destroy();
+              current[0].waitFor();
+            }
+
+            @Override
+            public void kill() throws Exception {
+              current[0].destroyForcibly().waitFor();
+            }
+
+            @Override
+            public void start() throws Exception {
+              current[0] = startGateway(config);
+            }
+          };
       Future<?> injected =
           chaos.submit(
               () -> {
-                if (!faults) {
-                  return null;
+                if (faults) {
+                  FaultScript.parse(FAULTS)
+                      .run(
+                          Map.of("broker", broker, "gateway", gatewayProcess, "influxd", database));
                 }
-                Thread.sleep(8_000);
-                mosquitto.server().stop();
-                Thread.sleep(3_000);
-                mosquitto.server().start();
-                Thread.sleep(5_000);
-                current[0].destroyForcibly().waitFor();
-                Thread.sleep(3_000);
-                current[0] = startGateway(config);
                 return null;
               });
       DeviceReplay.Stats stats = device.play(trace, 1.0, "P-7F3A");
@@ -171,7 +197,7 @@ class EndToEndIT {
       System.out.printf(
           "end to end%s: %d samples of %s stored once (%d hub frames, %d oximeter lines),"
               + " completeness %s/%s%n",
-          faults ? " with a broker restart and a gateway kill" : "",
+          faults ? " with a broker restart, a gateway kill and influxd stopped" : "",
           trace.sampleCount(),
           trace.header().name(),
           stats.hubFrames(),
@@ -183,6 +209,25 @@ class EndToEndIT {
       gateway.destroy();
       gateway.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  private static FaultScript.Target server(org.rehabtelemetry.testsupport.ManagedServer server) {
+    return new FaultScript.Target() {
+      @Override
+      public void stop() {
+        server.stop();
+      }
+
+      @Override
+      public void kill() {
+        server.kill();
+      }
+
+      @Override
+      public void start() {
+        server.start();
+      }
+    };
   }
 
   private Map<String, Double> summary() throws IOException {
