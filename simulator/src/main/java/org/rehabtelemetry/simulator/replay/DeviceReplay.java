@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>At speed 1 every instant is written at its trace time. At speed N it is N times faster; at 0,
  * as fast as the ports take it. The hub's clock always follows trace time, but the agent stamps
- * oximeter lines and flow pulses on arrival, so only 1× keeps those timestamps true. Deterministic:
- * the garbage bytes come from the trace's seed.
+ * oximeter lines and flow pulses on arrival, so only 1× keeps those timestamps true. Button and
+ * e-stop presses keep their real duration at any speed (the agent debounces and times them in wall
+ * time), so a session starts and stops as recorded. Deterministic: the garbage bytes come from the
+ * trace's seed.
  *
  * <p>{@link #play} blocks the calling thread; a second thread drives the flow pulses.
  */
@@ -53,6 +55,7 @@ public final class DeviceReplay {
   private volatile double flowHz;
   private volatile boolean pulsing;
   private final Map<Integer, Integer> lastRaw = new java.util.TreeMap<>();
+  private final Map<Integer, long[]> pressedAt = new HashMap<>();
   private byte[] lastOximeterLine;
   private long hubBase;
   private long lastHubMicros;
@@ -268,7 +271,7 @@ public final class DeviceReplay {
     oximeterLines++;
   }
 
-  private void event(TraceEvent event) throws IOException {
+  private void event(TraceEvent event) throws IOException, InterruptedException {
     switch (event.name()) {
       case "button" ->
           press(wiring.startStopButton().orElseThrow(() -> unwired(event)).pin(), event);
@@ -287,9 +290,27 @@ public final class DeviceReplay {
     }
   }
 
-  private void press(Wiring.Pin pin, TraceEvent event) {
+  private void press(Wiring.Pin pin, TraceEvent event) throws InterruptedException {
     boolean pressed = event.arg().equals("press");
+    if (speed != 1) {
+      // A person's press lasts as long at any replay speed: the agent debounces it and tells a
+      // short press from a long one in wall time. Hold a release until the real duration passed.
+      long[] press = pressedAt.get(pin.pin());
+      if (!pressed && press != null) {
+        long heldNanos = (event.timeUs() - press[1]) * 1000;
+        long wait = press[0] + heldNanos - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+      }
+    }
     gpio.drive(pin.pin(), pressed != pin.activeLow());
+    if (pressed) {
+      pressedAt.put(pin.pin(), new long[] {System.nanoTime(), event.timeUs()});
+    } else if (speed != 1) {
+      pressedAt.remove(pin.pin());
+      Thread.sleep(100); // let the agent act on the release before the data flood goes on
+    }
   }
 
   private void fault(TraceEvent event) throws IOException {
