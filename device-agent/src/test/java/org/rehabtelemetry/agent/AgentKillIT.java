@@ -22,6 +22,7 @@ import org.rehabtelemetry.protocol.SessionEvent;
 import org.rehabtelemetry.protocol.SessionEventType;
 import org.rehabtelemetry.protocol.SessionSummary;
 import org.rehabtelemetry.testsupport.FreePort;
+import org.rehabtelemetry.testsupport.JavaMains;
 import org.rehabtelemetry.testsupport.MosquittoExtension;
 import org.rehabtelemetry.testsupport.SocatPtyExtension;
 
@@ -91,17 +92,12 @@ class AgentKillIT {
   }
 
   private Process startAgent() throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            AgentMain.class.getName(),
-            "run",
-            "--config",
-            dir.resolve("agent.yaml").toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile()))
-        .start();
+    return JavaMains.start(
+        AgentMain.class,
+        dir.resolve("agent.log"),
+        "run",
+        "--config",
+        dir.resolve("agent.yaml").toString());
   }
 
   private static String get(HttpClient http, int port) throws Exception {

@@ -28,6 +28,7 @@ import org.rehabtelemetry.simulator.model.TraceLibrary;
 import org.rehabtelemetry.simulator.replay.DeviceReplay;
 import org.rehabtelemetry.simulator.replay.SimulatedDevice;
 import org.rehabtelemetry.testsupport.InfluxdExtension;
+import org.rehabtelemetry.testsupport.JavaMains;
 import org.rehabtelemetry.testsupport.MosquittoExtension;
 
 /**
@@ -289,17 +290,8 @@ class EndToEndIT {
   }
 
   private Process startGateway(Path config) throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            GatewayMain.class.getName(),
-            "run",
-            "--config",
-            config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gateway.log").toFile()))
-        .start();
+    return JavaMains.start(
+        GatewayMain.class, dir.resolve("gateway.log"), "run", "--config", config.toString());
   }
 
   private static double max(Trace trace, String channel) {

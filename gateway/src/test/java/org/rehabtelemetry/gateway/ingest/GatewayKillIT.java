@@ -31,6 +31,7 @@ import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.SampleBatch;
 import org.rehabtelemetry.protocol.SessionRef;
 import org.rehabtelemetry.testsupport.InfluxdExtension;
+import org.rehabtelemetry.testsupport.JavaMains;
 import org.rehabtelemetry.testsupport.MosquittoExtension;
 
 /**
@@ -126,17 +127,8 @@ class GatewayKillIT {
   }
 
   private Process start(Path config) throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            GatewayMain.class.getName(),
-            "run",
-            "--config",
-            config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gateway.log").toFile()))
-        .start();
+    return JavaMains.start(
+        GatewayMain.class, dir.resolve("gateway.log"), "run", "--config", config.toString());
   }
 
   private Path writeConfig() throws IOException {
