@@ -204,7 +204,7 @@ public final class VirtualDevice implements AutoCloseable {
     try {
       if (client.isConnected()) {
         publish(status(DeviceState.OFFLINE, "simulator stopped"), true);
-        client.disconnect().waitForCompletion(5_000);
+        client.disconnect(2_000).waitForCompletion(5_000); // up to 2 s for in-flight messages
       }
       client.close();
     } catch (MqttException e) {
