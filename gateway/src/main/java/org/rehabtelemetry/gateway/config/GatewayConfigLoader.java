@@ -25,13 +25,16 @@ public final class GatewayConfigLoader {
     ConfigNode mqtt = root.object("mqtt");
     String uri = mqtt.mqttUri("uri");
     String clientId = mqtt.text("clientId", "gateway-1");
+    // No group by default: Mosquitto 2.0.11 (Debian 12) does not restore an offline session's
+    // shared subscription after a restart, so messages published before the gateway resubscribes
+    // are dropped. A plain persistent subscription is restored and queues them (docs/gateway.md).
     String group =
         mqtt.has("shareGroup")
             ? mqtt.matching(
                 "shareGroup", "none|[a-z0-9][a-z0-9-]{0,62}", "be none or 1-63 of a-z 0-9 '-'")
-            : mqtt.text("shareGroup", "gateways");
+            : mqtt.text("shareGroup", "none");
     if (group.equals("none")) {
-      group = null; // a plain subscription: one gateway, or a broker without shared subscriptions
+      group = null;
     }
     mqtt.rejectUnknownKeys();
 

@@ -22,7 +22,7 @@ class GatewayConfigLoaderTest {
     GatewayConfig config = GatewayConfigLoader.load(Path.of("gateway.sample.yaml"));
     assertEquals("tcp://127.0.0.1:1883", config.ingest().uri());
     assertEquals("gateway-1", config.ingest().clientId());
-    assertEquals("gateways", config.ingest().shareGroup());
+    assertEquals(null, config.ingest().shareGroup(), "none: a plain subscription");
     assertEquals(500, config.ingest().maxBatchMessages());
     assertEquals(Duration.ofSeconds(30), config.ingest().retryMax());
     assertEquals(

@@ -87,7 +87,7 @@ public final class Demo implements AutoCloseable {
                 new IngestSettings(
                     brokerUri,
                     "demo-gateway",
-                    broker == null ? "gateways" : null, // Moquette has no shared subscriptions
+                    null, // one gateway: a plain subscription (Moquette has no shared ones)
                     500,
                     1000,
                     Duration.ofMillis(500),
