@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rehabtelemetry.protocol.ChannelSamples;
-import org.rehabtelemetry.protocol.Header;
-import org.rehabtelemetry.protocol.SampleBatch;
-import org.rehabtelemetry.protocol.SessionRef;
 import org.rehabtelemetry.testsupport.InfluxdExtension;
 
 /** The v1 write path against Debian's influxd, reading back with InfluxQL. */
@@ -27,7 +21,7 @@ class InfluxV1SinkIT {
     influxd.server().createDatabase("rehab");
     InfluxV1Sink sink =
         new InfluxV1Sink(influxd.server().url(), "rehab", null, null, Duration.ofSeconds(5));
-    List<Point> points = PointMapper.points("ward-b", batch());
+    List<Point> points = PointMapper.points("ward-b", SinkFixtures.batch(1));
     assertEquals(Optional.empty(), sink.write(points));
     assertEquals(Optional.empty(), sink.write(points), "redelivered");
     String count =
@@ -103,24 +97,5 @@ class InfluxV1SinkIT {
     Optional<WriteFailure> failure =
         sink.write(List.of(new Point("m", Map.of(), Map.of("v", 1.0), 1)));
     assertTrue(failure.isPresent() && failure.get().retry(), failure.toString());
-  }
-
-  private static SampleBatch batch() {
-    long[] offsets = new long[100];
-    double[] tilt = new double[100];
-    double[] load = new double[100];
-    for (int i = 0; i < 100; i++) {
-      offsets[i] = i * 12_500L;
-      tilt[i] = i * 0.5;
-      load[i] = 11.2;
-    }
-    List<ChannelSamples> channels = new ArrayList<>();
-    channels.add(new ChannelSamples("tiltDeg", "deg", offsets, tilt));
-    channels.add(new ChannelSamples("loadLeftKg", "kg", offsets, load));
-    return new SampleBatch(
-        new Header("vert-01", "b1", Instant.parse("2026-11-23T09:15:31Z")),
-        new SessionRef("S1", 1),
-        1_795_425_330_250_000L,
-        channels);
   }
 }

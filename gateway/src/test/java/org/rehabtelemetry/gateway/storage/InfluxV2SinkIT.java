@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rehabtelemetry.protocol.ChannelSamples;
-import org.rehabtelemetry.protocol.Header;
-import org.rehabtelemetry.protocol.SampleBatch;
-import org.rehabtelemetry.protocol.SessionRef;
 
 /**
  * The v2 write path (influxdb-client-java, {@code /api/v2/write}) against the embedded QuestDB the
@@ -52,7 +46,7 @@ class InfluxV2SinkIT {
 
   @Test
   void batch_isStored_readsBack_andARedeliveryOverwritesInsteadOfDuplicating() throws Exception {
-    List<Point> points = PointMapper.points("ward-b", batch());
+    List<Point> points = PointMapper.points("ward-b", SinkFixtures.batch(7));
     assertEquals(Optional.empty(), sink.write(points));
     assertEquals(Optional.empty(), sink.write(points), "redelivered");
     await()
@@ -100,14 +94,14 @@ class InfluxV2SinkIT {
 
   @Test
   void dataSurvivesARestartOfTheEmbeddedStore() throws Exception {
-    assertEquals(Optional.empty(), sink.write(PointMapper.points("ward-b", batch())));
+    assertEquals(Optional.empty(), sink.write(PointMapper.points("ward-b", SinkFixtures.batch(7))));
     await().atMost(Duration.ofSeconds(20)).until(() -> count(samplesQuery()) == 200);
     sink.close();
     questDb.close();
     questDb = EmbeddedQuestDb.start(dir.resolve("questdb"), 0);
     sink = new InfluxV2Sink(questDb.url(), "rehab", "rehab", null, Duration.ofSeconds(5));
     sql = new QuestDbSql(questDb.url(), Duration.ofSeconds(5));
-    assertEquals(Optional.empty(), sink.write(PointMapper.points("ward-b", batch())));
+    assertEquals(Optional.empty(), sink.write(PointMapper.points("ward-b", SinkFixtures.batch(7))));
     await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count() FROM \"batch\"") == 1);
     assertEquals(200, count(samplesQuery()), "kept, and the redelivery after restart deduplicated");
   }
@@ -126,24 +120,5 @@ class InfluxV2SinkIT {
       set.set(seq);
     }
     return set;
-  }
-
-  private static SampleBatch batch() {
-    long[] offsets = new long[100];
-    double[] tilt = new double[100];
-    double[] load = new double[100];
-    for (int i = 0; i < 100; i++) {
-      offsets[i] = i * 12_500L;
-      tilt[i] = i * 0.5;
-      load[i] = 11.2;
-    }
-    List<ChannelSamples> channels = new ArrayList<>();
-    channels.add(new ChannelSamples("tiltDeg", "deg", offsets, tilt));
-    channels.add(new ChannelSamples("loadLeftKg", "kg", offsets, load));
-    return new SampleBatch(
-        new Header("vert-01", "b1", Instant.parse("2026-11-23T09:15:31Z")),
-        new SessionRef("S1", 7),
-        1_795_425_330_250_000L,
-        channels);
   }
 }
