@@ -15,9 +15,13 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.rehabtelemetry.gateway.ingest.DeadLetterStore;
 import org.rehabtelemetry.gateway.ingest.IngestSettings;
 import org.rehabtelemetry.gateway.ingest.MqttIngest;
+import org.rehabtelemetry.gateway.storage.EmbeddedQuestDb;
 import org.rehabtelemetry.gateway.storage.InfluxV1Sink;
+import org.rehabtelemetry.gateway.storage.InfluxV2Sink;
 import org.rehabtelemetry.gateway.storage.Point;
 import org.rehabtelemetry.gateway.storage.PointMapper;
+import org.rehabtelemetry.gateway.storage.QuestDbSql;
+import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.MessageCodec;
@@ -33,7 +37,9 @@ import org.rehabtelemetry.testsupport.MosquittoServer;
  * fast as the pipeline takes them for N seconds (default 60) through Mosquitto into the gateway and
  * influxd; then, in the same run, the same points are written straight to influxd in batches of
  * 5,000. Prints both rates in points/s and their ratio, and checks the loss count in the database.
- * Prints figures; asserts nothing. Run with {@code scripts/bench-gateway [seconds] [devices]}.
+ * With a third argument {@code questdb}, both go to the gateway's embedded QuestDB through the v2
+ * API instead. Prints figures; asserts nothing. Run with {@code scripts/bench-gateway [seconds]
+ * [devices] [influxd|questdb]}.
  */
 public final class IngestBench {
   private IngestBench() {}
@@ -41,18 +47,15 @@ public final class IngestBench {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int devices = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    boolean questDb = args.length > 2 && args[2].equals("questdb");
     MessageCodec codec = new MessageCodec();
     Path dir = Files.createTempDirectory("rt-ingest-bench-");
     try (MosquittoServer broker =
             new MosquittoServer(
                 List.of("max_inflight_messages 1000", "max_queued_messages 1000000"));
-        InfluxdServer influxd = new InfluxdServer()) {
+        Store store = questDb ? new QuestDbStore(dir) : new InfluxdStore()) {
       broker.start();
-      influxd.start();
-      influxd.createDatabase("via_gateway");
-      influxd.createDatabase("direct");
-      InfluxV1Sink gatewaySink =
-          new InfluxV1Sink(influxd.url(), "via_gateway", null, null, Duration.ofSeconds(30));
+      TimeSeriesSink gatewaySink = store.sink("via_gateway");
       MqttIngest ingest =
           new MqttIngest(
               new IngestSettings(
@@ -96,12 +99,11 @@ public final class IngestBench {
         Thread.sleep(50);
       }
       double gatewaySeconds = (System.nanoTime() - start) / 1e9;
-      long stored = count(influxd, "via_gateway");
+      long stored = store.count("via_gateway", samples);
       double gatewayRate = (samples + batches) / gatewaySeconds;
 
       // The same points again, regenerated (batches are deterministic) and written in chunks.
-      InfluxV1Sink direct =
-          new InfluxV1Sink(influxd.url(), "direct", null, null, Duration.ofSeconds(30));
+      TimeSeriesSink direct = store.sink("direct");
       List<Point> chunk = new ArrayList<>(6000);
       long directPoints = 0;
       long directStart = System.nanoTime();
@@ -118,14 +120,15 @@ public final class IngestBench {
       double directRate = directPoints / directSeconds;
 
       System.out.printf(
-          "ingest bench: %d virtual verticalizers, %d s of publishing, 172 samples per batch%n",
-          devices, seconds);
+          "ingest bench: %d virtual verticalizers, %d s of publishing, 172 samples per batch,"
+              + " into %s%n",
+          devices, seconds, store.describe());
       System.out.printf("  batches published          %,d (%,d samples)%n", batches, samples);
       System.out.printf(
           "  via Mosquitto + gateway    %,.0f points/s (%,d points in %.1f s, publish to last store)%n",
           gatewayRate, samples + batches, gatewaySeconds);
       System.out.printf(
-          "  direct batched /write      %,.0f points/s (%,d points in %.1f s, chunks of about 5,000)%n",
+          "  direct batched write       %,.0f points/s (%,d points in %.1f s, chunks of about 5,000)%n",
           directRate, directPoints, directSeconds);
       System.out.printf("  ratio gateway / direct     %.2f%n", gatewayRate / directRate);
       System.out.printf(
@@ -140,7 +143,7 @@ public final class IngestBench {
     }
   }
 
-  private static long writeDirect(InfluxV1Sink direct, List<Point> chunk) {
+  private static long writeDirect(TimeSeriesSink direct, List<Point> chunk) {
     if (chunk.isEmpty()) {
       return 0;
     }
@@ -179,10 +182,90 @@ public final class IngestBench {
     return new ChannelSamples(name, unit, offsets, values);
   }
 
-  private static long count(InfluxdServer influxd, String database) {
-    Matcher value =
-        Pattern.compile("\"values\":\\[\\[\"[^\"]+\",([0-9]+)\\]\\]")
-            .matcher(influxd.query(database, "SELECT count(value) FROM sample"));
-    return value.find() ? Long.parseLong(value.group(1)) : 0;
+  /** Where the bench writes: two targets ("via_gateway", "direct") on one kind of store. */
+  private interface Store extends AutoCloseable {
+    TimeSeriesSink sink(String target) throws Exception;
+
+    /** The samples stored in a target, waiting (up to 60 s) while the count still grows. */
+    long count(String target, long expected) throws Exception;
+
+    String describe();
+  }
+
+  /** Debian's influxd 1.6.7 through /write: one database per target. */
+  private static final class InfluxdStore implements Store {
+    private final InfluxdServer influxd = new InfluxdServer();
+
+    InfluxdStore() {
+      influxd.start();
+      influxd.createDatabase("via_gateway");
+      influxd.createDatabase("direct");
+    }
+
+    @Override
+    public TimeSeriesSink sink(String target) {
+      return new InfluxV1Sink(influxd.url(), target, null, null, Duration.ofSeconds(30));
+    }
+
+    @Override
+    public long count(String target, long expected) {
+      Matcher value =
+          Pattern.compile("\"values\":\\[\\[\"[^\"]+\",([0-9]+)\\]\\]")
+              .matcher(influxd.query(target, "SELECT count(value) FROM sample"));
+      return value.find() ? Long.parseLong(value.group(1)) : 0;
+    }
+
+    @Override
+    public String describe() {
+      return "influxd 1.6.7 (v1 /write)";
+    }
+
+    @Override
+    public void close() {
+      influxd.close();
+    }
+  }
+
+  /** The gateway's embedded QuestDB through the v2 API: one server per target. */
+  private static final class QuestDbStore implements Store {
+    private final java.util.Map<String, EmbeddedQuestDb> servers = new java.util.HashMap<>();
+    private final Path dir;
+
+    QuestDbStore(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public TimeSeriesSink sink(String target) throws Exception {
+      EmbeddedQuestDb db = EmbeddedQuestDb.start(dir.resolve(target), 0);
+      servers.put(target, db);
+      return new InfluxV2Sink(db.url(), "rehab", "rehab", null, Duration.ofSeconds(30));
+    }
+
+    @Override
+    public long count(String target, long expected) throws Exception {
+      QuestDbSql sql = new QuestDbSql(servers.get(target).url(), Duration.ofSeconds(30));
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      long count = 0;
+      while (System.nanoTime() < deadline) {
+        count =
+            sql.execute("SELECT count() FROM \"sample\"").path("dataset").get(0).get(0).asLong();
+        if (count >= expected) {
+          break;
+        }
+        Thread.sleep(500); // QuestDB applies its write-ahead log a moment after the write
+      }
+      return count;
+    }
+
+    @Override
+    public String describe() {
+      return "embedded QuestDB 9.3.4 (v2 API, influxdb-client-java)";
+    }
+
+    @Override
+    public void close() {
+      servers.values().forEach(EmbeddedQuestDb::close);
+    }
   }
 }
