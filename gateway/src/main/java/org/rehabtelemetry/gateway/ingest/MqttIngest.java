@@ -80,6 +80,8 @@ public final class MqttIngest implements AutoCloseable {
   private final AtomicLong storedPoints = new AtomicLong();
   private final AtomicLong writeFailures = new AtomicLong();
   private final AtomicLong lastWriteNanos = new AtomicLong();
+  private final org.rehabtelemetry.gateway.web.LatencyHistogram writeLatency =
+      new org.rehabtelemetry.gateway.web.LatencyHistogram();
   private volatile boolean running;
   private MqttAsyncClient client;
   private Thread writer;
@@ -132,6 +134,11 @@ public final class MqttIngest implements AutoCloseable {
   /** How long the last successful database write took, in nanoseconds. */
   public long lastWriteNanos() {
     return lastWriteNanos.get();
+  }
+
+  /** The durations of every successful database write. */
+  public org.rehabtelemetry.gateway.web.LatencyHistogram writeLatency() {
+    return writeLatency;
   }
 
   /** Messages received and not yet stored or dead-lettered. */
@@ -278,7 +285,9 @@ public final class MqttIngest implements AutoCloseable {
       long writeStart = System.nanoTime();
       Optional<WriteFailure> failure = sink.write(points);
       if (failure.isEmpty()) {
-        lastWriteNanos.set(System.nanoTime() - writeStart);
+        long took = System.nanoTime() - writeStart;
+        lastWriteNanos.set(took);
+        writeLatency.record(took);
         storedPoints.addAndGet(points.size());
         for (Decoded d : batch) {
           ack(d.received());

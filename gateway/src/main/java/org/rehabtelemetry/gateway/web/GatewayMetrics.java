@@ -55,6 +55,12 @@ public final class GatewayMetrics {
         "rehab_gateway_write_latency_seconds_last",
         "Duration of the last successful database write.",
         ingest.lastWriteNanos() / 1e9);
+    ingest
+        .writeLatency()
+        .render(
+            out,
+            "rehab_gateway_write_latency_seconds",
+            "Duration of successful database writes (one per batch of messages).");
     gauge(
         out,
         "rehab_gateway_in_flight_messages",
