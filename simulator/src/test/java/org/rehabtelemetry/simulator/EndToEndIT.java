@@ -295,27 +295,18 @@ class EndToEndIT {
   }
 
   private static double max(Trace trace, String channel) {
-    int index = trace.header().indexOf(channel);
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < trace.sampleCount(); i++) {
-      if (trace.channel(i) == index) {
-        max = Math.max(max, trace.value(i));
-      }
-    }
-    return max;
+    return values(trace, channel).max().orElseThrow();
   }
 
   private static double min(Trace trace, String channel) {
-    return -max(negated(trace, channel), channel);
+    return values(trace, channel).min().orElseThrow();
   }
 
-  private static Trace negated(Trace trace, String channel) {
-    Trace.Builder builder = new Trace.Builder(trace.header());
-    for (int i = 0; i < trace.sampleCount(); i++) {
-      builder.sample(
-          trace.timeUs(i), trace.header().channels().get(trace.channel(i)).name(), -trace.value(i));
-    }
-    return builder.build();
+  private static java.util.stream.DoubleStream values(Trace trace, String channel) {
+    int index = trace.header().indexOf(channel);
+    return java.util.stream.IntStream.range(0, trace.sampleCount())
+        .filter(i -> trace.channel(i) == index)
+        .mapToDouble(trace::value);
   }
 
   private static double round2(double value) {

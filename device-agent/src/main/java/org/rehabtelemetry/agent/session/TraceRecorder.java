@@ -130,10 +130,10 @@ public final class TraceRecorder implements AutoCloseable {
   }
 
   private void write(Trace.Builder builder, String id, long durationUs, boolean cut) {
-    Trace recorded = builder.build();
-    TraceHeader header = recorded.header();
-    Trace.Builder withLength =
-        new Trace.Builder(
+    Trace built = builder.build();
+    TraceHeader header = built.header();
+    Trace recorded =
+        built.withHeader(
             new TraceHeader(
                 header.name(),
                 header.kind(),
@@ -141,15 +141,10 @@ public final class TraceRecorder implements AutoCloseable {
                 null,
                 durationUs,
                 header.channels()));
-    for (int i = 0; i < recorded.sampleCount(); i++) {
-      withLength.sample(
-          recorded.timeUs(i), header.channels().get(recorded.channel(i)).name(), recorded.value(i));
-    }
-    recorded.events().forEach(e -> withLength.event(e.timeUs(), e.name(), e.arg()));
     Path file = dir.resolve(id + ".trace.gz");
     try {
       Files.createDirectories(dir);
-      TraceFormat.write(withLength.build(), file);
+      TraceFormat.write(recorded, file);
       LOG.info("session {} recorded into {} ({} samples)", id, file, recorded.sampleCount());
     } catch (IOException e) {
       LOG.error("session {}: trace not written to {}: {}", id, file, e.getMessage());

@@ -37,16 +37,24 @@ public final class InfluxV1Sink implements TimeSeriesSink {
         URI.create(
             base + "/write?precision=u&db=" + URLEncoder.encode(database, StandardCharsets.UTF_8));
     this.describe = "influxdb-v1 " + base + "/" + database;
-    this.authorization =
-        username == null
-            ? null
-            : "Basic "
-                + Base64.getEncoder()
-                    .encodeToString(
-                        (username + ":" + new String(password == null ? new char[0] : password))
-                            .getBytes(StandardCharsets.UTF_8));
+    this.authorization = basicAuthorization(username, password);
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  /**
+   * The {@code Authorization} header for InfluxDB 1.x's Basic authentication, or null without a
+   * username. Never logged.
+   */
+  static String basicAuthorization(String username, char[] password) {
+    if (username == null) {
+      return null;
+    }
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString(
+                (username + ":" + new String(password == null ? new char[0] : password))
+                    .getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

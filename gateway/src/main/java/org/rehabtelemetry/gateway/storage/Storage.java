@@ -1,7 +1,6 @@
 package org.rehabtelemetry.gateway.storage;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.rehabtelemetry.gateway.config.StorageSettings;
 import org.rehabtelemetry.gateway.session.SeqQuery;
@@ -39,7 +38,10 @@ public final class Storage implements AutoCloseable {
       return new Storage(
           new InfluxV1Sink(v1.url(), v1.database(), v1.username(), v1.password(), v1.timeout()),
           new InfluxV1SeqQuery(
-              v1.url(), v1.database(), basic(v1.username(), v1.password()), v1.timeout()),
+              v1.url(),
+              v1.database(),
+              InfluxV1Sink.basicAuthorization(v1.username(), v1.password()),
+              v1.timeout()),
           null);
     }
     StorageSettings.InfluxV2 v2 = (StorageSettings.InfluxV2) settings;
@@ -79,16 +81,5 @@ public final class Storage implements AutoCloseable {
     if (embedded != null) {
       embedded.close();
     }
-  }
-
-  private static String basic(String username, char[] password) {
-    if (username == null) {
-      return null;
-    }
-    return "Basic "
-        + java.util.Base64.getEncoder()
-            .encodeToString(
-                (username + ":" + new String(password == null ? new char[0] : password))
-                    .getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -30,6 +30,19 @@ public final class Trace {
     return header;
   }
 
+  /**
+   * The same samples and events under another header (e.g. with the final length), sharing the
+   * sample columns.
+   *
+   * @throws IllegalArgumentException if the channels differ
+   */
+  public Trace withHeader(TraceHeader other) {
+    if (!other.channels().equals(header.channels())) {
+      throw new IllegalArgumentException("a new header must keep the channels");
+    }
+    return new Trace(other, times, channels, values, events);
+  }
+
   public int sampleCount() {
     return times.length;
   }

@@ -7,11 +7,9 @@ import static org.rehabtelemetry.simulator.model.Signals.quantize;
 import static org.rehabtelemetry.simulator.model.Signals.ramp;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.hardware.trace.TraceChannel;
-import org.rehabtelemetry.hardware.trace.TraceHeader;
 import org.rehabtelemetry.protocol.DeviceKind;
 
 /**
@@ -31,12 +29,11 @@ public final class HydrotherapyModel {
     SplittableRandom random = new SplittableRandom(seed);
     Trace.Builder trace =
         new Trace.Builder(
-            new TraceHeader(
+            frame.header(
                 name,
                 DeviceKind.HYDROTHERAPY,
-                "model hydrotherapy " + variant.name().toLowerCase(Locale.ROOT),
+                variant,
                 seed,
-                micros(durationS),
                 List.of(
                     new TraceChannel("bathTempC", "°C", 1),
                     new TraceChannel("jetTempC", "°C", 1),

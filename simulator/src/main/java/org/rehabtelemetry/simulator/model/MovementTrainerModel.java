@@ -7,11 +7,9 @@ import static org.rehabtelemetry.simulator.model.Signals.quantize;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.hardware.trace.TraceChannel;
-import org.rehabtelemetry.hardware.trace.TraceHeader;
 import org.rehabtelemetry.protocol.DeviceKind;
 
 /**
@@ -34,12 +32,11 @@ public final class MovementTrainerModel {
     SplittableRandom random = new SplittableRandom(seed);
     Trace.Builder trace =
         new Trace.Builder(
-            new TraceHeader(
+            frame.header(
                 name,
                 DeviceKind.MOVEMENT_TRAINER,
-                "model movement-trainer " + variant.name().toLowerCase(Locale.ROOT),
+                variant,
                 seed,
-                micros(durationS),
                 List.of(
                     new TraceChannel("cadenceRpm", "rpm", 50),
                     new TraceChannel("torqueNm", "N·m", 50),

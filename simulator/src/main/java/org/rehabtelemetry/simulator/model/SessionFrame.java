@@ -1,6 +1,11 @@
 package org.rehabtelemetry.simulator.model;
 
+import java.util.List;
+import java.util.Locale;
 import org.rehabtelemetry.hardware.trace.Trace;
+import org.rehabtelemetry.hardware.trace.TraceChannel;
+import org.rehabtelemetry.hardware.trace.TraceHeader;
+import org.rehabtelemetry.protocol.DeviceKind;
 
 /**
  * The time frame every model trace shares: the therapist presses the start/stop button briefly at
@@ -33,6 +38,18 @@ record SessionFrame(double durationS) {
   /** Where {@code t} seconds falls in the sampled span, 0 to 1. */
   double phase(double t) {
     return (t - start()) / (end() - start());
+  }
+
+  /** The header of a model trace of this length: source {@code model KIND VARIANT}. */
+  TraceHeader header(
+      String name, DeviceKind kind, Variant variant, long seed, List<TraceChannel> channels) {
+    return new TraceHeader(
+        name,
+        kind,
+        "model " + kind.wireName() + " " + variant.name().toLowerCase(Locale.ROOT),
+        seed,
+        Signals.micros(durationS),
+        channels);
   }
 
   /** Adds the button presses that start and stop the session. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.hardware.trace.TraceChannel;
-import org.rehabtelemetry.hardware.trace.TraceHeader;
 import org.rehabtelemetry.protocol.DeviceKind;
 
 /**
@@ -34,25 +33,22 @@ public final class VerticalizerModel {
 
   private VerticalizerModel() {}
 
-  public static TraceHeader header(String name, Variant variant, long seed, double durationS) {
-    return new TraceHeader(
-        name,
-        DeviceKind.VERTICALIZER,
-        "model verticalizer " + variant.name().toLowerCase(java.util.Locale.ROOT),
-        seed,
-        micros(durationS),
-        List.of(
-            new TraceChannel("tiltDeg", "deg", 50),
-            new TraceChannel("loadLeftKg", "kg", 80),
-            new TraceChannel("loadRightKg", "kg", 80),
-            new TraceChannel("heartRate", "/min", 1),
-            new TraceChannel("spo2", "%", 1)));
-  }
-
   public static Trace generate(String name, Variant variant, long seed, double durationS) {
     SessionFrame frame = new SessionFrame(durationS);
     SplittableRandom random = new SplittableRandom(seed);
-    Trace.Builder trace = new Trace.Builder(header(name, variant, seed, durationS));
+    Trace.Builder trace =
+        new Trace.Builder(
+            frame.header(
+                name,
+                DeviceKind.VERTICALIZER,
+                variant,
+                seed,
+                List.of(
+                    new TraceChannel("tiltDeg", "deg", 50),
+                    new TraceChannel("loadLeftKg", "kg", 80),
+                    new TraceChannel("loadRightKg", "kg", 80),
+                    new TraceChannel("heartRate", "/min", 1),
+                    new TraceChannel("spo2", "%", 1))));
     frame.addButtons(trace);
     double[] tiltAt = tiltProfile(frame);
     // Tilt, 50 Hz, rate-limited; loads 80 Hz follow it.
