@@ -72,7 +72,7 @@ public final class EmbeddedQuestDb implements AutoCloseable {
       # Written by the rehab-telemetry gateway: QuestDB logs only its problems, to files here.
       writers=file
       w.file.class=io.questdb.log.LogRollingFileWriter
-      w.file.location=${log.dir}/questdb.log.${date:yyyyMMdd}
+      w.file.location=%s/questdb.log.${date:yyyyMMdd}
       w.file.level=ERROR,CRITICAL,ADVISORY
       w.file.rollEvery=day
       w.file.lifeDuration=14d
@@ -96,12 +96,13 @@ public final class EmbeddedQuestDb implements AutoCloseable {
    */
   public static EmbeddedQuestDb start(Path dataDir, int httpPort) throws IOException {
     Files.createDirectories(dataDir.resolve("conf"));
+    Path logDir = Files.createDirectories(dataDir.resolve("log")).toAbsolutePath();
     Path logConf = dataDir.resolve("conf/log.conf");
-    if (!Files.exists(logConf)) {
-      Files.writeString(logConf, LOG_CONF, StandardCharsets.UTF_8);
-    }
-    // QuestDB's logging is configured once per JVM, from the file named by the system property
-    // "out"; without it, it logs every query to stdout.
+    // Always ours, rewritten so that its log directory is this store's, never the working
+    // directory. QuestDB's logging is configured once per JVM, from the file named by the system
+    // property "out" (without it, it logs every query to stdout); a second store in the same JVM
+    // (tests) logs into the first one's directory.
+    Files.writeString(logConf, LOG_CONF.formatted(logDir), StandardCharsets.UTF_8);
     if (System.getProperty("out") == null) {
       System.setProperty("out", logConf.toAbsolutePath().toString());
     }
