@@ -26,6 +26,11 @@ public final class ConfigFiles {
 
   /** Parses YAML into its root mapping; duplicate keys are errors. */
   public static ConfigNode parseYaml(String source, byte[] yaml) {
+    return ConfigNode.root(source, readTree(source, yaml));
+  }
+
+  /** Parses YAML into a tree (for overlays); duplicate keys are errors. */
+  public static JsonNode readTree(String source, byte[] yaml) {
     JsonNode tree;
     try {
       tree = YAML.readTree(yaml);
@@ -36,6 +41,6 @@ public final class ConfigFiles {
     } catch (IOException e) {
       throw new ConfigException(source, "(file)", "cannot be read: " + e.getMessage());
     }
-    return ConfigNode.root(source, tree);
+    return tree;
   }
 }

@@ -34,6 +34,11 @@ public final class ConfigNode {
     return new ConfigNode(file, "", node);
   }
 
+  /** The file (or resource) this node was read from, for messages. */
+  public String source() {
+    return file;
+  }
+
   public String path(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }

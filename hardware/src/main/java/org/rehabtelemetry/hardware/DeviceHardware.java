@@ -25,9 +25,9 @@ import org.rehabtelemetry.hardware.port.SerialLink;
 import org.rehabtelemetry.hardware.profile.ChannelSpec;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.profile.Wiring;
-import org.rehabtelemetry.hardware.serial.ReconnectBackoff;
 import org.rehabtelemetry.hardware.serial.SerialSensor;
 import org.rehabtelemetry.hardware.serial.StreamDecoder;
+import org.rehabtelemetry.runtime.retry.Backoff;
 
 /**
  * All the drivers of one device, built from its profile: the sensor hub and oximeter on serial
@@ -240,7 +240,7 @@ public final class DeviceHardware implements AutoCloseable {
     return Duration.ofNanos((long) (1e9 / hz));
   }
 
-  private static ReconnectBackoff backoff() {
-    return new ReconnectBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), Math::random);
+  private static Backoff backoff() {
+    return new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), Math::random);
   }
 }

@@ -15,6 +15,7 @@ public final class Identifiers {
   private static final Pattern SITE_ID = DEVICE_ID;
   private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final Pattern NAME = Pattern.compile("[a-z][a-zA-Z0-9_]{0,47}");
+  private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,31}");
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,47}");
   private static final Pattern PATIENT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,31}");
   private static final Pattern UNIT = Pattern.compile("[\\p{L}\\p{N}%/°·_.^-]{1,16}");
@@ -44,6 +45,11 @@ public final class Identifiers {
   public static String name(String field, String value) {
     return check(
         field, value, NAME, "a name: a lower-case letter, then up to 47 of A-Z a-z 0-9 '_'");
+  }
+
+  /** A device kind: a lower-case letter, then up to 31 of {@code [a-z0-9-]}, e.g. {@code sauna}. */
+  public static String kind(String field, String value) {
+    return check(field, value, KIND, "a device kind: a-z, then up to 31 of a-z 0-9 '-'");
   }
 
   /** An alarm or command code in upper snake case, e.g. {@code SPO2_LOW}. */

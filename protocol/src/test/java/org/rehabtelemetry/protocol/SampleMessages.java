@@ -102,7 +102,8 @@ public final class SampleMessages {
           new DeviceStatus(
               header,
               random.nextBoolean() ? DeviceState.ONLINE : DeviceState.OFFLINE,
-              DeviceKind.values()[random.nextInt(3)],
+              new DeviceKind(
+                  List.of("verticalizer", "sauna", "phyto-barrel").get(random.nextInt(3))),
               "0.1." + random.nextInt(10),
               random.nextBoolean(),
               random.nextBoolean() ? session.sessionId() : null,

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.rehabtelemetry.agent.journal.JournalRecord;
 import org.rehabtelemetry.agent.journal.SegmentedJournal;
-import org.rehabtelemetry.hardware.serial.ReconnectBackoff;
+import org.rehabtelemetry.runtime.retry.Backoff;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.MessageType;
@@ -38,7 +38,7 @@ public final class JournalPublisher implements AutoCloseable {
   private final String deviceId;
   private final Supplier<DeviceStatus> birth;
   private final Supplier<DeviceStatus> will;
-  private final ReconnectBackoff backoff;
+  private final Backoff backoff;
   private final MessageCodec codec = new MessageCodec();
   private final RateLimiter limiter;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -69,7 +69,7 @@ public final class JournalPublisher implements AutoCloseable {
     this.birth = birth;
     this.will = will;
     this.backoff =
-        new ReconnectBackoff(settings.reconnectInitial(), settings.reconnectMax(), Math::random);
+        new Backoff(settings.reconnectInitial(), settings.reconnectMax(), Math::random);
     this.limiter = new RateLimiter(settings.maxMessagesPerSecond(), System::nanoTime);
   }
 

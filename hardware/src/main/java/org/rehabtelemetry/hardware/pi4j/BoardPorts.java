@@ -1,16 +1,17 @@
 package org.rehabtelemetry.hardware.pi4j;
 
 import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.PullResistance;
 import org.rehabtelemetry.hardware.jssc.JsscSerialLink;
 import org.rehabtelemetry.hardware.port.DigitalLine;
+import org.rehabtelemetry.hardware.port.OutputLine;
 import org.rehabtelemetry.hardware.port.PortFactory;
 import org.rehabtelemetry.hardware.port.RegisterBus;
 import org.rehabtelemetry.hardware.port.SerialLink;
 
 /**
- * Real ports: serial through jssc, GPIO and I²C through a Pi4J context (the board's, or the mock
- * platform's for the simulator). Thread-safe as far as Pi4J is.
+ * Real ports: serial through jssc, GPIO and I²C through a Pi4J context (the board's, from {@link
+ * Pi4jContexts#board()}, or the mock platform's in the simulator and tests). Thread-safe as far as
+ * Pi4J is.
  */
 public final class BoardPorts implements PortFactory {
   private final Context context;
@@ -26,8 +27,12 @@ public final class BoardPorts implements PortFactory {
 
   @Override
   public DigitalLine input(int pin, boolean activeLow) {
-    return new Pi4jDigitalLine(
-        context, pin, activeLow ? PullResistance.PULL_UP : PullResistance.PULL_DOWN);
+    return new Pi4jDigitalLine(context, pin, activeLow);
+  }
+
+  @Override
+  public OutputLine output(int pin) {
+    return new Pi4jOutputLine(context, pin);
   }
 
   @Override

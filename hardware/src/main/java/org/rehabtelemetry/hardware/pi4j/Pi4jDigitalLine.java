@@ -3,8 +3,8 @@ package org.rehabtelemetry.hardware.pi4j;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.io.gpio.digital.PullResistance;
 import org.rehabtelemetry.hardware.port.DigitalLine;
+import org.rehabtelemetry.hardware.port.HardwareException;
 
 /**
  * A GPIO input through Pi4J 2.x. Debouncing is ours ({@code gpio.DebouncedInput}), so Pi4J's is set
@@ -15,20 +15,18 @@ public final class Pi4jDigitalLine implements DigitalLine {
   private final DigitalInput input;
 
   /**
-   * Provisions BCM pin {@code bcm} as an input.
+   * Provisions BCM pin {@code bcm} as an input: a pull-up for a contact to ground (active low), a
+   * pull-down for one to 3V3.
    *
-   * @param pull the pull resistor: UP for a contact to ground (active low), DOWN for one to 3V3
+   * @throws HardwareException naming the pin if the GPIO provider cannot create it
    */
-  public Pi4jDigitalLine(Context context, int bcm, PullResistance pull) {
-    this.input =
-        context.create(
-            DigitalInput.newConfigBuilder(context)
-                .id("gpio" + bcm)
-                .name("gpio" + bcm)
-                .address(bcm)
-                .pull(pull)
-                .debounce(0L)
-                .build());
+  public Pi4jDigitalLine(Context context, int bcm, boolean activeLow) {
+    try {
+      this.input = context.create(Pi4jConfigs.input(context, bcm, activeLow));
+    } catch (RuntimeException e) {
+      throw new HardwareException(
+          "GPIO " + bcm + " cannot be set up as an input: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -15,13 +15,11 @@ public final class Pi4jRegisterBus implements RegisterBus {
 
   public Pi4jRegisterBus(Context context, int bus, int address) {
     this.name = "i2c-" + bus + "@0x" + Integer.toHexString(address);
-    this.device =
-        context.create(
-            I2C.newConfigBuilder(context)
-                .id("i2c-" + bus + "-" + Integer.toHexString(address))
-                .bus(bus)
-                .device(address)
-                .build());
+    try {
+      this.device = context.create(Pi4jConfigs.i2c(context, bus, address));
+    } catch (RuntimeException e) {
+      throw new HardwareException(name + " cannot be opened: " + e.getMessage(), e);
+    }
   }
 
   @Override

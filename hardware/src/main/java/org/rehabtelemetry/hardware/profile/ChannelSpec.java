@@ -9,6 +9,22 @@ package org.rehabtelemetry.hardware.profile;
  * @param max highest physically possible value
  * @param sampleHz how often the sensor delivers a value, in Hz
  * @param publishHz how often the agent publishes it, in Hz (at most {@code sampleHz})
+ * @param decimals how many decimals people are shown (heart rate 0: {@code 95}, not {@code 95.0})
+ * @param labels what people read instead of {@code name}
  */
 public record ChannelSpec(
-    String name, String unit, double min, double max, double sampleHz, double publishHz) {}
+    String name,
+    String unit,
+    double min,
+    double max,
+    double sampleHz,
+    double publishHz,
+    int decimals,
+    Labels labels) {
+
+  /** A channel without labels, shown with one decimal. */
+  public ChannelSpec(
+      String name, String unit, double min, double max, double sampleHz, double publishHz) {
+    this(name, unit, min, max, sampleHz, publishHz, 1, Labels.NONE);
+  }
+}

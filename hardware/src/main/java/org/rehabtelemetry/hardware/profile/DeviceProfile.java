@@ -5,23 +5,33 @@ import java.util.Optional;
 import org.rehabtelemetry.protocol.DeviceKind;
 
 /**
- * A validated device profile: immutable; every channel a driver or an alarm names is declared, and
- * no pin, port or hub channel id is used twice.
+ * A validated device profile: immutable; every channel a driver, an alarm rule or a summary metric
+ * names is declared, and no pin, port or hub channel id is used twice.
  *
  * @param source the file or resource it was read from, for messages
+ * @param kind the device kind on the wire
+ * @param labels what people read instead of the kind's name
+ * @param channels what the device measures
+ * @param programmes what a therapist can pick, with each setting's range
+ * @param alarmRules the local alarms, as data (docs/alarms.md)
+ * @param summary the session summary's metrics, as data
+ * @param wiring which driver reads which channel on which port, pin or bus
  */
 public record DeviceProfile(
     String source,
     DeviceKind kind,
+    Labels labels,
     List<ChannelSpec> channels,
     List<ProgrammeSpec> programmes,
-    List<AlarmLimit> alarms,
+    List<AlarmRuleSpec> alarmRules,
+    List<MetricSpec> summary,
     Wiring wiring) {
 
   public DeviceProfile {
     channels = List.copyOf(channels);
     programmes = List.copyOf(programmes);
-    alarms = List.copyOf(alarms);
+    alarmRules = List.copyOf(alarmRules);
+    summary = List.copyOf(summary);
   }
 
   /** The channel with this name, if declared. */
@@ -33,6 +43,11 @@ public record DeviceProfile(
   public ChannelSpec requireChannel(String name) {
     return channel(name)
         .orElseThrow(() -> new IllegalArgumentException(source + " has no channel " + name));
+  }
+
+  /** The programme with this name, if the profile has it. */
+  public Optional<ProgrammeSpec> programme(String name) {
+    return programmes.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
   /** The highest sample rate of any channel, in Hz. */

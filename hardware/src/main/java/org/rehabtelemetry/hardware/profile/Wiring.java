@@ -16,10 +16,11 @@ public record Wiring(
     Optional<Pin> emergencyStop,
     Optional<Button> startStopButton,
     Map<String, Pin> switches,
-    Optional<Flow> flowMeter) {
+    Optional<Flow> flowMeter,
+    Optional<Output> buzzer) {
 
   public Wiring {
-    switches = Map.copyOf(switches);
+    switches = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(switches));
   }
 
   /**
@@ -49,6 +50,18 @@ public record Wiring(
 
   /** A button pin with a long-press time. */
   public record Button(Pin pin, Duration longPress) {}
+
+  /** An output on BCM pin {@code pin}, driven high to sound (the alarm buzzer). */
+  public record Output(int pin) {}
+
+  /** Whether anything is wired to the board's GPIO header. */
+  public boolean usesGpio() {
+    return emergencyStop.isPresent()
+        || startStopButton.isPresent()
+        || !switches.isEmpty()
+        || flowMeter.isPresent()
+        || buzzer.isPresent();
+  }
 
   /** A pulse flow meter on {@code pin}: {@code kFactor} Hz per L/min. */
   public record Flow(int pin, String channel, double kFactor, Duration silentAfter) {}

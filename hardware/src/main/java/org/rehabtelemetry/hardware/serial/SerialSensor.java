@@ -6,6 +6,7 @@ import org.rehabtelemetry.hardware.fault.SensorHealth;
 import org.rehabtelemetry.hardware.port.HardwareException;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.port.SerialLink;
+import org.rehabtelemetry.runtime.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ public final class SerialSensor implements AutoCloseable {
   private final SensorHealth health;
   private final MonotonicClock clock;
   private final Duration readTimeout;
-  private final ReconnectBackoff backoff;
+  private final Backoff backoff;
   private final Object wakeUp = new Object();
   private volatile boolean running;
   private Thread thread;
@@ -46,7 +47,7 @@ public final class SerialSensor implements AutoCloseable {
       SensorHealth health,
       MonotonicClock clock,
       Duration readTimeout,
-      ReconnectBackoff backoff) {
+      Backoff backoff) {
     this.name = name;
     this.link = link;
     this.decoder = decoder;

@@ -152,7 +152,7 @@ public final class TraceFormat {
       throw new TraceFormatException(
           source,
           fieldLines.get("kind"),
-          "kind must be verticalizer, movement-trainer or hydrotherapy, was \""
+          "kind must be a device kind (a-z, then up to 31 of a-z 0-9 '-'), was \""
               + cut(fields.get("kind"))
               + "\"");
     }

@@ -75,7 +75,7 @@ public final class HubDecoderBench {
   /** The highest sample rate of any hub-fed channel in the built-in profiles: frames/s needed. */
   private static double highestHubFrameRate() {
     double highest = 0;
-    for (DeviceKind kind : DeviceKind.values()) {
+    for (DeviceKind kind : DeviceProfiles.builtInKinds()) {
       DeviceProfile profile = DeviceProfiles.builtIn(kind);
       for (Wiring.HubMapping mapping :
           profile.wiring().sensorHub().map(Wiring.SensorHub::channels).orElse(List.of())) {

@@ -19,8 +19,8 @@ import org.rehabtelemetry.hardware.fault.FaultKind;
 import org.rehabtelemetry.hardware.fault.SensorHealth;
 import org.rehabtelemetry.hardware.jssc.JsscSerialLink;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
-import org.rehabtelemetry.hardware.serial.ReconnectBackoff;
 import org.rehabtelemetry.hardware.serial.SerialSensor;
+import org.rehabtelemetry.runtime.retry.Backoff;
 import org.rehabtelemetry.testsupport.SocatPtyExtension;
 
 /** A recorded hub stream through a real pty into jssc and the sensor-hub driver. */
@@ -85,7 +85,7 @@ class SensorHubOverPtyIT {
         health,
         MonotonicClock.SYSTEM,
         Duration.ofMillis(50),
-        new ReconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200), Math::random));
+        new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), Math::random));
   }
 
   private void send(byte[] bytes) throws IOException {

@@ -38,7 +38,7 @@ class GpioOnPi4jMockIT {
   private static final int WATER_LEVEL = 22;
   private static final int FLOW = 24;
 
-  private final Context context = Pi4jContexts.mock();
+  private final Context context = MockPi4j.context();
   private final MockBoardPorts ports = new MockBoardPorts(context);
   private final RecordingListener listener = new RecordingListener();
   private DeviceHardware hardware;

@@ -12,7 +12,7 @@ import org.rehabtelemetry.hardware.port.RegisterBus;
 
 /** The MPU6050 driver through Pi4J's I²C API, on the mock I²C provider. */
 class Mpu6050OnPi4jMockTest {
-  private final Context context = Pi4jContexts.mock();
+  private final Context context = MockPi4j.context();
 
   @AfterEach
   void shutdown() {

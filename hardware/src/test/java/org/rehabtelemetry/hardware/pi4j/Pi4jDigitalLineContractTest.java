@@ -6,7 +6,7 @@ import org.rehabtelemetry.hardware.port.DigitalLine;
 import org.rehabtelemetry.hardware.port.DigitalLineContract;
 
 class Pi4jDigitalLineContractTest extends DigitalLineContract {
-  private final Context context = Pi4jContexts.mock();
+  private final Context context = MockPi4j.context();
   private final MockBoardPorts ports = new MockBoardPorts(context);
 
   @AfterEach

@@ -6,7 +6,7 @@ import org.rehabtelemetry.hardware.port.RegisterBus;
 import org.rehabtelemetry.hardware.port.RegisterBusContract;
 
 class Pi4jRegisterBusContractTest extends RegisterBusContract {
-  private final Context context = Pi4jContexts.mock();
+  private final Context context = MockPi4j.context();
   private final MockBoardPorts ports = new MockBoardPorts(context);
   private RegisterBus bus;
 

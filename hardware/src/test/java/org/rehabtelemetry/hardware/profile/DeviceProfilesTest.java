@@ -18,7 +18,10 @@ import org.rehabtelemetry.protocol.DeviceKind;
 class DeviceProfilesTest {
   @Test
   void builtInProfiles_allLoad() {
-    for (DeviceKind kind : DeviceKind.values()) {
+    assertEquals(
+        java.util.List.of("verticalizer", "movement-trainer", "hydrotherapy", "phyto-barrel"),
+        DeviceProfiles.builtInKinds().stream().map(DeviceKind::wireName).toList());
+    for (DeviceKind kind : DeviceProfiles.builtInKinds()) {
       DeviceProfile profile = DeviceProfiles.builtIn(kind);
       assertEquals(kind, profile.kind());
       assertTrue(profile.wiring().emergencyStop().isPresent(), kind + " has an e-stop");
@@ -35,11 +38,24 @@ class DeviceProfilesTest {
     assertEquals(80, profile.maxSampleHz());
     assertEquals(0x68, profile.wiring().tilt().orElseThrow().address());
     assertEquals(17, profile.wiring().emergencyStop().orElseThrow().pin());
-    AlarmLimit spo2 = profile.alarms().get(1);
+    AlarmRuleSpec.Threshold spo2 = (AlarmRuleSpec.Threshold) profile.alarmRules().get(1);
     assertEquals("SPO2_CRITICAL", spo2.code());
-    assertEquals(AlarmLimit.Condition.BELOW, spo2.condition());
-    assertEquals(85, spo2.threshold());
+    assertTrue(spo2.below());
+    assertEquals(85, spo2.limit());
     assertEquals(AlarmPriority.HIGH, spo2.priority());
+    AlarmRuleSpec.RiseOverBaseline rise =
+        (AlarmRuleSpec.RiseOverBaseline) profile.alarmRules().get(5);
+    assertEquals("HR_RISE", rise.code());
+    assertEquals(40, rise.rise());
+    assertEquals(java.time.Duration.ofSeconds(60), rise.baseline());
+    assertTrue(rise.sessionOnly());
+    assertEquals("Угол наклона", tilt.labels().in("ru", "tiltDeg"));
+    assertEquals(0, tilt.decimals());
+    MetricSpec target = profile.summary().get(1);
+    assertEquals("timeAtTargetTiltMin", target.name());
+    assertEquals(MetricSpec.Type.TIME_AT_OR_ABOVE, target.type());
+    assertEquals("targetTiltDeg", target.setting());
+    assertEquals("min", target.unit());
     assertEquals(0.001, profile.wiring().sensorHub().orElseThrow().channels().get(0).scale());
   }
 
@@ -122,16 +138,84 @@ class DeviceProfilesTest {
     assertRejected(
         builtInText("verticalizer").replace("below: 90,", "below: 90, above: 99,"),
         "alarms[0].below",
-        "test.yaml: alarms[0].below: exactly one of below, above, rateAbove is needed, found 2");
+        "test.yaml: alarms[0].below: a threshold rule needs exactly one of below and above");
   }
 
   @Test
-  void unknownKind_listsTheKinds() {
+  void malformedKind_isRejectedWithTheSyntax() {
     assertRejected(
-        builtInText("verticalizer").replace("kind: verticalizer", "kind: bicycle"),
+        builtInText("verticalizer").replace("kind: verticalizer", "kind: Bicycle!"),
         "kind",
-        "test.yaml: kind: must be one of [verticalizer, movement-trainer, hydrotherapy], was"
-            + " \"bicycle\"");
+        "test.yaml: kind: must be a device kind: a-z, then up to 31 of a-z 0-9 '-', was"
+            + " \"Bicycle!\"");
+  }
+
+  @Test
+  void aNewKind_isAProfileFileAlone(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("sauna.yaml");
+    Files.writeString(
+        file,
+        builtInText("phyto-barrel")
+            .replace("kind: phyto-barrel", "kind: sauna")
+            .replace("name: herbalSteam", "name: dryHeat"));
+    DeviceProfile sauna = DeviceProfiles.load(file);
+    assertEquals(new DeviceKind("sauna"), sauna.kind());
+    assertEquals("dryHeat", sauna.programmes().get(0).name());
+    assertTrue(
+        sauna.alarmRules().stream().anyMatch(rule -> rule instanceof AlarmRuleSpec.SwitchState));
+  }
+
+  @Test
+  void unknownRuleType_listsTheTypes() {
+    assertRejected(
+        builtInText("verticalizer").replace("type: vasovagal,", "type: fainting,"),
+        "alarms[6].type",
+        "test.yaml: alarms[6].type: must be one of threshold, rate, riseOverBaseline, vasovagal,"
+            + " increase, countInWindow, aboveSetting, lostAfterSeen, switch; was \"fainting\"");
+  }
+
+  @Test
+  void ruleOnASettingNoProgrammeHas_isRejected() {
+    assertRejected(
+        builtInText("hydrotherapy").replace("setting: waterTempC,\n", "setting: waterTemp,\n"),
+        "alarms[4].setting",
+        "test.yaml: alarms[4].setting: names \"waterTemp\", which no programme of this profile"
+            + " has");
+  }
+
+  @Test
+  void switchRuleOnAnUnwiredSwitch_isRejected() {
+    assertRejected(
+        builtInText("hydrotherapy").replace("switch: waterLevelOk", "switch: waterLevel"),
+        "alarms[6].switch",
+        "test.yaml: alarms[6].switch: names \"waterLevel\", which is not under"
+            + " wiring.gpio.switches [waterLevelOk, doorClosed]");
+  }
+
+  @Test
+  void summaryMetricOnAnUndeclaredChannel_isRejected() {
+    assertRejected(
+        builtInText("verticalizer")
+            .replace("type: max, channel: tiltDeg", "type: max, channel: tilt"),
+        "summary[0].channel",
+        "test.yaml: summary[0].channel: names channel \"tilt\", which the profile's channels do"
+            + " not declare");
+  }
+
+  @Test
+  void overlay_replacesPortsAndRemovesAPart() throws IOException {
+    com.fasterxml.jackson.databind.JsonNode overlay =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                "{\"wiring\":{\"sensorHub\":{\"port\":\"/dev/pts/7\"},\"tilt\":null,"
+                    + "\"oximeter\":{\"port\":\"/dev/pts/8\"}}}");
+    DeviceProfile profile =
+        DeviceProfiles.parse(
+            "overlay", DeviceProfiles.builtInYaml(DeviceKind.VERTICALIZER), overlay);
+    assertEquals("/dev/pts/7", profile.wiring().sensorHub().orElseThrow().port());
+    assertEquals("/dev/pts/8", profile.wiring().oximeter().orElseThrow().port());
+    assertTrue(profile.wiring().tilt().isEmpty());
+    assertEquals(2, profile.wiring().sensorHub().orElseThrow().channels().size());
   }
 
   @Test

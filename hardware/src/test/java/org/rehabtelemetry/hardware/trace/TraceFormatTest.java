@@ -80,8 +80,8 @@ class TraceFormatTest {
     assertTrue(error(header + "5,@dance,now\n").startsWith("t:8: unknown event @dance"));
     assertTrue(error(header + "5,tiltDeg,NaN\n").startsWith("t:8: bad sample"));
     assertEquals(
-        "t:3: kind must be verticalizer, movement-trainer or hydrotherapy, was \"robot\"",
-        error(header.replace("verticalizer", "robot")));
+        "t:3: kind must be a device kind (a-z, then up to 31 of a-z 0-9 '-'), was \"Robot!\"",
+        error(header.replace("verticalizer", "Robot!")));
   }
 
   @Test

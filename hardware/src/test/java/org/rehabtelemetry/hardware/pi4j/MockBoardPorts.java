@@ -7,6 +7,7 @@ import com.pi4j.io.i2c.I2C;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.i2c.MockI2C;
 import org.rehabtelemetry.hardware.port.DigitalLine;
+import org.rehabtelemetry.hardware.port.OutputLine;
 import org.rehabtelemetry.hardware.port.PortFactory;
 import org.rehabtelemetry.hardware.port.RegisterBus;
 import org.rehabtelemetry.hardware.port.SerialLink;
@@ -24,7 +25,7 @@ public final class MockBoardPorts implements PortFactory {
   private final BoardPorts board;
 
   /**
-   * @param context a context from {@link Pi4jContexts#mock()}
+   * @param context a context from {@link MockPi4j#context()}
    */
   public MockBoardPorts(Context context) {
     this.context = context;
@@ -41,6 +42,20 @@ public final class MockBoardPorts implements PortFactory {
     DigitalLine line = board.input(pin, activeLow);
     drive(pin, activeLow);
     return line;
+  }
+
+  @Override
+  public OutputLine output(int pin) {
+    return board.output(pin);
+  }
+
+  /** Whether the provisioned output on {@code pin} is high now. */
+  public boolean outputHigh(int pin) {
+    return context
+        .registry()
+        .get("gpio" + pin, com.pi4j.io.gpio.digital.DigitalOutput.class)
+        .state()
+        .isHigh();
   }
 
   @Override

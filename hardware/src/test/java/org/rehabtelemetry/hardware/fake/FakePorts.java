@@ -3,6 +3,7 @@ package org.rehabtelemetry.hardware.fake;
 import java.util.HashMap;
 import java.util.Map;
 import org.rehabtelemetry.hardware.port.DigitalLine;
+import org.rehabtelemetry.hardware.port.OutputLine;
 import org.rehabtelemetry.hardware.port.PortFactory;
 import org.rehabtelemetry.hardware.port.RegisterBus;
 import org.rehabtelemetry.hardware.port.SerialLink;
@@ -12,6 +13,7 @@ public final class FakePorts implements PortFactory {
   private final Map<String, FakeSerialLink> serial = new HashMap<>();
   private final Map<Integer, FakeDigitalLine> lines = new HashMap<>();
   private final Map<String, FakeRegisterBus> buses = new HashMap<>();
+  private final Map<Integer, FakeOutputLine> outputs = new HashMap<>();
 
   @Override
   public synchronized SerialLink serial(String port, int baud) {
@@ -21,6 +23,15 @@ public final class FakePorts implements PortFactory {
   @Override
   public synchronized DigitalLine input(int pin, boolean activeLow) {
     return lines.computeIfAbsent(pin, p -> new FakeDigitalLine("gpio" + p, activeLow));
+  }
+
+  @Override
+  public synchronized OutputLine output(int pin) {
+    return outputs.computeIfAbsent(pin, p -> new FakeOutputLine("gpio" + p, System::nanoTime));
+  }
+
+  public synchronized FakeOutputLine outputLine(int pin) {
+    return outputs.get(pin);
   }
 
   @Override

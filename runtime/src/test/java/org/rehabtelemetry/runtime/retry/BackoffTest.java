@@ -1,15 +1,14 @@
-package org.rehabtelemetry.hardware.serial;
+package org.rehabtelemetry.runtime.retry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class ReconnectBackoffTest {
+class BackoffTest {
   @Test
   void next_doublesUntilTheCap_withoutJitterAtMidpoint() {
-    ReconnectBackoff backoff =
-        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(1000), () -> 0.5);
+    Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000), () -> 0.5);
     assertEquals(100, backoff.next().toMillis());
     assertEquals(200, backoff.next().toMillis());
     assertEquals(400, backoff.next().toMillis());
@@ -20,13 +19,13 @@ class ReconnectBackoffTest {
 
   @Test
   void jitter_spreadsBy25PercentEitherWay() {
-    assertEquals(75, new ReconnectBackoff(ms(100), ms(100), () -> 0.0).next().toMillis());
-    assertEquals(124, new ReconnectBackoff(ms(100), ms(100), () -> 0.999).next().toMillis());
+    assertEquals(75, new Backoff(ms(100), ms(100), () -> 0.0).next().toMillis());
+    assertEquals(124, new Backoff(ms(100), ms(100), () -> 0.999).next().toMillis());
   }
 
   @Test
   void reset_startsAgain() {
-    ReconnectBackoff backoff = new ReconnectBackoff(ms(100), ms(1000), () -> 0.5);
+    Backoff backoff = new Backoff(ms(100), ms(1000), () -> 0.5);
     backoff.next();
     backoff.next();
     backoff.reset();
@@ -35,7 +34,7 @@ class ReconnectBackoffTest {
 
   @Test
   void manyAttempts_neverOverflow() {
-    ReconnectBackoff backoff = new ReconnectBackoff(ms(100), ms(5000), () -> 0.5);
+    Backoff backoff = new Backoff(ms(100), ms(5000), () -> 0.5);
     for (int i = 0; i < 200; i++) {
       backoff.next();
     }

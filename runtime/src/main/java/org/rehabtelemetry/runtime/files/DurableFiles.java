@@ -1,0 +1,110 @@
+package org.rehabtelemetry.runtime.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * File operations that survive a power cut. A file written here is either the old or the new
+ * version after a crash, never a torn mix, and a created, renamed or deleted name is itself on disk
+ * before the call returns:
+ *
+ * <ul>
+ *   <li>{@link #replace}: write a temp file beside the target, fsync it, rename it over the target,
+ *       fsync the directory;
+ *   <li>{@link #delete} and {@link #createDirectories}: the change, then a directory fsync;
+ *   <li>{@link #fsyncDirectory}: on Linux a directory opened read-only can be forced; on systems
+ *       that refuse it (some file systems answer EINVAL or EPERM) it is a no-op, reported by {@link
+ *       #directorySyncSupported}.
+ * </ul>
+ *
+ * Every call blocks for its fsyncs (milliseconds on an SD card). Stateless and thread-safe for
+ * different targets; callers serialise writes to one target.
+ */
+public final class DurableFiles {
+  private static volatile boolean directorySyncSupported = true;
+
+  private DurableFiles() {}
+
+  /**
+   * Replaces {@code target}'s content atomically and durably.
+   *
+   * @throws IOException if any step fails; the target then holds its previous content
+   */
+  public static void replace(Path target, byte[] content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path temp = dir.resolve(target.getFileName() + ".tmp");
+    try (FileChannel out =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+      out.force(true);
+    }
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    fsyncDirectory(dir);
+  }
+
+  /** Deletes {@code file} if it exists and makes the deletion durable; returns whether it did. */
+  public static boolean delete(Path file) throws IOException {
+    boolean deleted = Files.deleteIfExists(file);
+    if (deleted) {
+      fsyncDirectory(file.toAbsolutePath().getParent());
+    }
+    return deleted;
+  }
+
+  /** Creates {@code dir} and its missing parents, each made durable in its own parent. */
+  public static Path createDirectories(Path dir) throws IOException {
+    Path absolute = dir.toAbsolutePath();
+    Path missing = absolute;
+    while (missing.getParent() != null && !Files.exists(missing.getParent())) {
+      missing = missing.getParent();
+    }
+    boolean existed = Files.isDirectory(absolute);
+    Files.createDirectories(absolute);
+    if (!existed) {
+      for (Path p = absolute; p != null && p.startsWith(missing); p = p.getParent()) {
+        fsyncDirectory(p.getParent());
+      }
+    }
+    return dir;
+  }
+
+  /** Forces a directory's entries (creations, renames, deletions) to disk. */
+  public static void fsyncDirectory(Path dir) throws IOException {
+    if (!directorySyncSupported || dir == null) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      if (isUnsupported(e)) {
+        directorySyncSupported = false; // this platform cannot; rename atomicity still holds
+        return;
+      }
+      throw e;
+    }
+  }
+
+  /** Whether directory fsync works here (false on platforms that refuse to open directories). */
+  public static boolean directorySyncSupported() {
+    return directorySyncSupported;
+  }
+
+  private static boolean isUnsupported(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("Is a directory")
+        || message.contains("Invalid argument")
+        || message.contains("Operation not permitted");
+  }
+}
