@@ -130,15 +130,21 @@ public final class ConfigNode {
     return Duration.ofMillis(has(key) ? integer(key, (int) min, (int) max) : mark(key, fallback));
   }
 
+  /** A text value matching {@code regex}, or {@code fallback} when absent. */
+  public String matching(String key, String regex, String expectation, String fallback) {
+    return has(key) ? matching(key, regex, expectation) : mark(key, fallback);
+  }
+
   /**
    * Reads the secret (a password) from the file named under {@code key}, resolved against {@code
-   * baseDir}, trimmed; null when the key is absent. The secret never appears in an error.
+   * baseDir}, trimmed; null when the key is absent. The file must not be readable by group or
+   * others. The secret never appears in an error.
    */
   public char[] secretFile(String key, java.nio.file.Path baseDir) {
-    if (!has(key)) {
-      return mark(key, null);
+    java.nio.file.Path file = secretPath(key, baseDir);
+    if (file == null) {
+      return null;
     }
-    java.nio.file.Path file = baseDir.resolve(text(key));
     try {
       return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)
           .strip()
@@ -146,6 +152,47 @@ public final class ConfigNode {
     } catch (java.io.IOException e) {
       throw fail(key, "cannot be read: " + file);
     }
+  }
+
+  /**
+   * The path of a secret file (a password, a private key) under {@code key}, resolved against
+   * {@code baseDir}; null when absent. Refused when it cannot be read, or when its POSIX mode lets
+   * group or others read it: the error names the file and the mode, never the content.
+   */
+  public java.nio.file.Path secretPath(String key, java.nio.file.Path baseDir) {
+    java.nio.file.Path file = readableFile(key, baseDir);
+    if (file == null) {
+      return null;
+    }
+    try {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> mode =
+          java.nio.file.Files.getPosixFilePermissions(file);
+      if (mode.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+          || mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+        throw fail(
+            key,
+            file
+                + " is readable by others (mode "
+                + java.nio.file.attribute.PosixFilePermissions.toString(mode)
+                + "); make it private: chmod 600 "
+                + file);
+      }
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      // Not a POSIX file system: nothing to check.
+    }
+    return file;
+  }
+
+  /** The path of a file under {@code key} that must exist and be readable; null when absent. */
+  public java.nio.file.Path readableFile(String key, java.nio.file.Path baseDir) {
+    if (!has(key)) {
+      return mark(key, null);
+    }
+    java.nio.file.Path file = baseDir.resolve(text(key));
+    if (!java.nio.file.Files.isReadable(file)) {
+      throw fail(key, "cannot be read: " + file);
+    }
+    return file;
   }
 
   public ConfigNode object(String key) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.agent.config.AgentConfig;
-import org.rehabtelemetry.agent.publish.PahoTransport;
+import org.rehabtelemetry.agent.control.SessionSetup;
+import org.rehabtelemetry.agent.mqtt.PahoTransport;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.SessionEventType;
@@ -40,14 +41,22 @@ class AgentBrokerOutageIT {
     try (SessionCollector collector = new SessionCollector(mosquitto.server().uri());
         HubFeeder hub = new HubFeeder(pty.server().peerEnd())) {
       DeviceAgent agent =
-          new DeviceAgent(config, Clock.systemUTC(), MonotonicClock.SYSTEM, () -> true, null);
+          new DeviceAgent(
+              config,
+              Clock.systemUTC(),
+              MonotonicClock.SYSTEM,
+              () -> true,
+              TestAgentConfigs.mockBoard());
       agent.start(new PahoTransport(config.mqtt()));
       try {
         hub.start();
         await()
             .atMost(Duration.ofSeconds(10))
             .until(() -> agent.status().live().containsKey("loadLeftKg"));
-        String sessionId = agent.startSession("P-7F3A", "standing", Map.of(), "therapist");
+        String sessionId =
+            agent
+                .commands()
+                .startSession(new SessionSetup("P-7F3A", "standing", Map.of()), "therapist");
         await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
 
         mosquitto.server().stop();
@@ -55,7 +64,7 @@ class AgentBrokerOutageIT {
         assertTrue(!agent.status().brokerConnected());
         mosquitto.server().start();
         await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
-        agent.stopSession("therapist");
+        agent.commands().stopSession("therapist");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> collector.summary(sessionId) != null);
         SessionSummary summary = collector.summary(sessionId);

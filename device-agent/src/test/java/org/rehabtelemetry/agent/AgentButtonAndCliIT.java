@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,10 +12,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.rehabtelemetry.agent.api.ControlApi;
+import org.rehabtelemetry.agent.cli.AgentCli;
 import org.rehabtelemetry.agent.config.AgentConfig;
-import org.rehabtelemetry.agent.publish.PahoTransport;
+import org.rehabtelemetry.agent.control.SessionSetup;
+import org.rehabtelemetry.agent.mqtt.PahoTransport;
 import org.rehabtelemetry.agent.session.SessionState;
+import org.rehabtelemetry.agent.ui.ControlApi;
 import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.testsupport.MosquittoExtension;
@@ -39,7 +40,12 @@ class AgentButtonAndCliIT {
     AgentConfig config =
         AgentBrokerOutageIT.config(dir, mosquitto.server().uri(), pty.server().deviceEnd(), 0);
     DeviceAgent agent =
-        new DeviceAgent(config, Clock.systemUTC(), MonotonicClock.SYSTEM, () -> true, null);
+        new DeviceAgent(
+            config,
+            Clock.systemUTC(),
+            MonotonicClock.SYSTEM,
+            () -> true,
+            TestAgentConfigs.mockBoard());
     try (HubFeeder hub = new HubFeeder(pty.server().peerEnd())) {
       agent.start(new PahoTransport(config.mqtt()));
       hub.start();
@@ -48,12 +54,11 @@ class AgentButtonAndCliIT {
           .until(() -> agent.status().live().containsKey("loadLeftKg"));
       MockBoardPorts board = (MockBoardPorts) agent.ports();
       try (ControlApi api = new ControlApi(agent, "127.0.0.1", 0)) {
-        api.start();
         String address = api.address();
 
         assertEquals(
             2, cli("session", "teleport", "--api", address).exitCode, "unknown command: usage");
-        agent.arm(new DeviceAgent.Armed("P-7F3A", "standing", java.util.Map.of()));
+        agent.commands().arm(new SessionSetup("P-7F3A", "standing", java.util.Map.of()));
         press(board, Duration.ofMillis(150));
         await()
             .atMost(Duration.ofSeconds(3))
@@ -127,10 +132,12 @@ class AgentButtonAndCliIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
-        AgentMain.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+        AgentCli.execute(
+            new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+            new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true),
+            args);
     return new Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

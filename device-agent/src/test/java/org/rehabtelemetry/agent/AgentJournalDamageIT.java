@@ -21,10 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rehabtelemetry.agent.config.AgentConfig;
+import org.rehabtelemetry.agent.control.SessionSetup;
+import org.rehabtelemetry.agent.journal.DiskJournal;
 import org.rehabtelemetry.agent.journal.JournalListener;
 import org.rehabtelemetry.agent.journal.JournalRecord;
-import org.rehabtelemetry.agent.journal.SegmentedJournal;
-import org.rehabtelemetry.agent.publish.PahoTransport;
+import org.rehabtelemetry.agent.mqtt.PahoTransport;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.protocol.AlarmEvent;
 import org.rehabtelemetry.protocol.Message;
@@ -55,20 +56,25 @@ class AgentJournalDamageIT {
     try (HubFeeder hub = new HubFeeder(pty.server().peerEnd())) {
       hub.start();
       DeviceAgent agent =
-          new DeviceAgent(config, Clock.systemUTC(), MonotonicClock.SYSTEM, () -> true, null);
+          new DeviceAgent(
+              config,
+              Clock.systemUTC(),
+              MonotonicClock.SYSTEM,
+              () -> true,
+              TestAgentConfigs.mockBoard());
       agent.start(new PahoTransport(config.mqtt()));
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> agent.status().live().containsKey("loadLeftKg"));
-      agent.startSession("P-7F3A", "standing", Map.of(), "therapist");
+      agent.commands().startSession(new SessionSetup("P-7F3A", "standing", Map.of()), "therapist");
       await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
-      agent.stopSession("therapist");
+      agent.commands().stopSession("therapist");
       agent.close();
     }
 
     Set<String> written = new HashSet<>();
     Path journalDir = config.journal().dir();
-    try (SegmentedJournal copy = SegmentedJournal.open(config.journal(), JournalListener.NONE)) {
+    try (DiskJournal copy = DiskJournal.open(config.journal(), JournalListener.NONE)) {
       for (JournalRecord record : copy.readUnsent(0, 100_000)) {
         written.add(new String(record.payload(), java.nio.charset.StandardCharsets.UTF_8));
       }
@@ -79,7 +85,12 @@ class AgentJournalDamageIT {
     mosquitto.server().start();
     try (SessionCollector collector = new SessionCollector(mosquitto.server().uri())) {
       DeviceAgent restarted =
-          new DeviceAgent(config, Clock.systemUTC(), MonotonicClock.SYSTEM, () -> true, null);
+          new DeviceAgent(
+              config,
+              Clock.systemUTC(),
+              MonotonicClock.SYSTEM,
+              () -> true,
+              TestAgentConfigs.mockBoard());
       restarted.start(new PahoTransport(config.mqtt()));
       try {
         await()

@@ -93,11 +93,7 @@ class AgentKillIT {
 
   private Process startAgent() throws IOException {
     return JavaMains.start(
-        AgentMain.class,
-        dir.resolve("agent.log"),
-        "run",
-        "--config",
-        dir.resolve("agent.yaml").toString());
+        MockBoardAgentMain.class, dir.resolve("agent.log"), dir.resolve("agent.yaml").toString());
   }
 
   private static String get(HttpClient http, int port) throws Exception {
@@ -111,6 +107,7 @@ class AgentKillIT {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -10,14 +10,22 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.rehabtelemetry.agent.config.AgentConfig;
 import org.rehabtelemetry.agent.config.AgentConfigLoader;
+import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
+import org.rehabtelemetry.hardware.pi4j.MockPi4j;
 
 /**
  * Writes an agent config and its profile for tests and benchmarks: the profile comes from a test
  * resource whose placeholders (HUB_PORT, OXI_PORT) are replaced by real pty paths; the agent runs
- * on Pi4J's mock GPIO with its state in {@code dir}. The config file is {@code dir/agent.yaml}.
+ * on Pi4J's mock GPIO ({@link #mockBoard()}) with its state in {@code dir}. The config file is
+ * {@code dir/agent.yaml}.
  */
 public final class TestAgentConfigs {
   private TestAgentConfigs() {}
+
+  /** The board a test agent runs on: jssc for serial (ptys), Pi4J's mock for GPIO and I²C. */
+  public static MockBoardPorts mockBoard() {
+    return new MockBoardPorts(MockPi4j.context());
+  }
 
   public static AgentConfig write(
       Path dir,
@@ -43,7 +51,6 @@ public final class TestAgentConfigs {
           String.join(
               "\n",
               "device: {id: vert-01, site: ward-b, profile: \"" + profile + "\"}",
-              "hardware: mock",
               "stateDir: \"" + dir.resolve("state") + "\"",
               "journal: {commitIntervalMs: 100}",
               "mqtt: {uri: \"" + brokerUri + "\", reconnectInitialMs: 200, reconnectMaxMs: 2000}",

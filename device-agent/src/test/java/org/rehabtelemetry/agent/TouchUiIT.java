@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.rehabtelemetry.agent.api.ControlApi;
 import org.rehabtelemetry.agent.config.AgentConfig;
-import org.rehabtelemetry.agent.publish.PahoTransport;
+import org.rehabtelemetry.agent.mqtt.PahoTransport;
+import org.rehabtelemetry.agent.ui.ControlApi;
 import org.rehabtelemetry.hardware.hub.HubFrame;
 import org.rehabtelemetry.hardware.hub.HubFrameWriter;
 import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
@@ -51,14 +51,18 @@ class TouchUiIT {
   void therapistFlow_onTheTouchUi() throws Exception {
     AgentConfig config = config();
     DeviceAgent agent =
-        new DeviceAgent(config, Clock.systemUTC(), MonotonicClock.SYSTEM, () -> true, null);
+        new DeviceAgent(
+            config,
+            Clock.systemUTC(),
+            MonotonicClock.SYSTEM,
+            () -> true,
+            TestAgentConfigs.mockBoard());
     ScheduledExecutorService hub = Executors.newSingleThreadScheduledExecutor();
     try (SessionCollector collector = new SessionCollector(mosquitto.server().uri());
         OutputStream serial = Files.newOutputStream(pty.server().peerEnd())) {
       agent.start(new PahoTransport(config.mqtt()));
       hub.scheduleAtFixedRate(() -> frame(serial), 0, 20, TimeUnit.MILLISECONDS);
       try (ControlApi api = new ControlApi(agent, "127.0.0.1", FreePort.pick())) {
-        api.start();
         DevToolsPage ui = chromium.server().open("http://" + api.address() + "/");
         await()
             .atMost(Duration.ofSeconds(10))

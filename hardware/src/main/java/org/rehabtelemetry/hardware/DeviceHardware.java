@@ -20,6 +20,7 @@ import org.rehabtelemetry.hardware.oximeter.NoninLineDriver;
 import org.rehabtelemetry.hardware.oximeter.OximeterChannels;
 import org.rehabtelemetry.hardware.poll.PollingScheduler;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
+import org.rehabtelemetry.hardware.port.OutputLine;
 import org.rehabtelemetry.hardware.port.PortFactory;
 import org.rehabtelemetry.hardware.port.SerialLink;
 import org.rehabtelemetry.hardware.profile.ChannelSpec;
@@ -27,6 +28,8 @@ import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.profile.Wiring;
 import org.rehabtelemetry.hardware.serial.SerialSensor;
 import org.rehabtelemetry.hardware.serial.StreamDecoder;
+import org.rehabtelemetry.runtime.health.Heartbeat;
+import org.rehabtelemetry.runtime.health.Liveness;
 import org.rehabtelemetry.runtime.retry.Backoff;
 
 /**
@@ -58,14 +61,33 @@ public final class DeviceHardware implements AutoCloseable {
   private EmergencyStop emergencyStop;
   private StartStopButton button;
 
-  private DeviceHardware(MonotonicClock clock) {
-    this.scheduler = new PollingScheduler(clock);
+  private final Liveness liveness;
+  private OutputLine buzzer;
+
+  private DeviceHardware(MonotonicClock clock, Liveness liveness) {
+    this.liveness = liveness;
+    this.scheduler = new PollingScheduler(clock, heartbeat(liveness, "sensor-poll"));
   }
 
-  /** Builds the drivers the profile's wiring names; opens nothing until {@link #start()}. */
+  /** Builds the drivers the profile's wiring names, unwatched; opens nothing until started. */
   public static DeviceHardware assemble(
       DeviceProfile profile, PortFactory ports, MonotonicClock clock, Listener listener) {
-    DeviceHardware hardware = new DeviceHardware(clock);
+    return assemble(profile, ports, clock, listener, null);
+  }
+
+  /**
+   * Builds the drivers the profile's wiring names; opens nothing until {@link #start()}.
+   *
+   * @param liveness where the sampling threads ({@code sensor-poll}, {@code serial-NAME}) report
+   *     progress, or null
+   */
+  public static DeviceHardware assemble(
+      DeviceProfile profile,
+      PortFactory ports,
+      MonotonicClock clock,
+      Listener listener,
+      Liveness liveness) {
+    DeviceHardware hardware = new DeviceHardware(clock, liveness);
     Wiring wiring = profile.wiring();
     long now = clock.nanos();
     wiring
@@ -180,6 +202,7 @@ public final class DeviceHardware implements AutoCloseable {
               hardware.switches.put(name, contact);
               hardware.scheduler.every(GPIO_POLL, name, contact);
             });
+    wiring.buzzer().ifPresent(b -> hardware.buzzer = ports.output(b.pin()));
     return hardware;
   }
 
@@ -202,6 +225,11 @@ public final class DeviceHardware implements AutoCloseable {
 
   public Optional<StartStopButton> startStopButton() {
     return Optional.ofNullable(button);
+  }
+
+  /** The alarm buzzer's output line, if the profile wires one. */
+  public Optional<OutputLine> buzzer() {
+    return Optional.ofNullable(buzzer);
   }
 
   /** Switches by their profile name, e.g. {@code footplateOccupied}. */
@@ -228,12 +256,24 @@ public final class DeviceHardware implements AutoCloseable {
       SensorHealth health,
       MonotonicClock clock) {
     serialSensors.add(
-        new SerialSensor(name, link, decoder, health, clock, SERIAL_READ_TIMEOUT, backoff()));
+        new SerialSensor(
+            name,
+            link,
+            decoder,
+            health,
+            clock,
+            SERIAL_READ_TIMEOUT,
+            backoff(),
+            heartbeat(liveness, "serial-" + name)));
   }
 
   private static OximeterChannels.Channel channel(DeviceProfile profile, String name) {
     ChannelSpec spec = profile.requireChannel(name);
     return new OximeterChannels.Channel(name, spec.min(), spec.max());
+  }
+
+  private static Heartbeat heartbeat(Liveness liveness, String worker) {
+    return liveness == null ? Heartbeat.NONE : liveness.register(worker, Duration.ofSeconds(15));
   }
 
   private static Duration period(double hz) {

@@ -26,8 +26,14 @@ public final class Limits {
   /** Maximum number of entries in a settings, metrics or arguments map. */
   public static final int MAX_MAP_ENTRIES = 64;
 
-  /** Largest sequence number: 2^53 - 1, the largest integer every JSON reader holds exactly. */
-  public static final long MAX_SEQ = (1L << 53) - 1;
+  /**
+   * Largest sequence number in a session: 999,999. A session numbers every message; the agent sends
+   * at most 10 sample batches a second (its shortest batch interval is 100 ms) plus lifecycle
+   * events and alarms, and a session lasts at most 24 hours (the agent ends one that would run out
+   * of numbers), so 864,000 batches fit with room for events. A bound this size keeps what a
+   * receiver tracks per session small whatever a device claims.
+   */
+  public static final long MAX_SEQ = 999_999;
 
   private Limits() {}
 }

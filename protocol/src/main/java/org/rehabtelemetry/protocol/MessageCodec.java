@@ -1,5 +1,6 @@
 package org.rehabtelemetry.protocol;
 
+import java.time.Instant;
 import org.rehabtelemetry.protocol.internal.MessageDecoder;
 import org.rehabtelemetry.protocol.internal.MessageEncoder;
 
@@ -26,6 +27,18 @@ public final class MessageCodec {
   /** Decodes and validates a payload received without a topic (e.g. from a journal). */
   public Message decode(byte[] payload) {
     return decoder.decode(payload);
+  }
+
+  /**
+   * Decodes a payload received on an MQTT topic, checks that the topic agrees with it, and that its
+   * times lie within {@code window} of the receiver's clock {@code now} (see {@link TimeWindow}).
+   *
+   * @throws ProtocolException for anything a receiver must not store
+   */
+  public Message decode(String topic, byte[] payload, Instant now, TimeWindow window) {
+    Message message = decode(topic, payload);
+    window.check(message, now);
+    return message;
   }
 
   /**

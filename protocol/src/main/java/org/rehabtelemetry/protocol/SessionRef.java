@@ -9,13 +9,14 @@ package org.rehabtelemetry.protocol;
  * expects exactly {@code summary.seq + 1} distinct sequence numbers; any missing number is a gap.
  *
  * @param sessionId opaque session id, unique per device
- * @param seq sequence number in the session, 0 to {@link Limits#MAX_SEQ}
+ * @param seq sequence number in the session, 0 to {@link Limits#MAX_SEQ} (999,999)
  */
 public record SessionRef(String sessionId, long seq) {
   public SessionRef {
     Identifiers.opaqueId("sessionId", sessionId);
     if (seq < 0 || seq > Limits.MAX_SEQ) {
-      throw new ProtocolException("seq", "must be between 0 and 2^53-1, was " + seq);
+      throw new ProtocolException(
+          "seq", "must be between 0 and " + Limits.MAX_SEQ + " (a session's limit), was " + seq);
     }
   }
 }

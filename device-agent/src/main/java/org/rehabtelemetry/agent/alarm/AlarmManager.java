@@ -14,7 +14,7 @@ import org.rehabtelemetry.protocol.AlarmState;
  * change goes to the listener (which journals, publishes and shows it). Thread-safe; the listener
  * is called under the lock and must not block.
  */
-public final class AlarmManager {
+public final class AlarmManager implements AlarmSink {
   private final String idPrefix;
   private final Consumer<ActiveAlarm> listener;
   private final Map<String, ActiveAlarm> active = new LinkedHashMap<>();

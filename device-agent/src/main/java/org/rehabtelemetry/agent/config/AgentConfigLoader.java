@@ -1,6 +1,5 @@
 package org.rehabtelemetry.agent.config;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import org.rehabtelemetry.agent.journal.JournalConfig;
 import org.rehabtelemetry.agent.publish.MqttSettings;
 import org.rehabtelemetry.config.ConfigFiles;
 import org.rehabtelemetry.config.ConfigNode;
+import org.rehabtelemetry.config.MqttConnection;
 import org.rehabtelemetry.protocol.Identifiers;
 import org.rehabtelemetry.protocol.ProtocolException;
 
@@ -37,32 +37,21 @@ public final class AgentConfigLoader {
     device.rejectUnknownKeys();
 
     String hardware = root.text("hardware", "board");
-    if (!hardware.equals("board") && !hardware.equals("mock")) {
-      throw root.fail("hardware", "must be board or mock, was \"" + hardware + "\"");
+    if (!hardware.equals("board")) {
+      throw root.fail(
+          "hardware",
+          "must be board (the device's GPIO and I2C), was \""
+              + hardware
+              + "\"; to run without hardware, use the simulator, which drives Pi4J's mock board"
+              + " itself (java -jar simulator.jar device ...)");
     }
     Path stateDir = baseDir.resolve(root.text("stateDir", "/var/lib/rehab-telemetry/agent"));
 
     JournalConfig journal = journal(root.optionalObject("journal"), stateDir.resolve("journal"));
     ConfigNode mqttNode = root.object("mqtt");
-    String uri = mqttNode.mqttUri("uri");
-    String username =
-        mqttNode.has("username") ? mqttNode.text("username") : mark(mqttNode, "username");
-    char[] password = mqttNode.secretFile("passwordFile", baseDir);
-    Path caFile = null;
-    if (mqttNode.has("caFile")) {
-      caFile = baseDir.resolve(mqttNode.text("caFile"));
-      if (!Files.isReadable(caFile)) {
-        throw mqttNode.fail("caFile", "cannot be read: " + caFile);
-      }
-    } else {
-      mark(mqttNode, "caFile");
-    }
     MqttSettings mqtt =
         new MqttSettings(
-            uri,
-            mqttNode.text("clientId", "agent-" + deviceId),
-            username,
-            password,
+            MqttConnection.read(mqttNode, baseDir, "agent-" + deviceId),
             mqttNode.millis("connectTimeoutMs", 500, 60_000, 5_000),
             Duration.ofSeconds(mqttNode.integer("keepAliveSeconds", 5, 600, 30)),
             mqttNode.integer("window", 1, 1000, 64),
@@ -99,9 +88,15 @@ public final class AgentConfigLoader {
     ConfigNode ui = root.optionalObject("ui");
     String bind = "127.0.0.1";
     int port = 8088;
+    Set<String> hostNames = new java.util.LinkedHashSet<>();
     if (ui != null) {
       bind = ui.text("bind", bind);
       port = ui.integer("port", 0, 65_535, port);
+      for (String name : ui.text("hostNames", "").split(",")) {
+        if (!name.isBlank()) {
+          hostNames.add(name.strip());
+        }
+      }
       ui.rejectUnknownKeys();
     }
     root.rejectUnknownKeys();
@@ -109,15 +104,14 @@ public final class AgentConfigLoader {
         deviceId,
         site,
         profile,
-        hardware,
         stateDir,
         journal,
         mqtt,
-        caFile,
         batchInterval,
         required,
         bind,
         port,
+        hostNames,
         recordTraces);
   }
 

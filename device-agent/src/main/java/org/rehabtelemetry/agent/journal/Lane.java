@@ -2,27 +2,29 @@ package org.rehabtelemetry.agent.journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The segment files of one record class, oldest first; the last is the active one. Not thread-safe;
+ * The segment files of one record class, oldest first; the last is the active one. Tracks whether
+ * its directory changed (a segment created or deleted) since the last commit, which then fsyncs the
+ * directory: a record in a new segment is durable only once the segment's name is. Not thread-safe;
  * the journal locks.
  */
 final class Lane {
   final RecordClass recordClass;
   final Path dir;
   final List<Segment> segments = new ArrayList<>();
+  private final JournalFiles files;
+  private boolean directoryChanged;
 
   /** Where a recovered record lives. */
   record Found(JournalRecord record, Segment segment, long position, int size) {}
 
-  Lane(RecordClass recordClass, Path dir) {
+  Lane(JournalFiles files, RecordClass recordClass, Path dir) {
+    this.files = files;
     this.recordClass = recordClass;
     this.dir = dir;
   }
@@ -32,17 +34,11 @@ final class Lane {
    * reports damaged bytes, and truncates each file after its last valid record.
    */
   void recover(Consumer<Found> found, Consumer<String> damaged) throws IOException {
-    Files.createDirectories(dir);
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.seg")) {
-      stream.forEach(files::add);
-    }
-    files.sort(null);
+    files.createDirectories(dir);
     long previousId = 0;
-    for (Path file : files) {
-      Segment segment =
-          new Segment(file, Segment.firstIdOf(file), Files.getLastModifiedTime(file).toMillis());
-      ByteBuffer data = readAll(file);
+    for (Path file : files.list(dir, ".seg")) {
+      Segment segment = new Segment(files, file, Segment.firstIdOf(file), 0);
+      ByteBuffer data = ByteBuffer.wrap(files.readAll(file));
       int end = data.limit();
       int position = 0;
       int lastGoodEnd = 0;
@@ -66,36 +62,52 @@ final class Lane {
         }
       }
       long tail = end - lastGoodEnd;
+      String name = dir.getFileName() + "/" + file.getFileName();
       if (skipped > tail) {
         damaged.accept(
-            dir.getFileName()
-                + "/"
-                + file.getFileName()
-                + ": skipped "
-                + (skipped - tail)
-                + " damaged bytes from offset "
-                + firstSkipAt);
+            name + ": skipped " + (skipped - tail) + " damaged bytes from offset " + firstSkipAt);
       }
       if (tail > 0) {
         damaged.accept(
-            dir.getFileName()
-                + "/"
-                + file.getFileName()
+            name
                 + ": truncated "
                 + tail
                 + " bytes of an incomplete or damaged tail at offset "
                 + lastGoodEnd);
-        try (FileChannel channel = FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+        try (JournalFiles.Channel channel = files.open(file)) {
           channel.truncate(lastGoodEnd);
-          channel.force(true);
+          channel.force();
         }
       }
       segment.size = lastGoodEnd;
       if (segment.size == 0 && segment.lastId < segment.firstId) {
-        Files.deleteIfExists(file);
+        files.delete(file);
+        directoryChanged = true;
       } else {
         segments.add(segment);
       }
+    }
+  }
+
+  /**
+   * Cuts the lane at {@code position} of {@code segment}: the segment keeps what lies before it,
+   * every later segment of the lane is deleted. Recovery only.
+   */
+  void truncate(Segment segment, long position) throws IOException {
+    int index = segments.indexOf(segment);
+    for (int i = segments.size() - 1; i > index; i--) {
+      segments.remove(i).delete();
+      directoryChanged = true;
+    }
+    try (JournalFiles.Channel channel = files.open(segment.path)) {
+      channel.truncate(position);
+      channel.force();
+    }
+    segment.size = position;
+    if (position == 0) {
+      segments.remove(index);
+      segment.delete();
+      directoryChanged = true;
     }
   }
 
@@ -103,15 +115,64 @@ final class Lane {
     return segments.isEmpty() ? null : segments.get(segments.size() - 1);
   }
 
-  /** Starts a new active segment whose first record will be {@code firstId}. */
+  /**
+   * Starts a new active segment whose first record will be {@code firstId}. The previous one stays
+   * open until the next commit has forced it.
+   */
   Segment roll(long firstId, long nowMillis) {
-    Segment previous = active();
-    if (previous != null) {
-      previous.close();
-    }
-    Segment segment = new Segment(Segment.fileFor(dir, firstId), firstId, nowMillis);
+    Segment segment = new Segment(files, Segment.fileFor(dir, firstId), firstId, nowMillis);
     segments.add(segment);
+    directoryChanged = true;
     return segment;
+  }
+
+  /** Removes and deletes the oldest segment; the next commit fsyncs the directory. */
+  Segment removeOldest() throws IOException {
+    Segment oldest = segments.remove(0);
+    directoryChanged = true;
+    oldest.delete();
+    return oldest;
+  }
+
+  /**
+   * Under the journal's lock: adds what a commit must force (segments written since the last
+   * commit, and this directory if it changed) to {@code batch}, clearing the marks.
+   */
+  void collect(ForceBatch batch) throws IOException {
+    for (Segment segment : segments) {
+      JournalFiles.Channel channel = segment.takeUnsynced();
+      if (channel != null) {
+        batch.segments.add(segment);
+        batch.channels.add(channel);
+      }
+    }
+    if (directoryChanged) {
+      batch.directories.add(dir);
+      batch.lanes.add(this);
+      directoryChanged = false;
+    }
+  }
+
+  /** Forces this lane's segments and directory now (recovery, before anything is appended). */
+  void force() throws IOException {
+    ForceBatch batch = new ForceBatch();
+    collect(batch);
+    batch.force(files);
+  }
+
+  /** A directory fsync failed: the next commit does it again. */
+  void markDirectoryChanged() {
+    directoryChanged = true;
+  }
+
+  /** Under the lock, after a commit: closes the channels of forced segments but the active one. */
+  void releaseInactive() {
+    Segment active = active();
+    for (Segment segment : segments) {
+      if (segment != active) {
+        segment.releaseIfSynced();
+      }
+    }
   }
 
   long bytes() {
@@ -124,20 +185,5 @@ final class Lane {
 
   void closeAll() {
     segments.forEach(Segment::close);
-  }
-
-  private static ByteBuffer readAll(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file)) {
-      long size = channel.size();
-      if (size > Integer.MAX_VALUE) {
-        throw new IOException(file + " is too large for a segment: " + size + " bytes");
-      }
-      ByteBuffer data = ByteBuffer.allocate((int) size);
-      while (data.hasRemaining() && channel.read(data) >= 0) {
-        // keep reading
-      }
-      data.flip();
-      return data;
-    }
   }
 }

@@ -2,12 +2,13 @@ package org.rehabtelemetry.agent.journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
-/** One segment file of a lane: records with increasing ids. Not thread-safe; the journal locks. */
+/**
+ * One segment file of a lane: records with increasing ids, appended at its end. Its channel stays
+ * open from creation until a commit has forced it ({@link #forceAndRelease}), so no record can be
+ * left unsynced when the lane rolls to the next segment. Not thread-safe; the journal locks.
+ */
 final class Segment {
   final Path path;
   final long firstId;
@@ -17,9 +18,12 @@ final class Segment {
 
   long lastId;
   long size;
-  private FileChannel channel;
+  private final JournalFiles files;
+  private JournalFiles.Channel channel;
+  private boolean unsynced;
 
-  Segment(Path path, long firstId, long lastAppendMillis) {
+  Segment(JournalFiles files, Path path, long firstId, long lastAppendMillis) {
+    this.files = files;
     this.path = path;
     this.firstId = firstId;
     this.lastAppendMillis = lastAppendMillis;
@@ -35,30 +39,26 @@ final class Segment {
     return Long.parseLong(name.substring(0, name.length() - ".seg".length()));
   }
 
-  FileChannel channel() throws IOException {
+  private JournalFiles.Channel channel() throws IOException {
     if (channel == null || !channel.isOpen()) {
-      channel =
-          FileChannel.open(
-              path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel = files.open(path);
     }
     return channel;
   }
 
-  /** Appends at the end; returns the record's position. */
+  /** Appends at the end; returns the record's position. The bytes are not durable yet. */
   long append(ByteBuffer record) throws IOException {
-    FileChannel out = channel();
     long position = size;
     int length = record.remaining();
-    while (record.hasRemaining()) {
-      out.write(record, position + (length - record.remaining()));
-    }
+    channel().write(record, position);
     size += length;
+    unsynced = true;
     return position;
   }
 
   byte[] read(long position, int length) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(length);
-    FileChannel in = channel();
+    JournalFiles.Channel in = channel();
     while (buffer.hasRemaining()) {
       if (in.read(buffer, position + buffer.position()) < 0) {
         throw new IOException(path + " ended before offset " + (position + length));
@@ -67,24 +67,40 @@ final class Segment {
     return buffer.array();
   }
 
-  void force() throws IOException {
-    if (channel != null && channel.isOpen()) {
-      channel.force(false);
+  /**
+   * The channel to force for what was appended since the last commit, or null when nothing was;
+   * clears the mark (a failed force must call {@link #markUnsynced()}).
+   */
+  JournalFiles.Channel takeUnsynced() throws IOException {
+    if (!unsynced) {
+      return null;
+    }
+    unsynced = false;
+    return channel();
+  }
+
+  /** A force of this segment failed: the next commit forces it again. */
+  void markUnsynced() {
+    unsynced = true;
+  }
+
+  /** Closes the channel if nothing waits to be forced (a later read reopens it). */
+  void releaseIfSynced() {
+    if (!unsynced) {
+      close();
     }
   }
 
   void close() {
     if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        // Closing a read-mostly file cannot lose data that force() has not already secured.
-      }
+      channel.close();
+      channel = null;
     }
   }
 
+  /** Deletes the file; the caller fsyncs the directory. */
   void delete() throws IOException {
     close();
-    Files.deleteIfExists(path);
+    files.delete(path);
   }
 }

@@ -1,5 +1,9 @@
 /**
- * The store-and-forward journal: every record is on disk before it is published and is deleted only
- * after the broker acknowledged it. See {@link org.rehabtelemetry.agent.journal.SegmentedJournal}.
+ * The store-and-forward journal behind the {@link org.rehabtelemetry.agent.journal.Journal} port:
+ * {@link org.rehabtelemetry.agent.journal.DiskJournal} (segment files, group commit, bounds,
+ * recovery; one class per role) and {@link org.rehabtelemetry.agent.journal.MemoryJournal}, both
+ * held to one contract suite. File access goes through {@link
+ * org.rehabtelemetry.agent.journal.JournalFiles}, so the power-cut test can drop every write that
+ * was not fsynced.
  */
 package org.rehabtelemetry.agent.journal;

@@ -3,13 +3,15 @@ package org.rehabtelemetry.agent.publish;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.JournalRecord;
-import org.rehabtelemetry.agent.journal.SegmentedJournal;
-import org.rehabtelemetry.runtime.retry.Backoff;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.protocol.Topic;
+import org.rehabtelemetry.runtime.health.Heartbeat;
+import org.rehabtelemetry.runtime.retry.Backoff;
+import org.rehabtelemetry.runtime.threads.FailFast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,7 @@ public final class JournalPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JournalPublisher.class);
   private static final long IDLE_WAIT_MILLIS = 50;
 
-  private final SegmentedJournal journal;
+  private final Journal journal;
   private final MqttTransport transport;
   private final MqttSettings settings;
   private final String site;
@@ -47,6 +49,7 @@ public final class JournalPublisher implements AutoCloseable {
   private volatile boolean connectionLost;
   private volatile int generation;
   private volatile long published;
+  private volatile Heartbeat heartbeat = Heartbeat.NONE;
   private Thread thread;
 
   /**
@@ -54,7 +57,7 @@ public final class JournalPublisher implements AutoCloseable {
    * @param will the status the broker publishes if the connection is lost ({@code offline})
    */
   public JournalPublisher(
-      SegmentedJournal journal,
+      Journal journal,
       MqttTransport transport,
       MqttSettings settings,
       String site,
@@ -68,16 +71,23 @@ public final class JournalPublisher implements AutoCloseable {
     this.deviceId = deviceId;
     this.birth = birth;
     this.will = will;
-    this.backoff =
-        new Backoff(settings.reconnectInitial(), settings.reconnectMax(), Math::random);
+    this.backoff = new Backoff(settings.reconnectInitial(), settings.reconnectMax(), Math::random);
     this.limiter = new RateLimiter(settings.maxMessagesPerSecond(), System::nanoTime);
   }
 
   public synchronized void start() {
     running = true;
-    thread = new Thread(this::run, "journal-publisher");
-    thread.setDaemon(true);
-    thread.start();
+    thread = FailFast.start("journal-publisher", this::run);
+  }
+
+  /** Beaten on every turn of the publishing loop (at least every 50 ms, or every reconnect). */
+  public void heartbeat(Heartbeat loopHeartbeat) {
+    this.heartbeat = loopHeartbeat;
+  }
+
+  /** Records handed to the broker since start. */
+  public long published() {
+    return published;
   }
 
   /** Whether the broker connection is up. */
@@ -115,6 +125,7 @@ public final class JournalPublisher implements AutoCloseable {
 
   private void run() {
     while (running) {
+      heartbeat.beat();
       if (!isConnected() && !connect()) {
         pause(backoff.next().toMillis());
         continue;
@@ -153,6 +164,7 @@ public final class JournalPublisher implements AutoCloseable {
   private void sendUntilDisconnected() {
     long cursor = journal.sentFrontier();
     while (running && isConnected()) {
+      heartbeat.beat();
       int room = settings.window() - inFlight.get();
       List<JournalRecord> records = room > 0 ? journal.readUnsent(cursor, room) : List.of();
       if (records.isEmpty()) {

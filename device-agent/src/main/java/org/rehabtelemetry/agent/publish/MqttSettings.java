@@ -1,14 +1,12 @@
 package org.rehabtelemetry.agent.publish;
 
 import java.time.Duration;
+import org.rehabtelemetry.config.MqttConnection;
 
 /**
  * Broker connection settings.
  *
- * @param uri e.g. {@code tcp://broker:1883} or {@code ssl://broker:8883}
- * @param clientId unique per device, e.g. {@code agent-vert-01}
- * @param username broker user, or null
- * @param password broker password, or null; never logged
+ * @param connection the broker, the client id, credentials and TLS files
  * @param connectTimeout how long one connect attempt may block
  * @param keepAlive MQTT keep-alive interval
  * @param window records in flight (published, not yet acknowledged) at most
@@ -18,10 +16,7 @@ import java.time.Duration;
  * @param reconnectMax the longest reconnect delay
  */
 public record MqttSettings(
-    String uri,
-    String clientId,
-    String username,
-    char[] password,
+    MqttConnection connection,
     Duration connectTimeout,
     Duration keepAlive,
     int window,
@@ -29,23 +24,16 @@ public record MqttSettings(
     Duration reconnectInitial,
     Duration reconnectMax) {
 
+  public String uri() {
+    return connection.uri();
+  }
+
+  public String clientId() {
+    return connection.clientId();
+  }
+
   /** Paho's own in-flight limit: twice our window, so Paho never refuses a publish (32202). */
   public int pahoMaxInflight() {
     return 2 * window;
-  }
-
-  @Override
-  public String toString() {
-    return "MqttSettings[uri="
-        + uri
-        + ", clientId="
-        + clientId
-        + ", username="
-        + username
-        + ", password="
-        + (password == null ? "none" : "***")
-        + ", window="
-        + window
-        + "]";
   }
 }

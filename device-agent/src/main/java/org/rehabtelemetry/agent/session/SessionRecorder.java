@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rehabtelemetry.agent.alarm.ActiveAlarm;
+import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.RecordClass;
-import org.rehabtelemetry.agent.journal.SegmentedJournal;
 import org.rehabtelemetry.agent.sampling.SampleBatcher;
+import org.rehabtelemetry.agent.summary.SummaryCalculator;
 import org.rehabtelemetry.agent.time.Timebase;
 import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
@@ -49,7 +50,7 @@ public final class SessionRecorder {
   private final DeviceProfile profile;
   private final Timebase timebase;
   private final MonotonicClock clock;
-  private final SegmentedJournal journal;
+  private final Journal journal;
   private final SessionStore store;
   private final MessageCodec codec = new MessageCodec();
   private final SecureRandom random = new SecureRandom();
@@ -65,7 +66,7 @@ public final class SessionRecorder {
       DeviceProfile profile,
       Timebase timebase,
       MonotonicClock clock,
-      SegmentedJournal journal,
+      Journal journal,
       SessionStore store) {
     this.deviceId = deviceId;
     this.bootId = bootId;
@@ -88,7 +89,7 @@ public final class SessionRecorder {
       return Optional.empty();
     }
     current = stored.get();
-    summary = new SummaryCalculator(profile.kind(), current.settings());
+    summary = new SummaryCalculator(profile.summary(), current.settings());
     LOG.warn(
         "session {} was running when the agent stopped; ending it as interrupted",
         current.sessionId());
@@ -97,7 +98,12 @@ public final class SessionRecorder {
     return Optional.of(stored.get().sessionId());
   }
 
-  /** Starts a session; returns its id. */
+  /**
+   * Starts a session; returns its id. Everything is checked before anything changes ({@link
+   * SessionRequest}): a refused start leaves the device as it was.
+   *
+   * @param settings the programme's settings, complete (defaults filled in) and within range
+   */
   public synchronized String start(
       String patientCode,
       String programme,
@@ -105,9 +111,7 @@ public final class SessionRecorder {
       String reason,
       boolean estopLatched,
       List<String> faultedSensors) {
-    if (profile.programmes().stream().noneMatch(p -> p.name().equals(programme))) {
-      throw new SessionRefusedException("Unknown programme \"" + programme + "\" for this device.");
-    }
+    SessionRequest.checkStart(profile, patientCode, programme, settings, reason);
     machine.start(estopLatched, faultedSensors);
     Instant now = timebase.now();
     String sessionId =
@@ -116,7 +120,7 @@ public final class SessionRecorder {
         new SessionStore.Stored(sessionId, journal.nextId(), patientCode, programme, now, settings);
     store.save(current);
     batcher = new SampleBatcher(profile, timebase);
-    summary = new SummaryCalculator(profile.kind(), settings);
+    summary = new SummaryCalculator(profile.summary(), settings);
     summary.running(clock.nanos());
     records = 0;
     try {
@@ -136,6 +140,7 @@ public final class SessionRecorder {
   }
 
   public synchronized void pause(String reason) {
+    SessionRequest.checkReason(reason);
     machine.pause();
     flush();
     summary.notRunning(clock.nanos());
@@ -144,6 +149,7 @@ public final class SessionRecorder {
   }
 
   public synchronized void resume(String reason, boolean estopLatched) {
+    SessionRequest.checkReason(reason);
     machine.resume(estopLatched);
     summary.running(clock.nanos());
     append(event(SessionEventType.RESUMED, reason));
@@ -152,6 +158,7 @@ public final class SessionRecorder {
 
   /** Completes the session normally. */
   public synchronized void stop(String reason) {
+    SessionRequest.checkReason(reason);
     machine.stop();
     end(SessionEventType.STOPPED, reason);
   }
@@ -161,6 +168,7 @@ public final class SessionRecorder {
     if (!machine.state().isActive()) {
       return;
     }
+    SessionRequest.checkReason(reason);
     machine.interrupt();
     end(SessionEventType.INTERRUPTED, reason);
   }

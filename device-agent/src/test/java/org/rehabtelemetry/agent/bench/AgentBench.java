@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.rehabtelemetry.agent.AgentMain;
+import org.rehabtelemetry.agent.MockBoardAgentMain;
 import org.rehabtelemetry.agent.TestAgentConfigs;
 import org.rehabtelemetry.hardware.hub.HubFrame;
 import org.rehabtelemetry.hardware.hub.HubFrameWriter;
@@ -64,9 +64,7 @@ public final class AgentBench {
                   "-XX:+UseSerialGC",
                   "-cp",
                   System.getProperty("java.class.path"),
-                  AgentMain.class.getName(),
-                  "run",
-                  "--config",
+                  MockBoardAgentMain.class.getName(),
                   config.toString())
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("agent.log").toFile())

@@ -22,7 +22,6 @@ class AgentConfigLoaderTest {
     assertEquals("vert-01", config.deviceId());
     assertEquals("ward-b", config.site());
     assertEquals("builtin:verticalizer", config.profile());
-    assertEquals("board", config.hardware());
     assertEquals(256L << 20, config.journal().maxBytes());
     assertEquals(Duration.ofMillis(200), config.journal().commitInterval());
     assertEquals("agent-vert-01", config.mqtt().clientId());
@@ -32,12 +31,47 @@ class AgentConfigLoaderTest {
   }
 
   @Test
+  void aPasswordFileOthersCanRead_isRefusedNamingTheFileAndMode() throws Exception {
+    Files.writeString(dir.resolve("secret"), "s3cret\n");
+    Files.setPosixFilePermissions(
+        dir.resolve("secret"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    org.rehabtelemetry.config.ConfigException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.rehabtelemetry.config.ConfigException.class,
+            () ->
+                parse(
+                    "device: {id: vert-01, site: ward-b, profile: builtin:verticalizer}\n"
+                        + "mqtt: {uri: \"tcp://b:1883\", username: agent, passwordFile: secret}\n"));
+    assertEquals("mqtt.passwordFile", e.key());
+    assertTrue(e.getMessage().contains("is readable by others (mode rw-r--r--)"), e.getMessage());
+    assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
+    assertTrue(!e.getMessage().contains("s3cret"));
+  }
+
+  @Test
+  void hardwareMock_isRefusedPointingToTheSimulator() {
+    org.rehabtelemetry.config.ConfigException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.rehabtelemetry.config.ConfigException.class,
+            () ->
+                parse(
+                    "device: {id: vert-01, site: ward-b, profile: builtin:verticalizer}\n"
+                        + "hardware: mock\nmqtt: {uri: \"tcp://b:1883\"}\n"));
+    assertEquals("hardware", e.key());
+    assertTrue(e.getMessage().contains("simulator"), e.getMessage());
+  }
+
+  @Test
   void passwordComesFromItsFile_andNeverShows() throws Exception {
     Files.writeString(dir.resolve("secret"), "s3cret\n");
+    Files.setPosixFilePermissions(
+        dir.resolve("secret"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     AgentConfig config =
         parse(
             "device: {id: vert-01, site: ward-b, profile: builtin:verticalizer}\nmqtt: {uri: \"tcp://b:1883\", username: agent, passwordFile: secret}\n");
-    assertEquals("s3cret", new String(config.mqtt().password()));
+    assertEquals("s3cret", new String(config.mqtt().connection().password()));
     assertTrue(!config.mqtt().toString().contains("s3cret"));
     assertTrue(!config.toString().contains("s3cret"), config.toString());
   }
@@ -79,7 +113,9 @@ class AgentConfigLoaderTest {
             .getMessage()
             .replaceAll("known: .*", "known: "));
     assertEquals(
-        "agent.yaml: hardware: must be board or mock, was \"pi\"",
+        "agent.yaml: hardware: must be board (the device's GPIO and I2C), was \"pi\"; to run"
+            + " without hardware, use the simulator, which drives Pi4J's mock board itself (java"
+            + " -jar simulator.jar device ...)",
         assertThrows(
                 ConfigException.class,
                 () ->

@@ -42,7 +42,7 @@ class JournalRecoveryFuzzTest {
     Path original = base.resolve("original");
     Map<Long, byte[]> written = new HashMap<>();
     Random random = new Random(0xC0FFEE);
-    try (SegmentedJournal journal = SegmentedJournal.open(config(original), JournalListener.NONE)) {
+    try (DiskJournal journal = DiskJournal.open(config(original), JournalListener.NONE)) {
       for (int i = 0; i < RECORDS; i++) {
         byte[] payload =
             ("{\"n\":" + i + ",\"pad\":\"" + "p".repeat(random.nextInt(120)) + "\"}")
@@ -62,7 +62,7 @@ class JournalRecoveryFuzzTest {
     int corruptions = 0;
     for (int trial = 0; trial < TRIALS; trial++) {
       Path copy = base.resolve("trial-" + trial);
-      SegmentedJournalTest.copyTree(original, copy);
+      DiskJournalTest.copyTree(original, copy);
       Path victim = copy.resolve(original.relativize(files.get(random.nextInt(files.size()))));
       long size = Files.size(victim);
       List<long[]> damaged = new ArrayList<>();
@@ -91,7 +91,7 @@ class JournalRecoveryFuzzTest {
       }
 
       RecordingJournalListener listener = new RecordingJournalListener();
-      try (SegmentedJournal recovered = SegmentedJournal.open(config(copy), listener)) {
+      try (DiskJournal recovered = DiskJournal.open(config(copy), listener)) {
         List<JournalRecord> records = recovered.readUnsent(0, RECORDS * 2);
         long previous = 0;
         for (JournalRecord record : records) {

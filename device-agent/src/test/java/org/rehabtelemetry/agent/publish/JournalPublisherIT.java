@@ -22,10 +22,12 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rehabtelemetry.agent.journal.DiskJournal;
 import org.rehabtelemetry.agent.journal.JournalConfig;
 import org.rehabtelemetry.agent.journal.JournalListener;
 import org.rehabtelemetry.agent.journal.RecordClass;
-import org.rehabtelemetry.agent.journal.SegmentedJournal;
+import org.rehabtelemetry.agent.mqtt.PahoTransport;
+import org.rehabtelemetry.config.MqttConnection;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.protocol.DeviceState;
@@ -52,8 +54,8 @@ class JournalPublisherIT {
     MqttClient subscriber = subscriber(received);
     AtomicLong nextSeq = new AtomicLong();
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-    try (SegmentedJournal journal =
-            SegmentedJournal.open(
+    try (DiskJournal journal =
+            DiskJournal.open(
                 new JournalConfig(
                     dir, 1 << 16, 1 << 24, Duration.ofDays(1), Duration.ofMillis(100), 1 << 20),
                 JournalListener.NONE);
@@ -138,10 +140,7 @@ class JournalPublisherIT {
 
   private MqttSettings settings() {
     return new MqttSettings(
-        mosquitto.server().uri(),
-        "agent-vert-01",
-        null,
-        null,
+        new MqttConnection(mosquitto.server().uri(), "agent-vert-01", null, null, null),
         Duration.ofSeconds(2),
         Duration.ofSeconds(5),
         32,

@@ -13,10 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rehabtelemetry.agent.journal.DiskJournal;
 import org.rehabtelemetry.agent.journal.JournalConfig;
 import org.rehabtelemetry.agent.journal.JournalListener;
 import org.rehabtelemetry.agent.journal.RecordClass;
-import org.rehabtelemetry.agent.journal.SegmentedJournal;
+import org.rehabtelemetry.config.MqttConnection;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.protocol.DeviceState;
 import org.rehabtelemetry.protocol.DeviceStatus;
@@ -26,7 +27,7 @@ import org.rehabtelemetry.protocol.MessageType;
 class JournalPublisherTest {
   @TempDir Path dir;
   private final FakeTransport transport = new FakeTransport();
-  private SegmentedJournal journal;
+  private DiskJournal journal;
   private JournalPublisher publisher;
 
   @AfterEach
@@ -143,10 +144,8 @@ class JournalPublisherTest {
     MqttSettings settings = settings(8);
     MqttSettings withSecret =
         new MqttSettings(
-            settings.uri(),
-            settings.clientId(),
-            "agent",
-            "s3cret".toCharArray(),
+            new MqttConnection(
+                settings.uri(), settings.clientId(), "agent", "s3cret".toCharArray(), null),
             settings.connectTimeout(),
             settings.keepAlive(),
             8,
@@ -159,7 +158,7 @@ class JournalPublisherTest {
 
   private void start(int window) {
     journal =
-        SegmentedJournal.open(
+        DiskJournal.open(
             new JournalConfig(
                 dir, 4096, 1 << 20, Duration.ofDays(1), Duration.ofMillis(20), 1 << 20),
             JournalListener.NONE);
@@ -188,10 +187,7 @@ class JournalPublisherTest {
 
   static MqttSettings settings(int window) {
     return new MqttSettings(
-        "tcp://127.0.0.1:1",
-        "agent-vert-01",
-        null,
-        null,
+        new MqttConnection("tcp://127.0.0.1:1", "agent-vert-01", null, null, null),
         Duration.ofSeconds(2),
         Duration.ofSeconds(10),
         window,

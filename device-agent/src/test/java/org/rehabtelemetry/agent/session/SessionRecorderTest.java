@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.agent.alarm.ActiveAlarm;
 import org.rehabtelemetry.agent.alarm.AlarmSpec;
+import org.rehabtelemetry.agent.journal.DiskJournal;
 import org.rehabtelemetry.agent.journal.JournalConfig;
 import org.rehabtelemetry.agent.journal.JournalListener;
 import org.rehabtelemetry.agent.journal.JournalRecord;
-import org.rehabtelemetry.agent.journal.SegmentedJournal;
 import org.rehabtelemetry.agent.time.Timebase;
 import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.hardware.fake.FakeClock;
@@ -48,7 +48,7 @@ class SessionRecorderTest {
 
   @Test
   void session_recordsStartedBatchesAlarmStoppedAndSummary_withContiguousSeqs() {
-    try (SegmentedJournal journal = journal()) {
+    try (DiskJournal journal = journal()) {
       SessionRecorder recorder = recorder(journal);
       String id =
           recorder.start(
@@ -99,7 +99,7 @@ class SessionRecorderTest {
 
   @Test
   void pausedSession_recordsNoSamples() {
-    try (SegmentedJournal journal = journal()) {
+    try (DiskJournal journal = journal()) {
       SessionRecorder recorder = recorder(journal);
       recorder.start("P-1", "standing", Map.of(), "button", false, List.of());
       recorder.pause("button");
@@ -113,7 +113,7 @@ class SessionRecorderTest {
 
   @Test
   void start_whileEstopLatched_isRefused_andNothingIsJournaled() {
-    try (SegmentedJournal journal = journal()) {
+    try (DiskJournal journal = journal()) {
       SessionRecorder recorder = recorder(journal);
       assertThrows(
           SessionRefusedException.class,
@@ -124,19 +124,20 @@ class SessionRecorderTest {
 
   @Test
   void unknownProgramme_isRefused() {
-    try (SegmentedJournal journal = journal()) {
+    try (DiskJournal journal = journal()) {
       SessionRefusedException e =
           assertThrows(
               SessionRefusedException.class,
               () -> recorder(journal).start("P-1", "swimming", Map.of(), "x", false, List.of()));
-      assertEquals("Unknown programme \"swimming\" for this device.", e.getMessage());
+      assertEquals(
+          "This device has no programme \"swimming\". Choose one of: standing.", e.getMessage());
     }
   }
 
   @Test
   void restartAfterCrash_endsTheSessionInterrupted_continuingItsSeqs() {
     String sessionId;
-    try (SegmentedJournal journal = journal()) {
+    try (DiskJournal journal = journal()) {
       SessionRecorder recorder = recorder(journal);
       sessionId = recorder.start("P-1", "standing", Map.of(), "therapist", false, List.of());
       clock.advance(Duration.ofMillis(100));
@@ -144,7 +145,7 @@ class SessionRecorderTest {
       recorder.flush();
       journal.commit();
     }
-    try (SegmentedJournal journal = journal()) {
+    try (DiskJournal journal = journal()) {
       SessionRecorder restarted = recorder(journal);
       assertEquals(sessionId, restarted.recoverInterrupted().orElseThrow());
       List<Message> messages = decodeAll(journal);
@@ -160,7 +161,7 @@ class SessionRecorderTest {
     }
   }
 
-  private List<Message> decodeAll(SegmentedJournal journal) {
+  private List<Message> decodeAll(DiskJournal journal) {
     journal.commit();
     List<Message> messages = new ArrayList<>();
     for (JournalRecord record : journal.readUnsent(0, 10_000)) {
@@ -185,7 +186,7 @@ class SessionRecorderTest {
         0);
   }
 
-  private SessionRecorder recorder(SegmentedJournal journal) {
+  private SessionRecorder recorder(DiskJournal journal) {
     return new SessionRecorder(
         "vert-01",
         "boot1",
@@ -196,8 +197,8 @@ class SessionRecorderTest {
         new SessionStore(dir.resolve("state")));
   }
 
-  private SegmentedJournal journal() {
-    return SegmentedJournal.open(
+  private DiskJournal journal() {
+    return DiskJournal.open(
         new JournalConfig(
             dir.resolve("journal"),
             1 << 16,

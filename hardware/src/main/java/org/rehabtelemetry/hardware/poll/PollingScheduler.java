@@ -3,10 +3,11 @@ package org.rehabtelemetry.hardware.poll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
+import org.rehabtelemetry.runtime.health.Heartbeat;
+import org.rehabtelemetry.runtime.threads.FailFast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,21 @@ public final class PollingScheduler implements AutoCloseable {
   private record Task(String name, Polled polled, Duration period) {}
 
   private final MonotonicClock clock;
+  private final Heartbeat heartbeat;
   private final List<Task> tasks = new ArrayList<>();
   private ScheduledExecutorService executor;
 
+  /** A scheduler whose progress nobody watches (tests, tools). */
   public PollingScheduler(MonotonicClock clock) {
+    this(clock, Heartbeat.NONE);
+  }
+
+  /**
+   * @param heartbeat beaten on every poll, so {@code /health} sees the sampling thread progress
+   */
+  public PollingScheduler(MonotonicClock clock, Heartbeat heartbeat) {
     this.clock = clock;
+    this.heartbeat = heartbeat;
   }
 
   /** Adds a task polled every {@code period}. */
@@ -43,13 +54,9 @@ public final class PollingScheduler implements AutoCloseable {
     if (executor != null) {
       return;
     }
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "sensor-poll");
-              thread.setDaemon(true);
-              return thread;
-            });
+    // A poll that throws an Error (not a driver's RuntimeException, which is logged) ends the
+    // process: a scheduler would otherwise silently stop polling and leave a zombie agent.
+    executor = FailFast.scheduler("sensor-poll");
     for (Task task : tasks) {
       long periodMicros = task.period().toNanos() / 1000;
       executor.scheduleAtFixedRate(
@@ -77,6 +84,7 @@ public final class PollingScheduler implements AutoCloseable {
   }
 
   private void run(Task task) {
+    heartbeat.beat();
     try {
       task.polled().poll(clock.nanos());
     } catch (RuntimeException e) {

@@ -6,7 +6,9 @@ import org.rehabtelemetry.hardware.fault.SensorHealth;
 import org.rehabtelemetry.hardware.port.HardwareException;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.port.SerialLink;
+import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.retry.Backoff;
+import org.rehabtelemetry.runtime.threads.FailFast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class SerialSensor implements AutoCloseable {
   private final Backoff backoff;
   private final Object wakeUp = new Object();
   private volatile boolean running;
+  private final Heartbeat heartbeat;
   private Thread thread;
 
   /**
@@ -48,6 +51,23 @@ public final class SerialSensor implements AutoCloseable {
       MonotonicClock clock,
       Duration readTimeout,
       Backoff backoff) {
+    this(name, link, decoder, health, clock, readTimeout, backoff, Heartbeat.NONE);
+  }
+
+  /**
+   * @param heartbeat beaten on every turn of the reader loop (at least every read timeout, or every
+   *     reopen attempt while the port is away)
+   */
+  public SerialSensor(
+      String name,
+      SerialLink link,
+      StreamDecoder decoder,
+      SensorHealth health,
+      MonotonicClock clock,
+      Duration readTimeout,
+      Backoff backoff,
+      Heartbeat heartbeat) {
+    this.heartbeat = heartbeat;
     this.name = name;
     this.link = link;
     this.decoder = decoder;
@@ -63,9 +83,7 @@ public final class SerialSensor implements AutoCloseable {
       throw new IllegalStateException(name + " already started");
     }
     running = true;
-    thread = new Thread(this::run, "serial-" + name);
-    thread.setDaemon(true);
-    thread.start();
+    thread = FailFast.start("serial-" + name, this::run);
   }
 
   /** Whether the link is open right now (false while unplugged or reopening). */
@@ -93,6 +111,7 @@ public final class SerialSensor implements AutoCloseable {
   private void run() {
     byte[] buffer = new byte[READ_BUFFER];
     while (running) {
+      heartbeat.beat();
       if (!link.isOpen() && !tryOpen()) {
         pause(backoff.next());
         continue;

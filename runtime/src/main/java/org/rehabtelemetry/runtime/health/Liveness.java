@@ -59,7 +59,7 @@ public final class Liveness {
   }
 
   /** One worker's handle; keep it and call {@link #beat()}. Thread-safe. */
-  public static final class Worker {
+  public static final class Worker implements Heartbeat {
     private final String name;
     private final Duration maxSilence;
     private final Clock clock;
@@ -73,6 +73,7 @@ public final class Liveness {
     }
 
     /** Records progress now. */
+    @Override
     public void beat() {
       lastBeatMillis.set(clock.millis());
     }

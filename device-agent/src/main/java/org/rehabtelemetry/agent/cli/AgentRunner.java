@@ -1,0 +1,60 @@
+package org.rehabtelemetry.agent.cli;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import org.rehabtelemetry.agent.DeviceAgent;
+import org.rehabtelemetry.agent.config.AgentConfig;
+import org.rehabtelemetry.agent.mqtt.PahoTransport;
+import org.rehabtelemetry.agent.time.ClockSync;
+import org.rehabtelemetry.agent.ui.ControlApi;
+import org.rehabtelemetry.hardware.port.MonotonicClock;
+import org.rehabtelemetry.hardware.port.PortFactory;
+import org.rehabtelemetry.runtime.threads.FailFast;
+
+/**
+ * Runs an agent as a process does: fail-fast workers, the agent, its control API, a shutdown hook
+ * for SIGTERM; blocks until the hook has stopped everything. {@code run} uses it on the board;
+ * tests use it on Pi4J's mock board in a child JVM.
+ */
+public final class AgentRunner {
+  private AgentRunner() {}
+
+  /**
+   * @param ports the board's ports, or null for the real board
+   * @return the exit code: 0 after a clean stop, 1 when the agent cannot start
+   */
+  public static int run(AgentConfig config, PortFactory ports, PrintStream out, PrintStream err) {
+    FailFast.install();
+    DeviceAgent agent =
+        new DeviceAgent(
+            config, Clock.systemUTC(), MonotonicClock.SYSTEM, ClockSync.systemd(), ports);
+    ControlApi api;
+    try {
+      agent.start(new PahoTransport(config.mqtt()));
+      api = new ControlApi(agent, config.uiBind(), config.uiPort(), config.uiHostNames());
+    } catch (RuntimeException e) {
+      err.println("cannot start: " + e.getMessage());
+      agent.close();
+      return 1;
+    }
+    out.println("agent " + config.deviceId() + " running; control API http://" + api.address());
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  api.close();
+                  agent.close();
+                  stopped.countDown();
+                },
+                "agent-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,63 @@
+package org.rehabtelemetry.agent.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The file operations the disk journal needs, as a port, so that a test file layer can drop every
+ * write that was not fsynced at any instant (the power-cut test) while production uses the real
+ * file system ({@link NioJournalFiles}).
+ *
+ * <p>The durability contract every implementation keeps, as Linux file systems do: data written
+ * through a {@link Channel} survives a power cut only after {@link Channel#force()}; a created,
+ * renamed or deleted name survives only after {@link #fsyncDirectory} of its directory; {@link
+ * #replace} and {@link #createDirectories} are durable when they return. Implementations are
+ * thread-safe; a channel is used under the journal's lock.
+ */
+public interface JournalFiles {
+  /** Creates the directory and its parents, durably. */
+  void createDirectories(Path dir) throws IOException;
+
+  /** The files in {@code dir} whose names end with {@code suffix}, sorted by name. */
+  List<Path> list(Path dir, String suffix) throws IOException;
+
+  boolean exists(Path file);
+
+  /** Opens (creating if absent) a file for reading and writing at positions. */
+  Channel open(Path file) throws IOException;
+
+  /** The whole content of a file. */
+  byte[] readAll(Path file) throws IOException;
+
+  /** Replaces a small file's content atomically and durably (temp, fsync, rename, dir fsync). */
+  void replace(Path file, byte[] content) throws IOException;
+
+  /** Deletes a file if present; durable only after {@link #fsyncDirectory} of its directory. */
+  void delete(Path file) throws IOException;
+
+  /** Makes the creations, renames and deletions in {@code dir} durable. */
+  void fsyncDirectory(Path dir) throws IOException;
+
+  /** An open file. */
+  interface Channel extends AutoCloseable {
+    /** Writes all of {@code source} at {@code position}. */
+    void write(ByteBuffer source, long position) throws IOException;
+
+    /** Reads into {@code target} from {@code position}; returns the bytes read, -1 at the end. */
+    int read(ByteBuffer target, long position) throws IOException;
+
+    /** Makes what was written durable (fdatasync). */
+    void force() throws IOException;
+
+    void truncate(long size) throws IOException;
+
+    long size() throws IOException;
+
+    boolean isOpen();
+
+    @Override
+    void close();
+  }
+}

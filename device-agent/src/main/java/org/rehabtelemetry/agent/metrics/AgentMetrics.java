@@ -1,0 +1,118 @@
+package org.rehabtelemetry.agent.metrics;
+
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.function.Supplier;
+import org.rehabtelemetry.agent.alarm.ActiveAlarm;
+import org.rehabtelemetry.agent.journal.JournalStats;
+import org.rehabtelemetry.agent.status.AgentStatus;
+import org.rehabtelemetry.hardware.fault.SensorStatus;
+import org.rehabtelemetry.runtime.health.Liveness;
+
+/**
+ * The agent's figures for Prometheus, read when scraped (nothing is counted twice):
+ *
+ * <pre>
+ * rehab_agent_journal_records{state="unsent"}          records not yet acknowledged
+ * rehab_agent_journal_bytes                            bytes in segment files
+ * rehab_agent_journal_unwritten_records                records waiting in memory (disk failing)
+ * rehab_agent_journal_evicted_unsent_records_total     unsent records dropped to keep a bound
+ * rehab_agent_journal_write_failures_total             failed writes and fsyncs
+ * rehab_agent_published_records_total                  records handed to the broker
+ * rehab_agent_broker_connected                         1 while connected
+ * rehab_agent_alarms_active{priority}                  alarms shown now
+ * rehab_agent_sensors_faulted                          sensors in a fault now
+ * rehab_agent_worker_seconds_since_progress{worker}    per worker; the watchdog's view
+ * </pre>
+ *
+ * No session, patient or alarm id is a label. Thread-safe.
+ */
+public final class AgentMetrics {
+  private AgentMetrics() {}
+
+  /**
+   * Registers the agent's metrics.
+   *
+   * @param status the agent's status snapshot (taken once per scrape)
+   * @param published records handed to the broker since start
+   */
+  public static PrometheusRegistry registry(
+      Supplier<AgentStatus> status, Supplier<Long> published, Liveness liveness) {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    GaugeWithCallback.builder()
+        .name("rehab_agent_journal_records")
+        .help("Journal records by state: unsent means not yet acknowledged by the broker.")
+        .labelNames("state")
+        .callback(cb -> cb.call(journal(status).unsentRecords(), "unsent"))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("rehab_agent_journal_bytes")
+        .help("Bytes in the journal's segment files.")
+        .callback(cb -> cb.call(journal(status).diskBytes()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("rehab_agent_journal_unwritten_records")
+        .help("Records waiting in memory because the journal cannot write (a full disk).")
+        .callback(cb -> cb.call(journal(status).unwrittenRecords()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("rehab_agent_journal_evicted_unsent_records")
+        .help("Unsent records the journal dropped to keep within a bound: data lost, reported.")
+        .callback(cb -> cb.call(journal(status).evictedUnsent()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("rehab_agent_journal_write_failures")
+        .help("Failed journal writes and fsyncs.")
+        .callback(cb -> cb.call(journal(status).writeFailures()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("rehab_agent_published_records")
+        .help("Journal records handed to the broker (QoS 1).")
+        .callback(cb -> cb.call(published.get()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("rehab_agent_broker_connected")
+        .help("1 while the agent is connected to its broker.")
+        .callback(cb -> cb.call(status.get().brokerConnected() ? 1 : 0))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("rehab_agent_alarms_active")
+        .help("Alarms shown on the device now, by IEC 60601-1-8 priority.")
+        .labelNames("priority")
+        .callback(
+            cb -> {
+              AgentStatus now = status.get();
+              for (String priority : new String[] {"HIGH", "MEDIUM", "LOW"}) {
+                long count =
+                    now.alarms().stream()
+                        .map(ActiveAlarm::spec)
+                        .filter(spec -> spec.priority().name().equals(priority))
+                        .count();
+                cb.call(count, priority.toLowerCase());
+              }
+            })
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("rehab_agent_sensors_faulted")
+        .help("Sensors in a fault now (silent, out of range, port lost).")
+        .callback(
+            cb -> cb.call(status.get().sensors().stream().filter(SensorStatus::isFaulted).count()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("rehab_agent_worker_seconds_since_progress")
+        .help("Seconds since each worker thread last made progress.")
+        .labelNames("worker")
+        .callback(
+            cb ->
+                liveness
+                    .snapshot()
+                    .forEach(w -> cb.call(w.silence().toMillis() / 1000.0, w.name())))
+        .register(registry);
+    return registry;
+  }
+
+  private static JournalStats journal(Supplier<AgentStatus> status) {
+    return status.get().journal();
+  }
+}

@@ -1,0 +1,92 @@
+package org.rehabtelemetry.agent.journal;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rehabtelemetry.protocol.MessageType;
+
+/**
+ * What every {@link Journal} must do, run against each implementation (Telegraf's buffer suite is
+ * the model): {@link MemoryJournalContractTest} and {@link DiskJournalContractTest}.
+ */
+abstract class JournalContract {
+  protected final RecordingJournalListener listener = new RecordingJournalListener();
+
+  /** A journal bounded to about {@code maxBytes} of records, empty. */
+  protected abstract Journal journal(long maxBytes);
+
+  @Test
+  void appendedRecords_areHandedOutOnlyAfterCommit_inIdOrder_acrossLanes() {
+    try (Journal journal = journal(1 << 20)) {
+      long first = journal.append(RecordClass.EVENT, MessageType.SESSION, bytes("started"));
+      long second = journal.append(RecordClass.SAMPLES, MessageType.SAMPLES, bytes("batch 1"));
+      assertEquals(1, first);
+      assertEquals(2, second);
+      assertEquals(3, journal.nextId());
+      assertEquals(List.of(), journal.readUnsent(0, 10), "nothing before the commit");
+      journal.commit();
+      List<JournalRecord> records = journal.readUnsent(0, 10);
+      assertEquals(List.of(first, second), ids(records));
+      assertEquals(MessageType.SAMPLES, records.get(1).type());
+      assertEquals(RecordClass.SAMPLES, records.get(1).recordClass());
+      assertArrayEquals(bytes("batch 1"), records.get(1).payload());
+      assertEquals(List.of(second), ids(journal.readUnsent(first, 10)));
+      assertEquals(List.of(first), ids(journal.readUnsent(0, 1)), "at most max");
+    }
+  }
+
+  @Test
+  void acks_moveTheSentFrontier_overTheContiguousPrefix() {
+    try (Journal journal = journal(1 << 20)) {
+      for (int i = 0; i < 5; i++) {
+        journal.append(RecordClass.SAMPLES, MessageType.SAMPLES, bytes("r" + i));
+      }
+      journal.commit();
+      assertEquals(0, journal.sentFrontier());
+      journal.ack(1);
+      journal.ack(2);
+      journal.ack(4);
+      journal.ack(4);
+      journal.ack(99);
+      assertEquals(2, journal.sentFrontier());
+      assertEquals(List.of(3L, 5L), ids(journal.readUnsent(0, 10)));
+      journal.ack(3);
+      assertEquals(4, journal.sentFrontier());
+      assertEquals(1, journal.stats().unsentRecords());
+    }
+  }
+
+  @Test
+  void whenFull_samplesGoBeforeEvents_andEveryUnsentLossIsReported() {
+    try (Journal journal = journal(16_384)) {
+      long event = journal.append(RecordClass.EVENT, MessageType.ALARM, new byte[500]);
+      for (int i = 0; i < 100; i++) {
+        journal.append(RecordClass.SAMPLES, MessageType.SAMPLES, new byte[500]);
+        journal.commit();
+      }
+      List<Long> left = ids(journal.readUnsent(0, 1000));
+      assertTrue(left.contains(event), "the event survives while samples can go");
+      assertTrue(left.size() < 101, "something was evicted: " + left.size());
+      assertTrue(listener.evictions.stream().allMatch(e -> e.startsWith("SAMPLES")));
+      assertEquals(101 - left.size(), journal.stats().evictedUnsent(), "every loss is counted");
+      assertEquals(
+          101 - left.size(),
+          listener.evictions.stream()
+              .mapToLong(e -> Long.parseLong(e.substring(e.indexOf("unsent=") + 7)))
+              .sum(),
+          "and reported");
+    }
+  }
+
+  static List<Long> ids(List<JournalRecord> records) {
+    return records.stream().map(JournalRecord::id).toList();
+  }
+
+  static byte[] bytes(String text) {
+    return text.getBytes(UTF_8);
+  }
+}
