@@ -1,143 +1,211 @@
 package org.rehabtelemetry.gateway;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.rehabtelemetry.gateway.alarms.AlarmBoard;
+import org.rehabtelemetry.gateway.auth.AuditLog;
+import org.rehabtelemetry.gateway.auth.LoginSessions;
 import org.rehabtelemetry.gateway.config.GatewayConfig;
-import org.rehabtelemetry.gateway.dashboard.AlarmBoard;
-import org.rehabtelemetry.gateway.dashboard.LiveFeed;
-import org.rehabtelemetry.gateway.dashboard.LoginSessions;
-import org.rehabtelemetry.gateway.ingest.DeadLetterStore;
+import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
+import org.rehabtelemetry.gateway.ingest.CardinalityGuard;
+import org.rehabtelemetry.gateway.ingest.Ingest;
 import org.rehabtelemetry.gateway.ingest.IngestListener;
-import org.rehabtelemetry.gateway.ingest.MqttIngest;
+import org.rehabtelemetry.gateway.live.LiveFeed;
+import org.rehabtelemetry.gateway.metrics.GatewayMetrics;
+import org.rehabtelemetry.gateway.mqtt.PahoInbound;
 import org.rehabtelemetry.gateway.registry.DeviceRegistry;
-import org.rehabtelemetry.gateway.session.CompletenessRecorder;
 import org.rehabtelemetry.gateway.session.CompletenessTracker;
-import org.rehabtelemetry.gateway.storage.Storage;
-import org.rehabtelemetry.gateway.web.GatewayHttp;
-import org.rehabtelemetry.gateway.web.GatewayMetrics;
+import org.rehabtelemetry.gateway.session.CompletenessWorker;
+import org.rehabtelemetry.gateway.storage.OpenStore;
+import org.rehabtelemetry.gateway.web.DashboardViews;
+import org.rehabtelemetry.gateway.web.GatewayWeb;
+import org.rehabtelemetry.runtime.files.DirectoryLock;
+import org.rehabtelemetry.runtime.health.Liveness;
+import org.rehabtelemetry.runtime.threads.FailFast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running gateway: storage, MQTT ingest, the operator's views and the HTTP side, wired from a
- * config. Used by {@link GatewayMain}, the demo and the end-to-end tests. Start and close from one
- * thread.
+ * One running gateway, wired from a config: this class only builds the parts and connects them
+ * (docs/architecture.md shows the map). Storage opens first and closes last; ingest, the
+ * completeness worker and the web side sit between. Used by the {@code run} command, the demo and
+ * the end-to-end tests. Start and close from one thread.
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-  private final Storage storage;
-  private final MqttIngest ingest;
-  private final GatewayHttp http;
+  private final DirectoryLock lock;
+  private final OpenStore store;
+  private final Ingest ingest;
+  private final CompletenessWorker completeness;
+  private final GatewayWeb web;
   private final ScheduledExecutorService housekeeping;
+  private final Parts parts;
+
+  /** The parts the tests and the demo look into. */
+  public record Parts(
+      DeadLetterStore deadLetters,
+      CompletenessTracker completeness,
+      DeviceRegistry registry,
+      AlarmBoard alarms,
+      AuditLog audit,
+      Liveness liveness) {}
 
   private Gateway(
-      Storage storage, MqttIngest ingest, GatewayHttp http, ScheduledExecutorService housekeeping) {
-    this.storage = storage;
+      DirectoryLock lock,
+      OpenStore store,
+      Ingest ingest,
+      CompletenessWorker completeness,
+      GatewayWeb web,
+      ScheduledExecutorService housekeeping,
+      Parts parts) {
+    this.lock = lock;
+    this.store = store;
     this.ingest = ingest;
-    this.http = http;
+    this.completeness = completeness;
+    this.web = web;
     this.housekeeping = housekeeping;
+    this.parts = parts;
   }
 
   /**
-   * Opens the store, connects to the broker and serves HTTP. Blocks until all three are up (the
-   * embedded store takes about 2 s).
+   * Locks the state directory, opens the store, connects to the broker and serves HTTP. Blocks
+   * until all are up (the embedded store takes about 2 s).
    *
-   * @throws IOException if the store or the HTTP port cannot be opened
-   * @throws Exception if the broker cannot be reached
+   * @throws IOException if the state directory is in use, or the store or the port cannot be opened
+   * @throws RuntimeException if the broker cannot be reached
    */
-  public static Gateway start(GatewayConfig config, Clock clock) throws Exception {
-    Storage storage = Storage.open(config.storage());
-    MqttIngest ingest = null;
-    GatewayHttp http = null;
-    ScheduledExecutorService housekeeping = null;
+  public static Gateway start(GatewayConfig config, Clock clock) throws IOException {
+    DirectoryLock lock = DirectoryLock.acquire(config.stateDir(), "the gateway");
+    OpenStore store = null;
+    Ingest ingest = null;
+    CompletenessWorker worker = null;
     try {
+      store = config.storage().open();
+      Liveness liveness = new Liveness(clock);
       DeadLetterStore deadLetters =
-          new DeadLetterStore(config.stateDir().resolve("dead-letters"), clock);
-      CompletenessTracker completeness = new CompletenessTracker(10_000);
+          new DeadLetterStore(
+              config.stateDir().resolve("dead-letters"),
+              clock,
+              config.deadLetterMaxBytes(),
+              config.deadLetterMaxAge());
+      CardinalityGuard guard =
+          new CardinalityGuard(
+              config.cardinality(), config.stateDir().resolve("cardinality.json"), clock);
+      CompletenessTracker tracker = new CompletenessTracker(config.maxTrackedSessions(), 4096, 500);
+      worker =
+          new CompletenessWorker(
+              tracker,
+              store.sink(),
+              store.seqQuery(),
+              clock,
+              liveness.register("completeness", Duration.ofMinutes(2)));
       DeviceRegistry registry = new DeviceRegistry(clock);
       LiveFeed live = new LiveFeed();
-      AlarmBoard alarms = new AlarmBoard(200, clock, live::alarmChanged);
+      AlarmBoard alarms = new AlarmBoard(200, 10_000, clock, live::alarmChanged);
       LoginSessions logins =
           new LoginSessions(
               config.dashboard().operators(), config.dashboard().sessionLifetime(), clock);
+      AuditLog audit = new AuditLog(config.stateDir().resolve("audit"), clock);
+      GatewayMetrics metrics = new GatewayMetrics();
       ingest =
-          new MqttIngest(
+          new Ingest(
               config.ingest(),
-              storage.sink(),
+              new PahoInbound(config.mqtt(), config.ingest().shareGroup(), 1000),
+              store.sink(),
               deadLetters,
-              IngestListener.all(
-                  registry,
-                  new CompletenessRecorder(completeness, storage.sink(), storage.seqQuery()),
-                  alarms,
-                  live));
-      http =
-          new GatewayHttp(
+              guard,
+              IngestListener.all(registry, worker, alarms, live),
+              clock,
+              liveness.register("ingest-writer", Duration.ofMinutes(2)),
+              metrics.writeLatency());
+      ingest.start();
+      PrometheusRegistry registryOfMetrics =
+          metrics.register(ingest, deadLetters, guard, registry, tracker, alarms, liveness);
+      GatewayWeb web =
+          new GatewayWeb(
               config.httpBind(),
               config.httpPort(),
-              new GatewayMetrics(ingest, deadLetters, registry, completeness),
-              new GatewayHttp.Views(
+              config.httpHostNames(),
+              new DashboardViews(
                   registry,
-                  completeness,
+                  tracker,
                   deadLetters,
                   alarms,
                   live,
                   logins,
-                  config.dashboard().secureCookie()));
-      ingest.start();
-      http.start();
-      housekeeping =
-          Executors.newSingleThreadScheduledExecutor(
-              runnable -> {
-                Thread thread = new Thread(runnable, "gateway-housekeeping");
-                thread.setDaemon(true);
-                return thread;
-              });
+                  audit,
+                  config.dashboard().secureCookie()),
+              registryOfMetrics,
+              liveness);
+      ScheduledExecutorService housekeeping = FailFast.scheduler("gateway-housekeeping");
       housekeeping.scheduleWithFixedDelay(logins::purgeExpired, 1, 1, TimeUnit.MINUTES);
       if (!logins.enabled()) {
         LOG.warn("no operator account configured (dashboard.operators): the dashboard is off");
       }
       LOG.info(
           "gateway {} running: {} -> {}; dashboard on http://{}",
-          config.ingest().clientId(),
-          config.ingest().uri(),
-          storage.describe(),
-          http.address());
-      return new Gateway(storage, ingest, http, housekeeping);
-    } catch (Exception | Error e) {
-      if (http != null) {
-        http.close();
-      }
+          config.mqtt().clientId(),
+          config.mqtt().uri(),
+          store.description(),
+          web.address());
+      return new Gateway(
+          lock,
+          store,
+          ingest,
+          worker,
+          web,
+          housekeeping,
+          new Parts(deadLetters, tracker, registry, alarms, audit, liveness));
+    } catch (IOException | RuntimeException | Error e) {
       if (ingest != null) {
         ingest.close();
       }
-      storage.close();
+      if (worker != null) {
+        worker.close();
+      }
+      if (store != null) {
+        store.close();
+      }
+      lock.close();
       throw e;
     }
   }
 
   /** host:port of the dashboard and metrics. */
   public String httpAddress() {
-    return http.address();
+    return web.address();
   }
 
   /** What the gateway stores into, for the start-up banner. */
   public String storageDescription() {
-    return storage.describe();
+    return store.description();
+  }
+
+  /** Ingest's running figures. */
+  public Ingest ingest() {
+    return ingest;
+  }
+
+  public Parts parts() {
+    return parts;
   }
 
   /**
    * Stops serving, disconnects from the broker (unacknowledged messages stay there), closes the
-   * store.
+   * store, releases the state directory.
    */
   @Override
   public void close() {
     housekeeping.shutdownNow();
-    http.close();
+    web.close();
     ingest.close();
-    storage.close();
+    completeness.close();
+    store.close();
+    lock.close();
   }
 }

@@ -1,9 +1,10 @@
-package org.rehabtelemetry.gateway.dashboard;
+package org.rehabtelemetry.gateway.alarms;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +12,26 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.rehabtelemetry.gateway.ingest.IngestListener;
 import org.rehabtelemetry.protocol.AlarmEvent;
+import org.rehabtelemetry.protocol.AlarmState;
 import org.rehabtelemetry.protocol.Message;
 
 /**
- * The operator's alarm list: every alarm the devices raised, with its life cycle on the device
- * (raised, acknowledged by the therapist, cleared) and the operator's own acknowledgement.
+ * The operator's alarm list: every alarm the devices raised, with its life cycle on the device and
+ * the operator's own acknowledgement.
+ *
+ * <p><b>Order-free.</b> One alarm's messages (raised, acknowledged on the device, cleared) are
+ * merged as facts, not ordered by the time the device stamps on them: each message adds what it
+ * says happened, and the alarm's state follows from the facts. So a late, repeated or wrongly
+ * stamped message (a clock in 2199) cannot freeze or roll back an alarm, and a latched alarm that
+ * was cleared on the device and then acknowledged there ends as cleared here too. An alarm is over
+ * when its condition ended ({@code cleared}) and, if latched, a person reset it on the device.
  *
  * <p>The operator's acknowledgement says "seen at the desk"; it does not silence or reset anything
  * on the device. That stays at the bedside, with the therapist. Alarms come in as soon as the
  * gateway receives them, before they are stored, so a database outage does not hide them.
  *
- * <p>Keeps every alarm that is not cleared and the most recent {@code historySize} cleared ones.
- * Thread-safe.
+ * <p>Keeps every alarm that is not over, up to {@code maxActive} (the oldest over that are dropped,
+ * counted), and the most recent {@code historySize} that are over. Thread-safe.
  */
 public final class AlarmBoard implements IngestListener {
   /**
@@ -32,13 +41,16 @@ public final class AlarmBoard implements IngestListener {
    * @param alarmId the alarm's id on that device
    * @param code e.g. {@code SPO2_LOW}
    * @param priority {@code high}, {@code medium} or {@code low} (IEC 60601-1-8)
-   * @param deviceState raised, acknowledged or cleared, as last reported by the device
+   * @param deviceState {@code raised}, {@code acknowledged} or {@code cleared} (over)
+   * @param conditionEnded whether the condition ended on the device (a latched alarm then waits for
+   *     its reset)
+   * @param latched whether it stays until a person resets it on the device
    * @param message the device's text
    * @param channel the channel, or null
    * @param value the triggering value in the channel's unit, or null
    * @param limit the crossed limit, or null
-   * @param raisedAt when the device raised it (when the gateway first heard of it, if later)
-   * @param updatedAt the device's time of the last change
+   * @param raisedAt when the device raised it (when the gateway first heard of it, if earlier)
+   * @param updatedAt when the gateway last heard of it
    * @param operatorAckBy the operator who acknowledged it, or null
    * @param operatorAckAt when, or null
    */
@@ -48,6 +60,8 @@ public final class AlarmBoard implements IngestListener {
       String code,
       String priority,
       String deviceState,
+      boolean conditionEnded,
+      boolean latched,
       String message,
       String channel,
       Double value,
@@ -55,19 +69,60 @@ public final class AlarmBoard implements IngestListener {
       Instant raisedAt,
       Instant updatedAt,
       String operatorAckBy,
-      Instant operatorAckAt) {}
+      Instant operatorAckAt) {
+
+    /** Whether the alarm is over: ended and, if latched, reset on the device. */
+    public boolean over() {
+      return deviceState.equals("cleared");
+    }
+  }
+
+  /** The facts known about one alarm. */
+  private static final class Facts {
+    AlarmEvent first;
+    Instant raisedAt;
+    Instant updatedAt;
+    boolean acknowledgedOnDevice;
+    boolean cleared;
+    String operatorAckBy;
+    Instant operatorAckAt;
+
+    Entry entry() {
+      boolean over = cleared && (!first.latched() || acknowledgedOnDevice);
+      String state = over ? "cleared" : acknowledgedOnDevice ? "acknowledged" : "raised";
+      return new Entry(
+          first.header().deviceId(),
+          first.alarmId(),
+          first.code(),
+          first.priority().wireName(),
+          state,
+          cleared,
+          first.latched(),
+          first.message(),
+          first.channel(),
+          first.value(),
+          first.limit(),
+          raisedAt,
+          updatedAt,
+          operatorAckBy,
+          operatorAckAt);
+    }
+  }
 
   private final int historySize;
+  private final int maxActive;
   private final Clock clock;
   private final Consumer<Entry> onChange;
-  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final Map<String, Facts> alarms = new LinkedHashMap<>();
+  private long dropped;
 
   /**
    * @param onChange told of every new or changed entry (for the live stream); called under this
    *     board's lock, so it must be quick and must not call back
    */
-  public AlarmBoard(int historySize, Clock clock, Consumer<Entry> onChange) {
+  public AlarmBoard(int historySize, int maxActive, Clock clock, Consumer<Entry> onChange) {
     this.historySize = historySize;
+    this.maxActive = maxActive;
     this.clock = clock;
     this.onChange = onChange;
   }
@@ -85,35 +140,32 @@ public final class AlarmBoard implements IngestListener {
   /** Takes in an alarm message from a device. */
   public synchronized void received(AlarmEvent alarm) {
     String key = key(alarm.header().deviceId(), alarm.alarmId());
-    Entry previous = entries.get(key);
-    Instant time = alarm.header().time();
-    if (previous != null && previous.updatedAt().isAfter(time)) {
-      return; // an older state delivered late or again
+    Facts facts = alarms.get(key);
+    Instant now = clock.instant();
+    boolean changed = false;
+    if (facts == null) {
+      facts = new Facts();
+      facts.first = alarm;
+      facts.raisedAt = alarm.header().time().isAfter(now) ? now : alarm.header().time();
+      alarms.put(key, facts);
+      changed = true;
     }
-    if (previous != null
-        && previous.updatedAt().equals(time)
-        && previous.deviceState().equals(alarm.state().wireName())) {
-      return; // the same message again
+    if (alarm.state() == AlarmState.ACKNOWLEDGED && !facts.acknowledgedOnDevice) {
+      facts.acknowledgedOnDevice = true;
+      changed = true;
     }
-    Entry entry =
-        new Entry(
-            alarm.header().deviceId(),
-            alarm.alarmId(),
-            alarm.code(),
-            alarm.priority().wireName(),
-            alarm.state().wireName(),
-            alarm.message(),
-            alarm.channel(),
-            alarm.value(),
-            alarm.limit(),
-            previous == null ? time : previous.raisedAt(),
-            time,
-            previous == null ? null : previous.operatorAckBy(),
-            previous == null ? null : previous.operatorAckAt());
-    entries.remove(key);
-    entries.put(key, entry);
-    trim();
-    onChange.accept(entry);
+    if (alarm.state() == AlarmState.CLEARED && !facts.cleared) {
+      facts.cleared = true;
+      changed = true;
+    }
+    if (alarm.state() == AlarmState.RAISED && alarm.header().time().isBefore(facts.raisedAt)) {
+      facts.raisedAt = alarm.header().time();
+    }
+    if (changed) {
+      facts.updatedAt = now;
+      trim();
+      onChange.accept(facts.entry());
+    }
   }
 
   /**
@@ -122,57 +174,52 @@ public final class AlarmBoard implements IngestListener {
    * @return the updated entry, or empty if no such alarm is known
    */
   public synchronized Optional<Entry> acknowledge(String device, String alarmId, String operator) {
-    String key = key(device, alarmId);
-    Entry entry = entries.get(key);
-    if (entry == null) {
+    Facts facts = alarms.get(key(device, alarmId));
+    if (facts == null) {
       return Optional.empty();
     }
-    if (entry.operatorAckBy() == null) {
-      entry =
-          new Entry(
-              entry.device(),
-              entry.alarmId(),
-              entry.code(),
-              entry.priority(),
-              entry.deviceState(),
-              entry.message(),
-              entry.channel(),
-              entry.value(),
-              entry.limit(),
-              entry.raisedAt(),
-              entry.updatedAt(),
-              operator,
-              clock.instant());
-      entries.put(key, entry);
-      onChange.accept(entry);
+    if (facts.operatorAckBy == null) {
+      facts.operatorAckBy = operator;
+      facts.operatorAckAt = clock.instant();
+      onChange.accept(facts.entry());
     }
-    return Optional.of(entry);
+    return Optional.of(facts.entry());
   }
 
-  /**
-   * All alarms kept: uncleared ones first, by priority then time; then the cleared, newest first.
-   */
+  /** All alarms kept: those not over first, by priority then time; then the over, newest first. */
   public synchronized List<Entry> all() {
-    List<Entry> list = new ArrayList<>(entries.values());
+    List<Entry> list = new ArrayList<>();
+    alarms.values().forEach(facts -> list.add(facts.entry()));
     list.sort(
-        Comparator.comparing((Entry e) -> e.deviceState().equals("cleared"))
+        Comparator.comparing(Entry::over)
             .thenComparing(e -> priorityRank(e.priority()))
             .thenComparing(Entry::updatedAt, Comparator.reverseOrder()));
     return list;
   }
 
-  /** How many alarms are not cleared on their device. */
+  /** How many alarms are not over. */
   public synchronized long active() {
-    return entries.values().stream().filter(e -> !e.deviceState().equals("cleared")).count();
+    return alarms.values().stream().filter(f -> !f.entry().over()).count();
+  }
+
+  /** Alarms not over that were dropped because more than {@code maxActive} were kept. */
+  public synchronized long dropped() {
+    return dropped;
   }
 
   private void trim() {
-    long cleared = entries.values().stream().filter(e -> e.deviceState().equals("cleared")).count();
-    var iterator = entries.values().iterator();
-    while (cleared > historySize && iterator.hasNext()) {
-      if (iterator.next().deviceState().equals("cleared")) {
-        iterator.remove();
-        cleared--;
+    long over = alarms.values().stream().filter(f -> f.entry().over()).count();
+    long active = alarms.size() - over;
+    Iterator<Facts> oldestFirst = alarms.values().iterator();
+    while ((over > historySize || active > maxActive) && oldestFirst.hasNext()) {
+      boolean isOver = oldestFirst.next().entry().over();
+      if (isOver && over > historySize) {
+        oldestFirst.remove();
+        over--;
+      } else if (!isOver && active > maxActive) {
+        oldestFirst.remove();
+        active--;
+        dropped++;
       }
     }
   }

@@ -1,8 +1,7 @@
-package org.rehabtelemetry.gateway.config;
+package org.rehabtelemetry.gateway.auth;
 
 import java.time.Duration;
 import java.util.List;
-import org.rehabtelemetry.gateway.dashboard.OperatorAccount;
 
 /**
  * The operator dashboard's settings.

@@ -1,12 +1,10 @@
-package org.rehabtelemetry.gateway.dashboard;
+package org.rehabtelemetry.gateway.auth;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +12,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Operator logins: checks a name and password against the configured accounts, hands out random
- * session tokens (256 bits) that expire after a period without use, and slows down guessing: after
- * {@value #MAX_FAILURES} failed logins for one name within {@link #LOCKOUT}, that name is refused
- * until the window passes, whatever the password. Tokens live in memory only: a gateway restart
- * logs everyone out.
+ * Operator logins: checks a name and password against the configured accounts (after the {@link
+ * LoginGuard} allowed the attempt), hands out random session tokens (256 bits) that expire after a
+ * period without use, and tells who is behind a token with their role. Tokens live in memory only:
+ * a gateway restart logs everyone out. At most {@value #MAX_SESSIONS} sessions: a new login past
+ * that ends the oldest.
  *
  * <p>Thread-safe. {@link #login} blocks for the password hash (a fraction of a second).
  */
 public final class LoginSessions {
-  static final int MAX_FAILURES = 5;
-  static final Duration LOCKOUT = Duration.ofMinutes(5);
+  static final int MAX_SESSIONS = 200;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -37,16 +34,24 @@ public final class LoginSessions {
   private final Map<String, OperatorAccount> accounts = new HashMap<>();
   private final Duration lifetime;
   private final Clock clock;
+  private final LoginGuard guard;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-  private final Map<String, Deque<Instant>> failures = new HashMap<>();
 
   /** A logged-in operator. */
-  public record Session(String username, Instant lastUsed) {}
+  public record Session(OperatorAccount account, Instant lastUsed) {}
+
+  /** What a login attempt came to. */
+  public record Outcome(LoginGuard.Verdict verdict, String token, OperatorAccount account) {
+    public boolean success() {
+      return token != null;
+    }
+  }
 
   public LoginSessions(List<OperatorAccount> operators, Duration lifetime, Clock clock) {
     operators.forEach(account -> accounts.put(account.username(), account));
     this.lifetime = lifetime;
     this.clock = clock;
+    this.guard = new LoginGuard(clock);
   }
 
   /** Whether any account is configured. */
@@ -55,38 +60,44 @@ public final class LoginSessions {
   }
 
   /**
-   * Checks the credentials.
+   * Checks the credentials from {@code address}.
    *
-   * @return a new session token, or empty for a wrong name or password or a locked-out name
+   * @return a new session token on success; else why not (throttled, busy, or wrong)
    */
-  public Optional<String> login(String username, char[] password) {
-    if (lockedOut(username)) {
-      return Optional.empty();
+  public Outcome login(String username, char[] password, String address) {
+    LoginGuard.Verdict verdict = guard.begin(username, address);
+    if (verdict != LoginGuard.Verdict.GO) {
+      return new Outcome(verdict, null, null);
     }
+    boolean matches = false;
     OperatorAccount account = accounts.get(username);
-    boolean matches;
-    if (account == null) {
-      DECOY.matches(password); // spend the same time as for a known name
-      matches = false;
-    } else {
-      matches = account.passwordHash().matches(password);
+    try {
+      if (account == null) {
+        DECOY.matches(password); // spend the same time as for a known name
+      } else {
+        matches = account.passwordHash().matches(password);
+      }
+    } finally {
+      guard.end(username, address, matches);
     }
     if (!matches) {
-      recordFailure(username);
-      return Optional.empty();
-    }
-    synchronized (failures) {
-      failures.remove(username);
+      return new Outcome(LoginGuard.Verdict.GO, null, null);
     }
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    sessions.put(token, new Session(username, clock.instant()));
-    return Optional.of(token);
+    if (sessions.size() >= MAX_SESSIONS) {
+      purgeExpired();
+      sessions.entrySet().stream()
+          .min((a, b) -> a.getValue().lastUsed().compareTo(b.getValue().lastUsed()))
+          .ifPresent(oldest -> sessions.remove(oldest.getKey()));
+    }
+    sessions.put(token, new Session(account, clock.instant()));
+    return new Outcome(LoginGuard.Verdict.GO, token, account);
   }
 
   /** The operator behind a token, refreshing its expiry; empty if unknown or expired. */
-  public Optional<String> operator(String token) {
+  public Optional<OperatorAccount> operator(String token) {
     if (token == null) {
       return Optional.empty();
     }
@@ -99,15 +110,17 @@ public final class LoginSessions {
       sessions.remove(token);
       return Optional.empty();
     }
-    sessions.put(token, new Session(session.username(), now));
-    return Optional.of(session.username());
+    sessions.put(token, new Session(session.account(), now));
+    return Optional.of(session.account());
   }
 
-  /** Ends a session. */
-  public void logout(String token) {
-    if (token != null) {
-      sessions.remove(token);
+  /** Ends a session; returns the operator it belonged to. */
+  public Optional<OperatorAccount> logout(String token) {
+    if (token == null) {
+      return Optional.empty();
     }
+    Session session = sessions.remove(token);
+    return session == null ? Optional.empty() : Optional.of(session.account());
   }
 
   /** Forgets expired sessions; call now and then. */
@@ -118,28 +131,5 @@ public final class LoginSessions {
 
   public Duration lifetime() {
     return lifetime;
-  }
-
-  private boolean lockedOut(String username) {
-    synchronized (failures) {
-      Deque<Instant> recent = failures.get(username);
-      if (recent == null) {
-        return false;
-      }
-      Instant windowStart = clock.instant().minus(LOCKOUT);
-      while (!recent.isEmpty() && recent.peekFirst().isBefore(windowStart)) {
-        recent.pollFirst();
-      }
-      return recent.size() >= MAX_FAILURES;
-    }
-  }
-
-  private void recordFailure(String username) {
-    synchronized (failures) {
-      if (failures.size() > 10_000) {
-        failures.clear(); // a flood of made-up names must not grow memory without bound
-      }
-      failures.computeIfAbsent(username, name -> new ArrayDeque<>()).addLast(clock.instant());
-    }
   }
 }

@@ -1,4 +1,4 @@
-package org.rehabtelemetry.gateway.dashboard;
+package org.rehabtelemetry.gateway.auth;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

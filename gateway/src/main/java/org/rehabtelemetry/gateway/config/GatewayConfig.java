@@ -1,23 +1,43 @@
 package org.rehabtelemetry.gateway.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.rehabtelemetry.config.MqttConnection;
+import org.rehabtelemetry.gateway.auth.DashboardSettings;
+import org.rehabtelemetry.gateway.ingest.CardinalityGuard;
 import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.gateway.storage.StoreSettings;
 
 /**
  * The gateway's configuration; see {@code gateway/gateway.sample.yaml}. Secrets inside are never
  * printed by {@link #toString()}.
  *
- * @param ingest broker connection and batching
+ * @param mqtt the broker, client id, credentials and TLS
+ * @param ingest subscription, batching, memory bound, retries and the time window
  * @param storage where points go
- * @param stateDir where dead letters (and the embedded store by default) are kept
+ * @param stateDir where dead letters, the audit log, known names and (by default) the embedded
+ *     store are kept; one gateway per directory
  * @param httpBind the address of the dashboard, its API and the metrics
  * @param httpPort their port
+ * @param httpHostNames the names operators reach the gateway by besides its address and localhost;
+ *     empty accepts any
  * @param dashboard operator accounts and the login session
+ * @param deadLetterMaxBytes dead letters kept on disk at most
+ * @param deadLetterMaxAge dead letters kept at most this long
+ * @param cardinality what a device population may create in the database
+ * @param maxTrackedSessions unfinished sessions whose completeness is tracked at once
  */
 public record GatewayConfig(
+    MqttConnection mqtt,
     IngestSettings ingest,
-    StorageSettings storage,
+    StoreSettings storage,
     Path stateDir,
     String httpBind,
     int httpPort,
-    DashboardSettings dashboard) {}
+    Set<String> httpHostNames,
+    DashboardSettings dashboard,
+    long deadLetterMaxBytes,
+    Duration deadLetterMaxAge,
+    CardinalityGuard.Bounds cardinality,
+    int maxTrackedSessions) {}

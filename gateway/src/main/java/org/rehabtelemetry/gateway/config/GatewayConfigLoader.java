@@ -3,14 +3,26 @@ package org.rehabtelemetry.gateway.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.rehabtelemetry.config.ConfigFiles;
 import org.rehabtelemetry.config.ConfigNode;
-import org.rehabtelemetry.gateway.dashboard.OperatorAccount;
-import org.rehabtelemetry.gateway.dashboard.PasswordHash;
+import org.rehabtelemetry.config.MqttConnection;
+import org.rehabtelemetry.gateway.auth.DashboardSettings;
+import org.rehabtelemetry.gateway.auth.OperatorAccount;
+import org.rehabtelemetry.gateway.auth.PasswordHash;
+import org.rehabtelemetry.gateway.auth.Role;
+import org.rehabtelemetry.gateway.ingest.CardinalityGuard;
 import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.gateway.storage.StoreSettings;
+import org.rehabtelemetry.gateway.storage.influxv1.InfluxV1Settings;
+import org.rehabtelemetry.gateway.storage.influxv2.InfluxV2Settings;
+import org.rehabtelemetry.gateway.storage.questdb.EmbeddedSettings;
+import org.rehabtelemetry.protocol.TimeWindow;
 
 /** Reads and validates the gateway's YAML config; every problem names the file, key and value. */
 public final class GatewayConfigLoader {
@@ -23,75 +35,140 @@ public final class GatewayConfigLoader {
   public static GatewayConfig parse(String source, byte[] yaml, Path baseDir) {
     ConfigNode root = ConfigFiles.parseYaml(source, yaml);
     ConfigNode mqtt = root.object("mqtt");
-    String uri = mqtt.mqttUri("uri");
-    String clientId = mqtt.text("clientId", "gateway-1");
+    MqttConnection connection = MqttConnection.read(mqtt, baseDir, "gateway-1");
     // No group by default: Mosquitto 2.0.11 (Debian 12) does not restore an offline session's
     // shared subscription after a restart, so messages published before the gateway resubscribes
     // are dropped. A plain persistent subscription is restored and queues them (docs/gateway.md).
     String group =
-        mqtt.has("shareGroup")
-            ? mqtt.matching(
-                "shareGroup", "none|[a-z0-9][a-z0-9-]{0,62}", "be none or 1-63 of a-z 0-9 '-'")
-            : mqtt.text("shareGroup", "none");
-    if (group.equals("none")) {
-      group = null;
-    }
+        mqtt.matching(
+            "shareGroup", "none|[a-z0-9][a-z0-9-]{0,62}", "be none or 1-63 of a-z 0-9 '-'", "none");
     mqtt.rejectUnknownKeys();
-
-    ConfigNode ingest = root.optionalObject("ingest");
-    int maxBatch = 500;
-    int maxQueue = 1000;
-    Duration retryInitial = Duration.ofMillis(500);
-    Duration retryMax = Duration.ofSeconds(30);
-    if (ingest != null) {
-      maxBatch = ingest.integer("maxBatchMessages", 1, 100_000, maxBatch);
-      maxQueue = ingest.integer("maxQueue", 1, 1_000_000, maxQueue);
-      retryInitial = ingest.millis("retryInitialMs", 10, 60_000, 500);
-      retryMax = ingest.millis("retryMaxMs", 100, 600_000, 30_000);
-      ingest.rejectUnknownKeys();
-    }
-
+    IngestSettings ingest =
+        ingest(root.optionalObject("ingest"), group.equals("none") ? null : group);
     Path stateDir = baseDir.resolve(root.text("stateDir", "/var/lib/rehab-telemetry/gateway"));
-    StorageSettings storage = storage(root.optionalObject("storage"), baseDir, stateDir);
+    StoreSettings storage = storage(root.optionalObject("storage"), baseDir, stateDir);
     ConfigNode http = root.optionalObject("http");
     String bind = "127.0.0.1";
     int port = 8090;
+    Set<String> hostNames = new LinkedHashSet<>();
     if (http != null) {
       bind = http.text("bind", bind);
       port = http.integer("port", 0, 65_535, port);
+      for (String name : http.text("hostNames", "").split(",")) {
+        if (!name.isBlank()) {
+          hostNames.add(name.strip());
+        }
+      }
       http.rejectUnknownKeys();
     }
     DashboardSettings dashboard = dashboard(root.optionalObject("dashboard"));
+    ConfigNode deadLetters = root.optionalObject("deadLetters");
+    long deadLetterBytes = 256L << 20;
+    Duration deadLetterAge = Duration.ofDays(90);
+    if (deadLetters != null) {
+      deadLetterBytes = (long) deadLetters.integer("maxMegabytes", 1, 1 << 20, 256) << 20;
+      deadLetterAge = Duration.ofDays(deadLetters.integer("maxAgeDays", 1, 3650, 90));
+      deadLetters.rejectUnknownKeys();
+    }
+    ConfigNode limits = root.optionalObject("limits");
+    CardinalityGuard.Bounds bounds = CardinalityGuard.Bounds.DEFAULT;
+    int maxSessions = 2000;
+    if (limits != null) {
+      bounds = bounds(limits);
+      maxSessions = limits.integer("trackedSessions", 10, 1_000_000, maxSessions);
+      limits.rejectUnknownKeys();
+    }
     root.rejectUnknownKeys();
     return new GatewayConfig(
-        new IngestSettings(uri, clientId, group, maxBatch, maxQueue, retryInitial, retryMax),
+        connection,
+        ingest,
         storage,
         stateDir,
         bind,
         port,
-        dashboard);
+        hostNames,
+        dashboard,
+        deadLetterBytes,
+        deadLetterAge,
+        bounds,
+        maxSessions);
   }
 
-  private static StorageSettings storage(ConfigNode storage, Path baseDir, Path stateDir) {
+  private static IngestSettings ingest(ConfigNode ingest, String group) {
+    int maxBatch = 500;
+    int maxBatchBytes = 2 << 20;
+    long maxQueueBytes = 16L << 20;
+    Duration retryInitial = Duration.ofMillis(500);
+    Duration retryMax = Duration.ofSeconds(30);
+    TimeWindow window = TimeWindow.DEFAULT;
+    if (ingest != null) {
+      maxBatch = ingest.integer("maxBatchMessages", 1, 100_000, maxBatch);
+      maxBatchBytes = ingest.integer("maxBatchKilobytes", 256, 1 << 20, maxBatchBytes >> 10) << 10;
+      maxQueueBytes = (long) ingest.integer("maxQueueMegabytes", 1, 4096, 16) << 20;
+      retryInitial = ingest.millis("retryInitialMs", 10, 60_000, 500);
+      retryMax = ingest.millis("retryMaxMs", 100, 600_000, 30_000);
+      window =
+          new TimeWindow(
+              Duration.ofSeconds(ingest.integer("maxFutureSkewSeconds", 1, 86_400, 600)),
+              Duration.ofDays(ingest.integer("maxBackfillDays", 1, 3650, 30)));
+      ingest.rejectUnknownKeys();
+    }
+    return new IngestSettings(
+        group, maxBatch, maxBatchBytes, maxQueueBytes, retryInitial, retryMax, window);
+  }
+
+  private static CardinalityGuard.Bounds bounds(ConfigNode limits) {
+    Map<CardinalityGuard.Kind, Integer> names =
+        new EnumMap<>(CardinalityGuard.Bounds.DEFAULT.names());
+    names.put(
+        CardinalityGuard.Kind.DEVICE,
+        limits.integer("devices", 1, 100_000, names.get(CardinalityGuard.Kind.DEVICE)));
+    names.put(
+        CardinalityGuard.Kind.CHANNEL,
+        limits.integer("channels", 1, 100_000, names.get(CardinalityGuard.Kind.CHANNEL)));
+    names.put(
+        CardinalityGuard.Kind.UNIT,
+        limits.integer("units", 1, 10_000, names.get(CardinalityGuard.Kind.UNIT)));
+    names.put(
+        CardinalityGuard.Kind.ALARM_CODE,
+        limits.integer("alarmCodes", 1, 100_000, names.get(CardinalityGuard.Kind.ALARM_CODE)));
+    names.put(
+        CardinalityGuard.Kind.METRIC,
+        limits.integer("metricNames", 1, 100_000, names.get(CardinalityGuard.Kind.METRIC)));
+    names.put(
+        CardinalityGuard.Kind.SETTING,
+        limits.integer("settingNames", 1, 100_000, names.get(CardinalityGuard.Kind.SETTING)));
+    int sessions =
+        limits.integer(
+            "sessionsPerDevicePerDay",
+            1,
+            100_000,
+            CardinalityGuard.Bounds.DEFAULT.sessionsPerDevicePerDay());
+    return new CardinalityGuard.Bounds(names, sessions);
+  }
+
+  private static StoreSettings storage(ConfigNode storage, Path baseDir, Path stateDir) {
     if (storage == null) {
-      return new StorageSettings.Embedded(stateDir.resolve("questdb"), 0);
+      return new EmbeddedSettings(stateDir.resolve("questdb"), 0);
     }
     String kind = storage.text("kind");
-    StorageSettings settings =
+    StoreSettings settings =
         switch (kind) {
           case "embedded" ->
-              new StorageSettings.Embedded(
+              new EmbeddedSettings(
                   stateDir.resolve(storage.text("dataDir", "questdb")),
                   storage.integer("consolePort", 0, 65_535, 0));
           case "influxdb-v1" ->
-              new StorageSettings.InfluxV1(
+              new InfluxV1Settings(
                   url(storage),
                   storage.text("database", "rehab"),
-                  storage.has("username") ? storage.text("username") : null,
+                  storage.has("username")
+                      ? storage.text("username")
+                      : storage.text("username", null),
                   storage.secretFile("passwordFile", baseDir),
                   storage.millis("timeoutMs", 100, 600_000, 10_000));
           case "influxdb-v2" ->
-              new StorageSettings.InfluxV2(
+              new InfluxV2Settings(
                   url(storage),
                   storage.text("org"),
                   storage.text("bucket"),
@@ -120,9 +197,7 @@ public final class GatewayConfigLoader {
     }
     List<OperatorAccount> operators = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    List<ConfigNode> accounts = dashboard.optionalList("operators");
-    for (int i = 0; i < accounts.size(); i++) {
-      ConfigNode account = accounts.get(i);
+    for (ConfigNode account : dashboard.optionalList("operators")) {
       String username =
           account.matching(
               "username", "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", "be 1-64 of A-Z a-z 0-9 . _ -");
@@ -136,8 +211,17 @@ public final class GatewayConfigLoader {
         // The value is a secret's hash: name the problem, never echo it.
         throw account.fail("passwordHash", e.getMessage());
       }
+      String roleText = account.text("role", "operator");
+      Role role = Role.parse(roleText);
+      if (role == null) {
+        throw account.fail("role", "must be viewer, operator or admin, was \"" + roleText + "\"");
+      }
+      String language =
+          account.has("language")
+              ? account.matching("language", "ru|kk|en", "be ru, kk or en")
+              : account.text("language", null);
       account.rejectUnknownKeys();
-      operators.add(new OperatorAccount(username, hash));
+      operators.add(new OperatorAccount(username, hash, role, language));
     }
     Duration lifetime =
         Duration.ofMinutes(dashboard.integer("sessionMinutes", 5, 7 * 24 * 60, 8 * 60));

@@ -1,7 +1,6 @@
 package org.rehabtelemetry.gateway.registry;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One device as the operator sees it.
@@ -13,7 +12,6 @@ import java.util.List;
  * @param lastSeen when the gateway last stored a message from it
  * @param agentVersion the agent's version
  * @param currentSessionId the running session, or null
- * @param activeAlarms codes of alarms raised and not yet cleared, oldest first
  */
 public record DeviceInfo(
     String site,
@@ -22,5 +20,4 @@ public record DeviceInfo(
     boolean online,
     Instant lastSeen,
     String agentVersion,
-    String currentSessionId,
-    List<String> activeAlarms) {}
+    String currentSessionId) {}

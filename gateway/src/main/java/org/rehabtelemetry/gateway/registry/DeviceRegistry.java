@@ -2,13 +2,10 @@ package org.rehabtelemetry.gateway.registry;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rehabtelemetry.gateway.ingest.IngestListener;
-import org.rehabtelemetry.protocol.AlarmEvent;
-import org.rehabtelemetry.protocol.AlarmState;
 import org.rehabtelemetry.protocol.DeviceState;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.Message;
@@ -17,8 +14,8 @@ import org.rehabtelemetry.protocol.SessionEventType;
 
 /**
  * The fleet, built from the stored message stream: online/offline from birth and Last Will, last
- * seen, agent version, current session from session events, active alarms from alarm events.
- * Thread-safe.
+ * seen, agent version, current session from session events. How many devices it holds is bounded by
+ * the ingest's cardinality guard. Thread-safe.
  */
 public final class DeviceRegistry implements IngestListener {
   private final Clock clock;
@@ -32,7 +29,6 @@ public final class DeviceRegistry implements IngestListener {
     java.time.Instant lastSeen;
     String agentVersion;
     String session;
-    final Map<String, String> alarms = new LinkedHashMap<>();
   }
 
   public DeviceRegistry(Clock clock) {
@@ -57,12 +53,6 @@ public final class DeviceRegistry implements IngestListener {
           event.event() == SessionEventType.STOPPED
               || event.event() == SessionEventType.INTERRUPTED;
       entry.session = ended ? null : event.session().sessionId();
-    } else if (message instanceof AlarmEvent alarm) {
-      if (alarm.state() == AlarmState.CLEARED) {
-        entry.alarms.remove(alarm.alarmId());
-      } else {
-        entry.alarms.put(alarm.alarmId(), alarm.code() + " (" + alarm.priority().wireName() + ")");
-      }
     } else {
       entry.online = true;
     }
@@ -73,14 +63,7 @@ public final class DeviceRegistry implements IngestListener {
     for (Entry e : devices.values()) {
       all.add(
           new DeviceInfo(
-              e.site,
-              e.deviceId,
-              e.kind,
-              e.online,
-              e.lastSeen,
-              e.agentVersion,
-              e.session,
-              List.copyOf(e.alarms.values())));
+              e.site, e.deviceId, e.kind, e.online, e.lastSeen, e.agentVersion, e.session));
     }
     return all;
   }

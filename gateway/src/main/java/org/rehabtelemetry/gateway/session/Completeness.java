@@ -5,37 +5,52 @@ import java.util.List;
 /**
  * How complete one session's data is.
  *
+ * @param site the device's site
  * @param device the device
  * @param sessionId the session
  * @param received distinct sequence numbers received
  * @param expected {@code summary.seq + 1} once the summary arrived, else -1 (still running)
- * @param gaps missing sequence numbers as inclusive ranges {@code [from, to]}, up to the highest
- *     seen (or expected) number
+ * @param missing how many numbers are missing up to the highest seen (or expected) one
+ * @param gaps the first missing ranges {@code [from, to]}, inclusive (at most {@value #MAX_GAPS})
+ * @param fragmented whether the sender skipped so many numbers that not all were tracked
  */
 public record Completeness(
-    String device, String sessionId, long received, long expected, List<long[]> gaps) {
+    String site,
+    String device,
+    String sessionId,
+    long received,
+    long expected,
+    long missing,
+    List<long[]> gaps,
+    boolean fragmented) {
+  /** Gaps listed at most; the count of what is missing is always exact. */
+  public static final int MAX_GAPS = 50;
+
   public Completeness {
     gaps = List.copyOf(gaps);
   }
 
   /** Whether the summary arrived and nothing is missing. */
   public boolean complete() {
-    return expected >= 0 && received == expected;
+    return expected >= 0 && received == expected && missing == 0;
   }
 
-  /** Missing sequence numbers in total. */
-  public long missing() {
-    return gaps.stream().mapToLong(gap -> gap[1] - gap[0] + 1).sum();
-  }
-
-  /** The gaps as text, e.g. {@code 12-14, 30}. */
+  /** The gaps as text, e.g. {@code 12-14, 30}, with "and more" when not all are listed. */
   public String gapsText() {
     StringBuilder text = new StringBuilder();
+    long listed = 0;
     for (long[] gap : gaps) {
       text.append(text.length() == 0 ? "" : ", ").append(gap[0]);
       if (gap[1] != gap[0]) {
         text.append('-').append(gap[1]);
       }
+      listed += gap[1] - gap[0] + 1;
+    }
+    if (listed < missing) {
+      text.append(text.length() == 0 ? "" : ", ")
+          .append("and ")
+          .append(missing - listed)
+          .append(" more");
     }
     return text.toString();
   }

@@ -1,71 +1,90 @@
 package org.rehabtelemetry.gateway.session;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.rehabtelemetry.protocol.Limits;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.SessionRef;
 import org.rehabtelemetry.protocol.SessionSummary;
 
 /**
- * Tracks, per session, which sequence numbers arrived. The summary is a session's last message, so
- * once it is in, {@code seq + 1} messages are expected and every missing number is a gap. Sessions
- * are kept in memory, the most recent {@code maxSessions}. Thread-safe.
+ * Which sequence numbers of each session arrived. The summary is a session's last message, so once
+ * it is in, {@code seq + 1} messages are expected and every missing number is a gap.
+ *
+ * <p>Memory is bounded whatever devices claim: a session's numbers are kept as ranges ({@link
+ * SeqRanges}, at most {@code maxRanges}); at most {@code maxSessions} unfinished sessions are
+ * tracked, the least recently active evicted first (counted: its completeness is rebuilt from the
+ * database when its summary arrives); a finished session (summarised, stored, rechecked) leaves the
+ * tracker and only its final figures stay, the last {@code keepFinished} of them. Thread-safe.
  */
 public final class CompletenessTracker {
-  private final int maxSessions;
-  private final Map<String, State> sessions =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
-          return size() > maxSessions;
-        }
-      };
-
+  /** One tracked session. */
   private static final class State {
+    final String site;
     final String device;
-    final BitSet seen = new BitSet();
+    final SeqRanges seqs;
     long expected = -1;
+    Instant endedAt;
 
-    State(String device) {
+    State(String site, String device, int maxRanges) {
+      this.site = site;
       this.device = device;
+      this.seqs = new SeqRanges(maxRanges);
     }
   }
 
-  public CompletenessTracker(int maxSessions) {
+  private final int maxSessions;
+  private final int maxRanges;
+  private final int keepFinished;
+  private final Map<String, State> sessions;
+  private final Deque<Completeness> finished = new ArrayDeque<>();
+  private long evictedUnfinished;
+
+  public CompletenessTracker(int maxSessions, int maxRanges, int keepFinished) {
     this.maxSessions = maxSessions;
+    this.maxRanges = maxRanges;
+    this.keepFinished = keepFinished;
+    this.sessions =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
+            boolean evict = size() > CompletenessTracker.this.maxSessions;
+            if (evict) {
+              evictedUnfinished++;
+            }
+            return evict;
+          }
+        };
   }
 
-  /** Records a stored message; returns the session's completeness if it belongs to one. */
-  public synchronized Optional<Completeness> record(Message message) {
+  /** Records a stored message; returns its session's completeness if it belongs to one. */
+  public synchronized Optional<Completeness> record(String site, Message message) {
     Optional<SessionRef> ref = message.sessionRef();
-    if (ref.isEmpty() || ref.get().seq() > Limits.MAX_SEQ) {
+    if (ref.isEmpty()) {
       return Optional.empty();
     }
     State state =
         sessions.computeIfAbsent(
-            ref.get().sessionId(), id -> new State(message.header().deviceId()));
-    if (ref.get().seq() < Integer.MAX_VALUE) {
-      state.seen.set((int) ref.get().seq());
-    }
+            ref.get().sessionId(), id -> new State(site, message.header().deviceId(), maxRanges));
+    state.seqs.add(ref.get().seq());
     if (message instanceof SessionSummary summary) {
       state.expected = summary.session().seq() + 1;
+      state.endedAt = summary.endedAt();
     }
     return Optional.of(snapshot(ref.get().sessionId(), state));
   }
 
-  /** Adds seqs known to be stored (from the database); returns the session's completeness. */
-  public synchronized Optional<Completeness> merge(String sessionId, java.util.BitSet stored) {
+  /** Adds a seq known to be stored (from the database). */
+  public synchronized void addStored(String sessionId, long seq) {
     State state = sessions.get(sessionId);
-    if (state == null) {
-      return Optional.empty();
+    if (state != null) {
+      state.seqs.add(seq);
     }
-    state.seen.or(stored);
-    return Optional.of(snapshot(sessionId, state));
   }
 
   public synchronized Optional<Completeness> get(String sessionId) {
@@ -73,26 +92,52 @@ public final class CompletenessTracker {
     return state == null ? Optional.empty() : Optional.of(snapshot(sessionId, state));
   }
 
-  /** Every tracked session, most recently active last. */
+  /** When the session's summary says it ended, or empty while it runs or if untracked. */
+  public synchronized Optional<Instant> endedAt(String sessionId) {
+    State state = sessions.get(sessionId);
+    return state == null ? Optional.empty() : Optional.ofNullable(state.endedAt);
+  }
+
+  /** The session is done with: its figures are kept among the finished, its state let go. */
+  public synchronized void finish(String sessionId) {
+    State state = sessions.remove(sessionId);
+    if (state != null) {
+      finished.addFirst(snapshot(sessionId, state));
+      while (finished.size() > keepFinished) {
+        finished.removeLast();
+      }
+    }
+  }
+
+  /** Every tracked session, most recently active last, then the finished, newest first. */
   public synchronized List<Completeness> all() {
     List<Completeness> all = new ArrayList<>();
     sessions.forEach((id, state) -> all.add(snapshot(id, state)));
+    all.addAll(finished);
     return all;
   }
 
+  /** Unfinished sessions tracked now. */
+  public synchronized int tracked() {
+    return sessions.size();
+  }
+
+  /** Unfinished sessions evicted because more than {@code maxSessions} were active. */
+  public synchronized long evictedUnfinished() {
+    return evictedUnfinished;
+  }
+
   private static Completeness snapshot(String sessionId, State state) {
-    long upTo = state.expected >= 0 ? state.expected - 1 : state.seen.length() - 1;
-    List<long[]> gaps = new ArrayList<>();
-    int from = state.seen.nextClearBit(0);
-    while (from <= upTo) {
-      int to =
-          Math.min(
-              (int) upTo,
-              state.seen.nextSetBit(from) < 0 ? (int) upTo : state.seen.nextSetBit(from) - 1);
-      gaps.add(new long[] {from, to});
-      from = state.seen.nextClearBit(to + 1);
-    }
+    long upTo = state.expected >= 0 ? state.expected - 1 : state.seqs.highest();
+    long received = state.seqs.count();
     return new Completeness(
-        state.device, sessionId, state.seen.cardinality(), state.expected, gaps);
+        state.site,
+        state.device,
+        sessionId,
+        received,
+        state.expected,
+        state.seqs.missing(upTo),
+        state.seqs.gaps(upTo, Completeness.MAX_GAPS),
+        state.seqs.overflowed());
   }
 }

@@ -69,6 +69,11 @@ public final class LineProtocol {
     }
   }
 
+  /** Appends a tag key or value, escaped. */
+  static void escapeTag(StringBuilder out, String text) {
+    escape(out, text, false);
+  }
+
   private static void escape(StringBuilder out, String text, boolean measurement) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

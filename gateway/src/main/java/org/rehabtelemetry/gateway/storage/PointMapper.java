@@ -1,12 +1,10 @@
 package org.rehabtelemetry.gateway.storage;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rehabtelemetry.protocol.AlarmEvent;
-import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.Metric;
@@ -23,28 +21,12 @@ public final class PointMapper {
   private PointMapper() {}
 
   /**
-   * The completeness of a session as a point; its identity (session, time of the summary's end)
-   * stays the same, so each update overwrites the last.
+   * The points of one message, but for its samples ({@link LineEncoder} writes those from the
+   * columns); commands produce none.
    */
-  public static Point completeness(
-      String site, org.rehabtelemetry.gateway.session.Completeness completeness, long timeMicros) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("received", completeness.received());
-    fields.put("expected", completeness.expected());
-    fields.put("missing", completeness.missing());
-    fields.put("complete", completeness.complete());
-    fields.put("gaps", completeness.gapsText());
-    return new Point(
-        "session_completeness",
-        Map.of("site", site, "device", completeness.device(), "session", completeness.sessionId()),
-        fields,
-        timeMicros);
-  }
-
-  /** The points of one message; commands produce none. */
   public static List<Point> points(String site, Message message) {
     return switch (message.type()) {
-      case SAMPLES -> samples(site, (SampleBatch) message);
+      case SAMPLES -> List.of(batch(site, (SampleBatch) message));
       case SESSION -> List.of(session(site, (SessionEvent) message));
       case ALARM -> List.of(alarm(site, (AlarmEvent) message));
       case SUMMARY -> List.of(summary(site, (SessionSummary) message));
@@ -53,37 +35,19 @@ public final class PointMapper {
     };
   }
 
-  private static List<Point> samples(String site, SampleBatch batch) {
-    List<Point> points = new ArrayList<>(batch.sampleCount() + 1);
-    points.add(
-        new Point(
-            "batch",
-            Map.of(
-                "site",
-                site,
-                "device",
-                batch.header().deviceId(),
-                "session",
-                batch.session().sessionId()),
-            Map.of("seq", batch.session().seq(), "samples", (long) batch.sampleCount()),
-            batch.t0Us()));
-    for (ChannelSamples channel : batch.channels()) {
-      Map<String, String> tags = new LinkedHashMap<>();
-      tags.put("site", site);
-      tags.put("device", batch.header().deviceId());
-      tags.put("session", batch.session().sessionId());
-      tags.put("channel", channel.channel());
-      tags.put("unit", channel.unit());
-      for (int i = 0; i < channel.size(); i++) {
-        points.add(
-            new Point(
-                "sample",
-                tags,
-                Map.of("value", channel.value(i)),
-                batch.t0Us() + channel.offsetUs(i)));
-      }
-    }
-    return points;
+  /** The batch's own point: its seq and sample count, for completeness and audits. */
+  private static Point batch(String site, SampleBatch batch) {
+    return new Point(
+        "batch",
+        Map.of(
+            "site",
+            site,
+            "device",
+            batch.header().deviceId(),
+            "session",
+            batch.session().sessionId()),
+        Map.of("seq", batch.session().seq(), "samples", (long) batch.sampleCount()),
+        batch.t0Us());
   }
 
   private static Point session(String site, SessionEvent event) {

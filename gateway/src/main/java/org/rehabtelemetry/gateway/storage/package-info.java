@@ -1,6 +1,6 @@
 /**
- * Storage: points in line protocol, one {@link org.rehabtelemetry.gateway.storage.TimeSeriesSink}
- * port with write paths for InfluxDB v1 and v2, and the pure retry classification. The schema is
- * documented in {@code docs/storage.md}.
+ * Storage: the {@link org.rehabtelemetry.gateway.storage.TimeSeriesSink} and {@link
+ * org.rehabtelemetry.gateway.storage.SeqQuery} ports, line protocol, the point schema ({@code
+ * docs/storage.md}) and the pure retry classification. Each backend lives in its own folder.
  */
 package org.rehabtelemetry.gateway.storage;

@@ -1,5 +1,2 @@
-/**
- * The gateway's HTTP endpoints: Prometheus metrics and the operator API (the dashboard arrives
- * later).
- */
+/** The gateway's HTTP side: the operator dashboard, its API, metrics and health. */
 package org.rehabtelemetry.gateway.web;

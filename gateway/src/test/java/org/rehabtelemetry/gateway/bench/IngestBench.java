@@ -12,23 +12,28 @@ import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.rehabtelemetry.gateway.ingest.DeadLetterStore;
+import org.rehabtelemetry.config.MqttConnection;
+import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
+import org.rehabtelemetry.gateway.ingest.CardinalityGuard;
+import org.rehabtelemetry.gateway.ingest.Ingest;
 import org.rehabtelemetry.gateway.ingest.IngestSettings;
-import org.rehabtelemetry.gateway.ingest.MqttIngest;
-import org.rehabtelemetry.gateway.storage.EmbeddedQuestDb;
-import org.rehabtelemetry.gateway.storage.InfluxV1Sink;
-import org.rehabtelemetry.gateway.storage.InfluxV2Sink;
-import org.rehabtelemetry.gateway.storage.Point;
-import org.rehabtelemetry.gateway.storage.PointMapper;
-import org.rehabtelemetry.gateway.storage.QuestDbSql;
+import org.rehabtelemetry.gateway.mqtt.PahoInbound;
+import org.rehabtelemetry.gateway.storage.LineEncoder;
+import org.rehabtelemetry.gateway.storage.Lines;
 import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
+import org.rehabtelemetry.gateway.storage.influxv1.InfluxV1Sink;
+import org.rehabtelemetry.gateway.storage.influxv2.InfluxV2Sink;
+import org.rehabtelemetry.gateway.storage.questdb.EmbeddedQuestDb;
+import org.rehabtelemetry.gateway.storage.questdb.QuestDbSql;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.protocol.SampleBatch;
 import org.rehabtelemetry.protocol.SessionRef;
+import org.rehabtelemetry.protocol.TimeWindow;
 import org.rehabtelemetry.protocol.Topic;
+import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.testsupport.InfluxdServer;
 import org.rehabtelemetry.testsupport.MosquittoServer;
 
@@ -56,19 +61,29 @@ public final class IngestBench {
         Store store = questDb ? new QuestDbStore(dir) : new InfluxdStore()) {
       broker.start();
       TimeSeriesSink gatewaySink = store.sink("via_gateway");
-      MqttIngest ingest =
-          new MqttIngest(
+      Clock clock = Clock.systemUTC();
+      Ingest ingest =
+          new Ingest(
               new IngestSettings(
-                  broker.uri(),
-                  "gateway-bench",
                   "gateways",
                   1000,
-                  2000,
+                  8 << 20,
+                  64L << 20,
                   Duration.ofMillis(100),
-                  Duration.ofSeconds(2)),
+                  Duration.ofSeconds(2),
+                  TimeWindow.DEFAULT),
+              new PahoInbound(
+                  new MqttConnection(broker.uri(), "gateway-bench", null, null, null),
+                  "gateways",
+                  1000),
               gatewaySink,
-              new DeadLetterStore(dir.resolve("dead"), Clock.systemUTC()),
-              (site, message) -> {});
+              new DeadLetterStore(dir.resolve("dead"), clock, 64L << 20, Duration.ofDays(1)),
+              new CardinalityGuard(
+                  CardinalityGuard.Bounds.DEFAULT, dir.resolve("cardinality.json"), clock),
+              (site, message) -> {},
+              clock,
+              Heartbeat.NONE,
+              nanos -> {});
       ingest.start();
 
       MqttClient fleet = new MqttClient(broker.uri(), "fleet-bench", new MemoryPersistence());
@@ -94,7 +109,7 @@ public final class IngestBench {
         second++;
       }
       long publishedAt = System.nanoTime();
-      while (ingest.storedMessages() < batches
+      while (ingest.stats().stored() < batches
           && System.nanoTime() - publishedAt < 300_000_000_000L) {
         Thread.sleep(50);
       }
@@ -104,14 +119,18 @@ public final class IngestBench {
 
       // The same points again, regenerated (batches are deterministic) and written in chunks.
       TimeSeriesSink direct = store.sink("direct");
-      List<Point> chunk = new ArrayList<>(6000);
+      List<Lines> chunk = new ArrayList<>();
+      int chunkPoints = 0;
       long directPoints = 0;
       long directStart = System.nanoTime();
       for (int s = 0; s < second; s++) {
         for (int d = 0; d < devices; d++) {
-          chunk.addAll(PointMapper.points("bench", batch("vert-" + d, s)));
-          if (chunk.size() >= 5000) {
+          Lines lines = LineEncoder.encode("bench", batch("vert-" + d, s));
+          chunk.add(lines);
+          chunkPoints += lines.points();
+          if (chunkPoints >= 5000) {
             directPoints += writeDirect(direct, chunk);
+            chunkPoints = 0;
           }
         }
       }
@@ -143,25 +162,30 @@ public final class IngestBench {
     }
   }
 
-  private static long writeDirect(TimeSeriesSink direct, List<Point> chunk) {
+  private static long writeDirect(TimeSeriesSink direct, List<Lines> chunk) {
     if (chunk.isEmpty()) {
       return 0;
     }
+    Lines lines = Lines.concat(chunk);
     direct
-        .write(chunk)
+        .write(lines)
         .ifPresent(
             f -> {
               throw new IllegalStateException("direct write failed: " + f.reason());
             });
-    long written = chunk.size();
+    long written = lines.points();
     chunk.clear();
     return written;
   }
 
+  /** Batches start a day before the run, one per second, so the time window admits them. */
+  private static final Instant BASE =
+      Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
   private static SampleBatch batch(String device, int second) {
-    long t0 = (Instant.parse("2026-11-23T00:00:00Z").getEpochSecond() + second) * 1_000_000L;
+    long t0 = (BASE.getEpochSecond() + second) * 1_000_000L;
     return new SampleBatch(
-        new Header(device, "bench", Instant.parse("2026-11-23T00:00:00Z").plusSeconds(second)),
+        new Header(device, "bench", BASE.plusSeconds(second)),
         new SessionRef("S-" + device, second),
         t0,
         List.of(

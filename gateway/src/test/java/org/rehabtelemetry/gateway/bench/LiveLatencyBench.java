@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,12 +20,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.rehabtelemetry.gateway.Gateway;
-import org.rehabtelemetry.gateway.config.DashboardSettings;
-import org.rehabtelemetry.gateway.config.GatewayConfig;
-import org.rehabtelemetry.gateway.config.StorageSettings;
-import org.rehabtelemetry.gateway.dashboard.OperatorAccount;
-import org.rehabtelemetry.gateway.dashboard.PasswordHash;
-import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.gateway.testing.TestGateways;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.MessageCodec;
@@ -69,27 +62,13 @@ public final class LiveLatencyBench {
       broker.start();
       influxd.start();
       influxd.createDatabase("rehab");
-      char[] password = "bench-password".toCharArray();
-      GatewayConfig config =
-          new GatewayConfig(
-              new IngestSettings(
-                  broker.uri(),
-                  "gateway-live-bench",
-                  "gateways",
-                  500,
-                  1000,
-                  Duration.ofMillis(200),
-                  Duration.ofSeconds(2)),
-              new StorageSettings.InfluxV1(
-                  influxd.url(), "rehab", null, null, Duration.ofSeconds(10)),
-              dir,
-              "127.0.0.1",
-              0,
-              new DashboardSettings(
-                  List.of(new OperatorAccount("bench", PasswordHash.create(password, 10_000))),
-                  Duration.ofHours(1),
-                  false));
-      try (Gateway gateway = Gateway.start(config, Clock.systemUTC())) {
+      try (Gateway gateway =
+          TestGateways.start(
+              dir.resolve("gateway"),
+              broker.uri(),
+              "gateway-live-bench",
+              "gateways",
+              TestGateways.influxd(influxd.url()))) {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> login =
             http.send(
@@ -97,7 +76,7 @@ public final class LiveLatencyBench {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(
                         HttpRequest.BodyPublishers.ofString(
-                            "username=bench&password=" + new String(password)))
+                            "username=op1&password=" + TestGateways.PASSWORD.replace(' ', '+')))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];

@@ -12,7 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.config.ConfigException;
-import org.rehabtelemetry.gateway.dashboard.PasswordHash;
+import org.rehabtelemetry.gateway.auth.PasswordHash;
+import org.rehabtelemetry.gateway.ingest.CardinalityGuard;
+import org.rehabtelemetry.gateway.storage.influxv1.InfluxV1Settings;
+import org.rehabtelemetry.gateway.storage.influxv2.InfluxV2Settings;
+import org.rehabtelemetry.gateway.storage.questdb.EmbeddedSettings;
 
 class GatewayConfigLoaderTest {
   @TempDir Path dir;
@@ -20,32 +24,35 @@ class GatewayConfigLoaderTest {
   @Test
   void sampleConfig_loadsWithItsDocumentedValues() {
     GatewayConfig config = GatewayConfigLoader.load(Path.of("gateway.sample.yaml"));
-    assertEquals("tcp://127.0.0.1:1883", config.ingest().uri());
-    assertEquals("gateway-1", config.ingest().clientId());
+    assertEquals("tcp://127.0.0.1:1883", config.mqtt().uri());
+    assertEquals("gateway-1", config.mqtt().clientId());
     assertEquals(null, config.ingest().shareGroup(), "none: a plain subscription");
     assertEquals(500, config.ingest().maxBatchMessages());
     assertEquals(Duration.ofSeconds(30), config.ingest().retryMax());
     assertEquals(
-        new StorageSettings.Embedded(Path.of("/var/lib/rehab-telemetry/gateway/questdb"), 0),
+        new EmbeddedSettings(Path.of("/var/lib/rehab-telemetry/gateway/questdb"), 0),
         config.storage());
     assertEquals(List.of(), config.dashboard().operators(), "no account ships in the sample");
     assertEquals(Duration.ofHours(8), config.dashboard().sessionLifetime());
+    assertEquals(16L << 20, config.ingest().maxQueueBytes());
+    assertEquals(
+        CardinalityGuard.Bounds.DEFAULT, config.cardinality(), "the sample shows the defaults");
   }
 
   @Test
   void noStorageSection_meansTheEmbeddedStore_underTheStateDir() {
     GatewayConfig config = parse("mqtt: {uri: \"tcp://b:1883\"}\nstateDir: state\n");
-    assertEquals(new StorageSettings.Embedded(dir.resolve("state/questdb"), 0), config.storage());
+    assertEquals(new EmbeddedSettings(dir.resolve("state/questdb"), 0), config.storage());
   }
 
   @Test
   void influxV2_readsItsTokenFile_andNeverShowsIt() throws Exception {
-    Files.writeString(dir.resolve("token"), "s3cr3t-token\n");
+    secret("token", "s3cr3t-token\n");
     GatewayConfig config =
         parse(
             "mqtt: {uri: \"tcp://b:1883\"}\nstorage: {kind: influxdb-v2, url: \"http://db:8086\","
                 + " org: hospital, bucket: rehab, tokenFile: token}\n");
-    StorageSettings.InfluxV2 v2 = (StorageSettings.InfluxV2) config.storage();
+    InfluxV2Settings v2 = (InfluxV2Settings) config.storage();
     assertEquals("s3cr3t-token", new String(v2.token()));
     assertEquals("hospital", v2.org());
     assertTrue(!config.toString().contains("s3cr3t"), config.toString());
@@ -84,11 +91,11 @@ class GatewayConfigLoaderTest {
 
   @Test
   void passwordFile_isRead_andNeverShown() throws Exception {
-    Files.writeString(dir.resolve("pw"), "hunter2\n");
+    secret("pw", "hunter2\n");
     GatewayConfig config =
         parse(
             "mqtt: {uri: \"tcp://b:1883\"}\nstorage: {kind: influxdb-v1, url: \"http://db:8086\", username: gw, passwordFile: pw}\n");
-    assertEquals("hunter2", new String(((StorageSettings.InfluxV1) config.storage()).password()));
+    assertEquals("hunter2", new String(((InfluxV1Settings) config.storage()).password()));
     assertTrue(!config.toString().contains("hunter2"), config.toString());
   }
 
@@ -114,6 +121,24 @@ class GatewayConfigLoaderTest {
                 ConfigException.class,
                 () -> parse("mqtt: {uri: \"tcp://b:1883\"}\ningest: {maxQueu: 5}\n"))
             .getMessage());
+    assertEquals(
+        "gateway.yaml: dashboard.operators[0].role: must be viewer, operator or admin, was"
+            + " \"root\"",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    parse(
+                        "mqtt: {uri: \"tcp://b:1883\"}\ndashboard: {operators: [{username: op1,"
+                            + " passwordHash: \""
+                            + PasswordHash.create("correct horse".toCharArray(), 10_000).text()
+                            + "\", role: root}]}\n"))
+            .getMessage());
+  }
+
+  private void secret(String name, String content) throws Exception {
+    Files.writeString(dir.resolve(name), content);
+    Files.setPosixFilePermissions(
+        dir.resolve(name), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
   }
 
   private GatewayConfig parse(String yaml) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,11 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rehabtelemetry.gateway.GatewayMain;
-import org.rehabtelemetry.gateway.session.CompletenessRecorder;
-import org.rehabtelemetry.gateway.session.CompletenessTracker;
-import org.rehabtelemetry.gateway.storage.InfluxV1SeqQuery;
-import org.rehabtelemetry.gateway.storage.InfluxV1Sink;
+import org.rehabtelemetry.gateway.Gateway;
+import org.rehabtelemetry.gateway.cli.GatewayCli;
+import org.rehabtelemetry.gateway.testing.TestGateways;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.MessageCodec;
@@ -42,6 +39,7 @@ import org.rehabtelemetry.testsupport.MosquittoExtension;
 class GatewayKillIT {
   private static final int BATCHES = 400;
   private static final int SAMPLES = 20;
+  private static final Instant START = Instant.now().minusSeconds(3600);
 
   @RegisterExtension final MosquittoExtension mosquitto = new MosquittoExtension();
   @RegisterExtension final InfluxdExtension influxd = new InfluxdExtension();
@@ -55,28 +53,15 @@ class GatewayKillIT {
     influxd.server().createDatabase("rehab");
     Path config = writeConfig();
     Process gateway = start(config);
-    MqttIngest peer = null;
+    Gateway peer = null;
     if (withPeer) {
-      InfluxV1Sink sink =
-          new InfluxV1Sink(influxd.server().url(), "rehab", null, null, Duration.ofSeconds(5));
       peer =
-          new MqttIngest(
-              new IngestSettings(
-                  mosquitto.server().uri(),
-                  "gateway-peer",
-                  "gateways",
-                  100,
-                  1000,
-                  Duration.ofMillis(200),
-                  Duration.ofSeconds(2)),
-              sink,
-              new DeadLetterStore(dir.resolve("peer-dead"), Clock.systemUTC()),
-              new CompletenessRecorder(
-                  new CompletenessTracker(100),
-                  sink,
-                  new InfluxV1SeqQuery(
-                      influxd.server().url(), "rehab", null, Duration.ofSeconds(5))));
-      peer.start();
+          TestGateways.start(
+              dir.resolve("peer"),
+              mosquitto.server().uri(),
+              "gateway-peer",
+              "gateways",
+              TestGateways.influxd(influxd.server().url()));
     }
     MqttClient device =
         new MqttClient(mosquitto.server().uri(), "device-sim", new MemoryPersistence());
@@ -105,15 +90,19 @@ class GatewayKillIT {
       assertEquals(expectedSum(), number("SELECT sum(value) FROM sample"), 1e-6);
       if (withPeer) {
         assertTrue(
-            peer.storedMessages() > 0 && peer.storedMessages() < BATCHES,
-            "the peer took part, not all: " + peer.storedMessages());
+            peer.ingest().stats().stored() > 0 && peer.ingest().stats().stored() < BATCHES,
+            "the peer took part, not all: " + peer.ingest().stats().stored());
       }
       System.out.printf(
           "gateway kill -9 mid-stream%s: %d samples stored once%s%n",
           withPeer ? " with a peer" : "",
           BATCHES * SAMPLES,
           withPeer
-              ? ", the peer stored " + peer.storedMessages() + " of " + BATCHES + " batches"
+              ? ", the peer stored "
+                  + peer.ingest().stats().stored()
+                  + " of "
+                  + BATCHES
+                  + " batches"
               : "");
     } finally {
       device.disconnect();
@@ -128,7 +117,7 @@ class GatewayKillIT {
 
   private Process start(Path config) throws IOException {
     return JavaMains.start(
-        GatewayMain.class, dir.resolve("gateway.log"), "run", "--config", config.toString());
+        GatewayCli.class, dir.resolve("gateway.log"), "run", "--config", config.toString());
   }
 
   private Path writeConfig() throws IOException {
@@ -156,7 +145,7 @@ class GatewayKillIT {
       offsets[i] = i * 12_500L;
       values[i] = b + i / 100.0;
     }
-    long t0 = Instant.parse("2026-11-23T09:00:00Z").toEpochMilli() * 1000 + b * 250_000L;
+    long t0 = START.toEpochMilli() * 1000 + b * 250_000L;
     return new SampleBatch(
         new Header("vert-01", "boot1", Instant.now()),
         new SessionRef("S-kill", b),

@@ -6,74 +6,58 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.rehabtelemetry.protocol.Header;
-import org.rehabtelemetry.protocol.Metric;
-import org.rehabtelemetry.protocol.SessionEvent;
-import org.rehabtelemetry.protocol.SessionEventType;
-import org.rehabtelemetry.protocol.SessionRef;
-import org.rehabtelemetry.protocol.SessionSummary;
+import org.rehabtelemetry.gateway.testing.TestSessions;
+import org.rehabtelemetry.protocol.Message;
 
 class CompletenessTrackerTest {
-  private static final Header HEADER =
-      new Header("vert-01", "b1", Instant.parse("2026-11-23T09:00:00Z"));
-  private final CompletenessTracker tracker = new CompletenessTracker(100);
+  private static final Instant START = Instant.parse("2026-11-30T09:00:00Z");
 
   @Test
-  void runningSession_showsReceivedAndGapsUpToTheHighestSeen() {
-    for (long seq : new long[] {0, 1, 2, 5, 6, 9}) {
-      tracker.record(event("S1", seq));
+  void aSessionMissingMessages_namesItsGaps_untilTheyArrive() {
+    CompletenessTracker tracker = new CompletenessTracker(10, 100, 10);
+    List<Message> session = TestSessions.session("vert-01", "S1", START, 10, 1);
+    for (Message message : session) {
+      long seq = message.sessionRef().orElseThrow().seq();
+      if (seq != 3 && seq != 4 && seq != 7) {
+        tracker.record("ward-b", message);
+      }
     }
-    Completeness c = tracker.get("S1").orElseThrow();
-    assertEquals(6, c.received());
-    assertEquals(-1, c.expected());
-    assertEquals("3-4, 7-8", c.gapsText());
-    assertEquals(4, c.missing());
-    assertFalse(c.complete());
+    Completeness completeness = tracker.get("S1").orElseThrow();
+    assertEquals(13, completeness.expected());
+    assertEquals(10, completeness.received());
+    assertEquals(3, completeness.missing());
+    assertEquals("3-4, 7", completeness.gapsText());
+    assertFalse(completeness.complete());
+    tracker.addStored("S1", 3);
+    tracker.addStored("S1", 4);
+    tracker.addStored("S1", 7);
+    assertTrue(tracker.get("S1").orElseThrow().complete());
   }
 
   @Test
-  void summary_fixesTheExpectedCount_andLateMessagesCloseTheGaps() {
-    tracker.record(event("S1", 0));
-    tracker.record(event("S1", 2));
-    Completeness withSummary = tracker.record(summary("S1", 3)).orElseThrow();
-    assertEquals(4, withSummary.expected());
-    assertEquals("1", withSummary.gapsText());
-    Completeness late = tracker.record(event("S1", 1)).orElseThrow();
-    assertTrue(late.complete());
-    assertEquals(List.of(), late.gaps());
+  void tenThousandSessions_keepOnlyTheBound_andCountTheEvicted() {
+    CompletenessTracker tracker = new CompletenessTracker(100, 100, 10);
+    for (int s = 0; s < 10_000; s++) {
+      tracker.record("ward-b", TestSessions.session("vert-01", "S" + s, START, 1, 1).get(1));
+    }
+    assertEquals(100, tracker.tracked());
+    assertEquals(9_900, tracker.evictedUnfinished());
   }
 
   @Test
-  void redelivery_countsOnce() {
-    tracker.record(event("S1", 0));
-    tracker.record(event("S1", 0));
-    assertEquals(1, tracker.get("S1").orElseThrow().received());
-  }
-
-  @Test
-  void oldestSessions_areForgottenBeyondTheBound() {
-    CompletenessTracker small = new CompletenessTracker(2);
-    small.record(event("A", 0));
-    small.record(event("B", 0));
-    small.record(event("C", 0));
-    assertTrue(small.get("A").isEmpty());
-    assertEquals(2, small.all().size());
-  }
-
-  private static SessionEvent event(String session, long seq) {
-    return new SessionEvent(
-        HEADER, new SessionRef(session, seq), SessionEventType.PAUSED, "x", null, null, Map.of());
-  }
-
-  private static SessionSummary summary(String session, long seq) {
-    return new SessionSummary(
-        HEADER,
-        new SessionRef(session, seq),
-        SessionEventType.STOPPED,
-        HEADER.time(),
-        HEADER.time().plusSeconds(60),
-        Map.of("durationMin", new Metric(1, "min")));
+  void aFinishedSession_leavesTheTracker_andOnlyItsFiguresStay() {
+    CompletenessTracker tracker = new CompletenessTracker(10, 100, 2);
+    for (int s = 0; s < 3; s++) {
+      TestSessions.session("vert-01", "S" + s, START, 2, 1)
+          .forEach(message -> tracker.record("ward-b", message));
+      tracker.finish("S" + s);
+    }
+    assertEquals(0, tracker.tracked());
+    assertEquals(
+        List.of("S2", "S1"),
+        tracker.all().stream().map(Completeness::sessionId).toList(),
+        "the last two finished, newest first");
+    assertTrue(tracker.all().get(0).complete());
   }
 }

@@ -23,7 +23,7 @@ class PointMapperTest {
       new Header("vert-01", "b1", Instant.parse("2026-11-23T09:15:30.250Z"));
 
   @Test
-  void sampleBatch_givesOnePointPerSample_atItsExactTime() {
+  void sampleBatch_givesOneLinePerSample_atItsExactTime() {
     SampleBatch batch =
         new SampleBatch(
             HEADER,
@@ -32,14 +32,16 @@ class PointMapperTest {
             List.of(
                 new ChannelSamples(
                     "tiltDeg", "deg", new long[] {0, 100_000}, new double[] {44.8, 45.1})));
-    List<Point> points = PointMapper.points("ward-b", batch);
-    assertEquals(3, points.size(), "a batch point with its seq, then one point per sample");
+    Lines lines = LineEncoder.encode("ward-b", batch);
+    assertEquals(3, lines.points(), "a batch point with its seq, then one point per sample");
     assertEquals(
-        "batch,device=vert-01,session=S1,site=ward-b samples=2i,seq=3i 1795425330250000\n",
-        LineProtocol.encode(List.of(points.get(0))));
-    assertEquals(
-        "sample,channel=tiltDeg,device=vert-01,session=S1,site=ward-b,unit=deg value=45.1 1795425330350000\n",
-        LineProtocol.encode(List.of(points.get(2))));
+        "batch,device=vert-01,session=S1,site=ward-b samples=2i,seq=3i 1795425330250000\n"
+            + "sample,channel=tiltDeg,device=vert-01,session=S1,site=ward-b,unit=deg"
+            + " value=44.8 1795425330250000\n"
+            + "sample,channel=tiltDeg,device=vert-01,session=S1,site=ward-b,unit=deg"
+            + " value=45.1 1795425330350000\n",
+        lines.text());
+    assertEquals(1, PointMapper.points("ward-b", batch).size(), "samples are not built as points");
   }
 
   @Test

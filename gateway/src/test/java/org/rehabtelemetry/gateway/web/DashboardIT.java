@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.gateway.Gateway;
-import org.rehabtelemetry.gateway.config.DashboardSettings;
-import org.rehabtelemetry.gateway.config.GatewayConfig;
-import org.rehabtelemetry.gateway.config.StorageSettings;
-import org.rehabtelemetry.gateway.dashboard.OperatorAccount;
-import org.rehabtelemetry.gateway.dashboard.PasswordHash;
-import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.gateway.testing.TestGateways;
 import org.rehabtelemetry.protocol.AlarmEvent;
 import org.rehabtelemetry.protocol.AlarmPriority;
 import org.rehabtelemetry.protocol.AlarmState;
@@ -54,7 +48,7 @@ import org.rehabtelemetry.testsupport.MosquittoExtension;
  * and acknowledge it.
  */
 class DashboardIT {
-  private static final String PASSWORD = "correct horse battery";
+  private static final String PASSWORD = TestGateways.PASSWORD;
 
   @RegisterExtension final MosquittoExtension mosquitto = new MosquittoExtension();
   @RegisterExtension final HeadlessChromiumExtension chromium = new HeadlessChromiumExtension();
@@ -182,6 +176,7 @@ class DashboardIT {
     HttpResponse<String> metrics = get(http, "/metrics", null);
     assertEquals(200, metrics.statusCode());
     assertTrue(metrics.body().contains("rehab_gateway_devices_online 0"), metrics.body());
+    assertEquals(200, get(http, "/health", null).statusCode());
 
     HttpResponse<String> login =
         http.send(
@@ -230,27 +225,9 @@ class DashboardIT {
   }
 
   private void startGateway() throws Exception {
-    GatewayConfig config =
-        new GatewayConfig(
-            new IngestSettings(
-                mosquitto.server().uri(),
-                "gateway-ui",
-                "gateways",
-                500,
-                1000,
-                Duration.ofMillis(200),
-                Duration.ofSeconds(2)),
-            new StorageSettings.Embedded(dir.resolve("questdb"), 0),
-            dir,
-            "127.0.0.1",
-            0,
-            new DashboardSettings(
-                List.of(
-                    new OperatorAccount(
-                        "op1", PasswordHash.create(PASSWORD.toCharArray(), 10_000))),
-                Duration.ofHours(1),
-                false));
-    gateway = Gateway.start(config, Clock.systemUTC());
+    gateway =
+        TestGateways.start(
+            dir, mosquitto.server().uri(), "gateway-ui", "none", TestGateways.embedded());
   }
 
   private void publishBatch() {

@@ -1,4 +1,4 @@
-package org.rehabtelemetry.gateway.storage;
+package org.rehabtelemetry.gateway.storage.influxv1;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,17 +10,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.BitSet;
-import java.util.Optional;
-import org.rehabtelemetry.gateway.session.SeqQuery;
+import java.util.function.LongConsumer;
+import org.rehabtelemetry.gateway.storage.SeqQuery;
 
 /**
  * Asks InfluxDB 1.x (InfluxQL over {@code /query}, one statement per measurement) which seqs of a
  * session are stored, across the measurements that carry one: {@code batch}, {@code session_event},
- * {@code alarm}, {@code session_summary}. Session ids are restricted by the protocol to {@code
- * [A-Za-z0-9_-]}; quotes are escaped all the same. Thread-safe.
+ * {@code alarm}, {@code session_summary}; {@value SeqQuery#PAGE} rows a page. InfluxDB 2.x answers
+ * the same on {@code /query} for a bucket with a DBRP mapping (token authorisation). Session ids
+ * are restricted by the protocol to {@code [A-Za-z0-9_-]}; quotes are escaped all the same.
+ * Thread-safe.
  */
 public final class InfluxV1SeqQuery implements SeqQuery {
+  private static final String[] MEASUREMENTS = {
+    "batch", "session_event", "alarm", "session_summary"
+  };
+
   private final String base;
   private final String database;
   private final String authorization;
@@ -41,27 +46,44 @@ public final class InfluxV1SeqQuery implements SeqQuery {
   }
 
   @Override
-  public Optional<BitSet> storedSeqs(String sessionId) {
+  public boolean storedSeqs(String sessionId, LongConsumer seqs) {
     // One statement per measurement: "session" is a tag in batch, session_event and
     // session_summary but a field in alarm, and InfluxDB 1.x resolves a name across all the
     // measurements of one SELECT, which then finds nothing in the others.
     String session = "'" + sessionId.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    StringBuilder query = new StringBuilder();
-    for (String measurement : new String[] {"batch", "session_event", "alarm", "session_summary"}) {
-      query
-          .append(query.isEmpty() ? "" : "; ")
-          .append("SELECT seq FROM ")
-          .append(measurement)
-          .append(" WHERE session = ")
-          .append(session);
+    for (String measurement : MEASUREMENTS) {
+      for (long offset = 0; ; offset += PAGE) {
+        int rows =
+            page(
+                "SELECT seq FROM "
+                    + measurement
+                    + " WHERE session = "
+                    + session
+                    + " LIMIT "
+                    + PAGE
+                    + " OFFSET "
+                    + offset,
+                seqs);
+        if (rows < 0) {
+          return false;
+        }
+        if (rows < PAGE) {
+          break;
+        }
+      }
     }
+    return true;
+  }
+
+  /** Runs one query; returns the rows handed out, or -1 if it could not be asked. */
+  private int page(String query, LongConsumer seqs) {
     URI uri =
         URI.create(
             base
                 + "/query?db="
                 + URLEncoder.encode(database, StandardCharsets.UTF_8)
                 + "&q="
-                + URLEncoder.encode(query.toString(), StandardCharsets.UTF_8));
+                + URLEncoder.encode(query, StandardCharsets.UTF_8));
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
       if (authorization != null) {
@@ -70,25 +92,26 @@ public final class InfluxV1SeqQuery implements SeqQuery {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        return Optional.empty();
+        return -1;
       }
-      BitSet seqs = new BitSet();
+      int rows = 0;
       for (JsonNode result : json.readTree(response.body()).path("results")) {
         for (JsonNode series : result.path("series")) {
           for (JsonNode row : series.path("values")) {
+            rows++;
             JsonNode seq = row.get(1);
-            if (seq != null && seq.canConvertToInt() && seq.asLong() >= 0) {
-              seqs.set(seq.asInt());
+            if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
+              seqs.accept(seq.asLong());
             }
           }
         }
       }
-      return Optional.of(seqs);
+      return rows;
     } catch (IOException e) {
-      return Optional.empty();
+      return -1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.empty();
+      return -1;
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.rehabtelemetry.gateway.storage;
+package org.rehabtelemetry.gateway.storage.influxv1;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,8 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
+import org.rehabtelemetry.gateway.storage.Lines;
+import org.rehabtelemetry.gateway.storage.RetryClassifier;
+import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
+import org.rehabtelemetry.gateway.storage.WriteFailure;
 
 /**
  * Writes to InfluxDB 1.x through {@code POST /write?db=DB&precision=u} (Debian's 1.6.7 has no v2
@@ -46,7 +49,7 @@ public final class InfluxV1Sink implements TimeSeriesSink {
    * The {@code Authorization} header for InfluxDB 1.x's Basic authentication, or null without a
    * username. Never logged.
    */
-  static String basicAuthorization(String username, char[] password) {
+  public static String basicAuthorization(String username, char[] password) {
     if (username == null) {
       return null;
     }
@@ -58,17 +61,15 @@ public final class InfluxV1Sink implements TimeSeriesSink {
   }
 
   @Override
-  public Optional<WriteFailure> write(List<Point> points) {
-    if (points.isEmpty()) {
+  public Optional<WriteFailure> write(Lines lines) {
+    if (lines.isEmpty()) {
       return Optional.empty();
     }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(writeUri)
             .timeout(timeout)
             .header("Content-Type", "text/plain; charset=utf-8")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    LineProtocol.encode(points), StandardCharsets.UTF_8));
+            .POST(HttpRequest.BodyPublishers.ofString(lines.text(), StandardCharsets.UTF_8));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

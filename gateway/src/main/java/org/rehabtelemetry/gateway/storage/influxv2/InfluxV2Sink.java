@@ -1,4 +1,4 @@
-package org.rehabtelemetry.gateway.storage;
+package org.rehabtelemetry.gateway.storage.influxv2;
 
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
@@ -7,9 +7,12 @@ import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.exceptions.InfluxException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
+import org.rehabtelemetry.gateway.storage.Lines;
+import org.rehabtelemetry.gateway.storage.RetryClassifier;
+import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
+import org.rehabtelemetry.gateway.storage.WriteFailure;
 
 /**
  * Writes through the InfluxDB v2 API ({@code POST /api/v2/write}) with influxdb-client-java's
@@ -53,12 +56,12 @@ public final class InfluxV2Sink implements TimeSeriesSink {
   }
 
   @Override
-  public Optional<WriteFailure> write(List<Point> points) {
-    if (points.isEmpty()) {
+  public Optional<WriteFailure> write(Lines lines) {
+    if (lines.isEmpty()) {
       return Optional.empty();
     }
     try {
-      writes.writeRecord(WritePrecision.US, LineProtocol.encode(points));
+      writes.writeRecord(WritePrecision.US, lines.text());
       return Optional.empty();
     } catch (InfluxException e) {
       if (e.status() == 0) {

@@ -1,4 +1,4 @@
-package org.rehabtelemetry.gateway.storage;
+package org.rehabtelemetry.gateway.storage.questdb;
 
 import io.questdb.ServerMain;
 import java.io.IOException;
@@ -150,9 +150,14 @@ public final class EmbeddedQuestDb implements AutoCloseable {
 
   /** Stops the server; its data stays in the directory. */
   @Override
-  public void close() {
-    server.close();
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      server.close();
+    }
   }
+
+  private boolean closed;
 
   /**
    * A CREATE TABLE statement; every name is quoted, since several (sample, session, limit) are SQL

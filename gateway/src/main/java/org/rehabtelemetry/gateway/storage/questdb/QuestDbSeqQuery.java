@@ -1,50 +1,57 @@
-package org.rehabtelemetry.gateway.storage;
+package org.rehabtelemetry.gateway.storage.questdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.BitSet;
-import java.util.Optional;
-import org.rehabtelemetry.gateway.session.SeqQuery;
+import java.util.function.LongConsumer;
+import org.rehabtelemetry.gateway.storage.SeqQuery;
 
 /**
  * Asks QuestDB (the embedded store) which seqs of a session are stored, across the tables that
- * carry one. QuestDB applies its write-ahead log a moment after a write is acknowledged, so a seq
- * can show up here shortly after its write; the completeness recorder re-checks. Thread-safe.
+ * carry one, {@value SeqQuery#PAGE} rows a page. QuestDB applies its write-ahead log a moment after
+ * a write is acknowledged, so a seq can show up here shortly after its write; the completeness
+ * recorder re-checks. Thread-safe.
  */
 public final class QuestDbSeqQuery implements SeqQuery {
+  private static final String[] TABLES = {"batch", "session_event", "alarm", "session_summary"};
+
   private final QuestDbSql sql;
 
-  public QuestDbSeqQuery(String url, Duration timeout) {
-    this.sql = new QuestDbSql(url, timeout);
+  public QuestDbSeqQuery(QuestDbSql sql) {
+    this.sql = sql;
   }
 
   @Override
-  public Optional<BitSet> storedSeqs(String sessionId) {
+  public boolean storedSeqs(String sessionId, LongConsumer seqs) {
     String session = "'" + sessionId.replace("'", "''") + "'";
-    StringBuilder query = new StringBuilder();
-    for (String table : new String[] {"batch", "session_event", "alarm", "session_summary"}) {
-      if (!query.isEmpty()) {
-        query.append(" UNION ALL ");
-      }
-      query
-          .append("SELECT \"seq\" FROM \"")
-          .append(table)
-          .append("\" WHERE \"session\" = ")
-          .append(session)
-          .append(" AND \"seq\" IS NOT NULL");
-    }
     try {
-      BitSet seqs = new BitSet();
-      for (JsonNode row : sql.execute(query.toString()).path("dataset")) {
-        JsonNode seq = row.get(0);
-        if (seq != null && seq.canConvertToInt() && seq.asLong() >= 0) {
-          seqs.set(seq.asInt());
+      for (String table : TABLES) {
+        for (long offset = 0; ; offset += PAGE) {
+          JsonNode answer =
+              sql.execute(
+                  "SELECT \"seq\" FROM \""
+                      + table
+                      + "\" WHERE \"session\" = "
+                      + session
+                      + " AND \"seq\" IS NOT NULL LIMIT "
+                      + offset
+                      + ","
+                      + (offset + PAGE));
+          int rows = 0;
+          for (JsonNode row : answer.path("dataset")) {
+            rows++;
+            JsonNode seq = row.get(0);
+            if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
+              seqs.accept(seq.asLong());
+            }
+          }
+          if (rows < PAGE) {
+            break;
+          }
         }
       }
-      return Optional.of(seqs);
+      return true;
     } catch (IOException e) {
-      return Optional.empty();
+      return false;
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.rehabtelemetry.gateway.storage;
+package org.rehabtelemetry.gateway.storage.questdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

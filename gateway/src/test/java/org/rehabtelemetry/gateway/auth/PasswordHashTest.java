@@ -1,4 +1,4 @@
-package org.rehabtelemetry.gateway.dashboard;
+package org.rehabtelemetry.gateway.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

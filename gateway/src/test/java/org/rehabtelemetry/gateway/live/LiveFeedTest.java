@@ -1,4 +1,4 @@
-package org.rehabtelemetry.gateway.dashboard;
+package org.rehabtelemetry.gateway.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,0 +1,34 @@
+package org.rehabtelemetry.gateway.auth;
+
+import java.util.Locale;
+
+/**
+ * What an operator account may do on the dashboard. Each role includes the ones before it: a viewer
+ * watches (fleet, live values, alarms, sessions, reports); an operator also acknowledges alarms at
+ * the desk; an admin also manages accounts and devices and reads the audit log.
+ */
+public enum Role {
+  VIEWER,
+  OPERATOR,
+  ADMIN;
+
+  /** Whether this role includes {@code needed}. */
+  public boolean includes(Role needed) {
+    return ordinal() >= needed.ordinal();
+  }
+
+  /** The spelling in the config and the API. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a config value; null when unknown. */
+  public static Role parse(String text) {
+    for (Role role : values()) {
+      if (role.wireName().equals(text)) {
+        return role;
+      }
+    }
+    return null;
+  }
+}

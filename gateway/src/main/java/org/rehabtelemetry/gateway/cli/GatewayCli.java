@@ -1,0 +1,34 @@
+package org.rehabtelemetry.gateway.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The gateway's command line:
+ *
+ * <pre>
+ * gateway run --config gateway.yaml     run the gateway (until SIGTERM)
+ * gateway hash-password                 asks for a password, prints its hash for the config
+ * </pre>
+ *
+ * Exit codes: 0 after a clean stop, 1 when it cannot start, 2 for bad usage or a bad config. {@code
+ * --help} and {@code --version} work on every command.
+ */
+@Command(
+    name = "gateway",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "The rehab-telemetry gateway.",
+    subcommands = {RunCommand.class, HashPasswordCommand.class})
+public final class GatewayCli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new GatewayCli()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+  }
+}

@@ -1,0 +1,2 @@
+/** The gateway's command line (picocli): run, hash-password. */
+package org.rehabtelemetry.gateway.cli;

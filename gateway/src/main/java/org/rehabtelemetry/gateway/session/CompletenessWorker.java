@@ -1,0 +1,181 @@
+package org.rehabtelemetry.gateway.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.rehabtelemetry.gateway.ingest.IngestListener;
+import org.rehabtelemetry.gateway.storage.SeqQuery;
+import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
+import org.rehabtelemetry.gateway.storage.WriteFailure;
+import org.rehabtelemetry.protocol.Message;
+import org.rehabtelemetry.protocol.SessionSummary;
+import org.rehabtelemetry.runtime.health.Heartbeat;
+import org.rehabtelemetry.runtime.threads.FailFast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps completeness up to date as messages are stored, and stores the figure with the session once
+ * its summary is in, on its own {@code completeness} thread: the ingest writer only records the seq
+ * in memory and never waits for a database query.
+ *
+ * <p>Once a session's summary is stored, the worker asks the database for every stored seq of the
+ * session (other gateways of a group, and this one before a restart, stored some), writes a {@code
+ * session_completeness} point, and re-checks an incomplete session every 10 s for 5 minutes, since
+ * other gateways may still be storing. A complete session, or one whose re-checks are over, is
+ * finished: its state leaves the tracker. Thread-safe.
+ */
+public final class CompletenessWorker implements IngestListener, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CompletenessWorker.class);
+  static final Duration RECHECK_EVERY = Duration.ofSeconds(10);
+  static final Duration RECHECK_FOR = Duration.ofMinutes(5);
+
+  private final CompletenessTracker tracker;
+  private final TimeSeriesSink sink;
+  private final SeqQuery seqQuery;
+  private final Clock clock;
+  private final Heartbeat heartbeat;
+
+  /** A summarised session: when its summary was stored, and when to check it next. */
+  private record Due(Instant summarisedAt, Instant next) {}
+
+  /** Summarised sessions to check; insertion order. */
+  private final Map<String, Due> summarised = new LinkedHashMap<>();
+
+  private final Object signal = new Object();
+  private volatile boolean running = true;
+  private final Thread thread;
+
+  public CompletenessWorker(
+      CompletenessTracker tracker,
+      TimeSeriesSink sink,
+      SeqQuery seqQuery,
+      Clock clock,
+      Heartbeat heartbeat) {
+    this.tracker = tracker;
+    this.sink = sink;
+    this.seqQuery = seqQuery;
+    this.clock = clock;
+    this.heartbeat = heartbeat;
+    this.thread = FailFast.start("completeness", this::run);
+  }
+
+  /** On the ingest writer thread: records in memory, hands summarised sessions to the worker. */
+  @Override
+  public void stored(String site, Message message) {
+    if (tracker.record(site, message).isEmpty()) {
+      return;
+    }
+    String sessionId = message.sessionRef().orElseThrow().sessionId();
+    synchronized (signal) {
+      Due due = summarised.get(sessionId);
+      if (message instanceof SessionSummary || due != null) {
+        Instant now = clock.instant();
+        summarised.put(sessionId, new Due(due == null ? now : due.summarisedAt(), now));
+        signal.notifyAll();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      heartbeat.beat();
+      Map<String, Due> due = new LinkedHashMap<>();
+      synchronized (signal) {
+        Instant now = clock.instant();
+        summarised.forEach(
+            (id, when) -> {
+              if (!when.next().isAfter(now)) {
+                due.put(id, when);
+              }
+            });
+        if (due.isEmpty()) {
+          try {
+            signal.wait(1_000);
+          } catch (InterruptedException e) {
+            return;
+          }
+          continue;
+        }
+      }
+      for (Map.Entry<String, Due> entry : due.entrySet()) {
+        check(entry.getKey(), entry.getValue().summarisedAt());
+        heartbeat.beat();
+      }
+    }
+  }
+
+  /** Merges the database's view, stores the figure, and finishes the session when done. */
+  private void check(String sessionId, Instant summarisedAt) {
+    Optional<Instant> endedAt = tracker.endedAt(sessionId);
+    if (endedAt.isEmpty()) {
+      forget(sessionId); // evicted meanwhile
+      return;
+    }
+    boolean asked = seqQuery.storedSeqs(sessionId, seq -> tracker.addStored(sessionId, seq));
+    Optional<Completeness> completeness = tracker.get(sessionId);
+    if (completeness.isEmpty()) {
+      forget(sessionId);
+      return;
+    }
+    Optional<WriteFailure> failure =
+        sink.write(CompletenessPoints.of(completeness.get(), endedAt.get()));
+    failure.ifPresent(
+        f ->
+            LOG.warn(
+                "completeness of {} not stored now ({}); the next check stores it",
+                sessionId,
+                f.reason()));
+    boolean over = Duration.between(summarisedAt, clock.instant()).compareTo(RECHECK_FOR) > 0;
+    if (asked && failure.isEmpty() && (completeness.get().complete() || over)) {
+      if (!completeness.get().complete()) {
+        LOG.warn(
+            "session {}: {} of {} messages stored, missing {}",
+            sessionId,
+            completeness.get().received(),
+            completeness.get().expected(),
+            completeness.get().gapsText());
+      }
+      tracker.finish(sessionId);
+      forget(sessionId);
+    } else {
+      later(sessionId);
+    }
+  }
+
+  private void later(String sessionId) {
+    synchronized (signal) {
+      Due due = summarised.get(sessionId);
+      if (due != null) {
+        summarised.put(sessionId, new Due(due.summarisedAt(), clock.instant().plus(RECHECK_EVERY)));
+      }
+    }
+  }
+
+  private void forget(String sessionId) {
+    synchronized (signal) {
+      summarised.remove(sessionId);
+    }
+  }
+
+  /** Sessions waiting for their check, for metrics. */
+  public int pending() {
+    synchronized (signal) {
+      return summarised.size();
+    }
+  }
+}

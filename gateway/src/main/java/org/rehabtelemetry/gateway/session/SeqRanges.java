@@ -1,0 +1,109 @@
+package org.rehabtelemetry.gateway.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A set of sequence numbers as sorted, disjoint, inclusive ranges: memory grows with the number of
+ * gaps, never with the numbers themselves, so a device that claims seq 2^53 costs one range. At
+ * most {@code maxRanges} ranges are kept; a set that would need more (a hostile or broken sender
+ * skipping every other number) stops growing and says so ({@link #overflowed()}). Not thread-safe.
+ */
+public final class SeqRanges {
+  private final int maxRanges;
+  private final TreeMap<Long, Long> ranges = new TreeMap<>();
+  private long count;
+  private boolean overflowed;
+
+  public SeqRanges(int maxRanges) {
+    this.maxRanges = maxRanges;
+  }
+
+  /** Adds a number; returns whether it was new. */
+  public boolean add(long seq) {
+    Map.Entry<Long, Long> below = ranges.floorEntry(seq);
+    if (below != null && below.getValue() >= seq) {
+      return false;
+    }
+    boolean joinsBelow = below != null && below.getValue() == seq - 1;
+    Map.Entry<Long, Long> above = ranges.ceilingEntry(seq + 1);
+    boolean joinsAbove = above != null && above.getKey() == seq + 1;
+    if (!joinsBelow && !joinsAbove && ranges.size() >= maxRanges) {
+      overflowed = true;
+      return false;
+    }
+    if (joinsBelow && joinsAbove) {
+      ranges.put(below.getKey(), above.getValue());
+      ranges.remove(above.getKey());
+    } else if (joinsBelow) {
+      ranges.put(below.getKey(), seq);
+    } else if (joinsAbove) {
+      ranges.remove(above.getKey());
+      ranges.put(seq, above.getValue());
+    } else {
+      ranges.put(seq, seq);
+    }
+    count++;
+    return true;
+  }
+
+  public boolean contains(long seq) {
+    Map.Entry<Long, Long> below = ranges.floorEntry(seq);
+    return below != null && below.getValue() >= seq;
+  }
+
+  /** How many distinct numbers. */
+  public long count() {
+    return count;
+  }
+
+  /** The highest number, or -1 when empty. */
+  public long highest() {
+    return ranges.isEmpty() ? -1 : ranges.lastEntry().getValue();
+  }
+
+  public int rangeCount() {
+    return ranges.size();
+  }
+
+  /** Whether a number was refused because the range bound was reached. */
+  public boolean overflowed() {
+    return overflowed;
+  }
+
+  /**
+   * The missing numbers from 0 to {@code upTo}, as inclusive ranges {@code [from, to]}, the first
+   * {@code max} of them.
+   */
+  public List<long[]> gaps(long upTo, int max) {
+    List<long[]> gaps = new ArrayList<>();
+    long next = 0;
+    for (Map.Entry<Long, Long> range : ranges.entrySet()) {
+      if (next > upTo || gaps.size() >= max) {
+        return gaps;
+      }
+      if (range.getKey() > next) {
+        gaps.add(new long[] {next, Math.min(range.getKey() - 1, upTo)});
+      }
+      next = Math.max(next, range.getValue() + 1);
+    }
+    if (next <= upTo && gaps.size() < max) {
+      gaps.add(new long[] {next, upTo});
+    }
+    return gaps;
+  }
+
+  /** How many numbers are missing from 0 to {@code upTo}. */
+  public long missing(long upTo) {
+    if (upTo < 0) {
+      return 0;
+    }
+    long present = 0;
+    for (Map.Entry<Long, Long> range : ranges.headMap(upTo, true).entrySet()) {
+      present += Math.min(range.getValue(), upTo) - range.getKey() + 1;
+    }
+    return upTo + 1 - present;
+  }
+}

@@ -1,0 +1,20 @@
+package org.rehabtelemetry.gateway.web;
+
+import org.rehabtelemetry.gateway.alarms.AlarmBoard;
+import org.rehabtelemetry.gateway.auth.AuditLog;
+import org.rehabtelemetry.gateway.auth.LoginSessions;
+import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
+import org.rehabtelemetry.gateway.live.LiveFeed;
+import org.rehabtelemetry.gateway.registry.DeviceRegistry;
+import org.rehabtelemetry.gateway.session.CompletenessTracker;
+
+/** What the dashboard shows and changes, handed over by the gateway's assembly. */
+public record DashboardViews(
+    DeviceRegistry registry,
+    CompletenessTracker completeness,
+    DeadLetterStore deadLetters,
+    AlarmBoard alarms,
+    LiveFeed live,
+    LoginSessions logins,
+    AuditLog audit,
+    boolean secureCookie) {}

@@ -1,0 +1,101 @@
+package org.rehabtelemetry.gateway.storage;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link TimeSeriesSink} with its {@link SeqQuery} must do, run against the fake ({@link
+ * FakeSinkContractTest}), Debian's influxd ({@code InfluxV1SinkContractIT}) and the embedded
+ * QuestDB through the v2 API ({@code QuestDbSinkContractIT}).
+ */
+abstract class TimeSeriesSinkContract {
+  protected abstract TimeSeriesSink sink();
+
+  protected abstract SeqQuery seqQuery();
+
+  /** How many samples of the session the store holds now. */
+  protected abstract long samples(String session) throws Exception;
+
+  /** Makes the store unreachable. */
+  protected abstract void stopStore() throws Exception;
+
+  @Test
+  void aBatch_isStored_andARedeliveryOverwritesItselfInsteadOfDuplicating() throws Exception {
+    Lines lines = LineEncoder.encode("ward-b", SinkFixtures.batch(7));
+    assertEquals(201, lines.points(), "200 samples and the batch's own point");
+    assertEquals(Optional.empty(), sink().write(lines));
+    assertEquals(Optional.empty(), sink().write(lines), "redelivered");
+    await().atMost(Duration.ofSeconds(20)).until(() -> samples("S1") == 200);
+    assertEquals(200, samples("S1"), "200 samples, not 400");
+  }
+
+  @Test
+  void theSeqQuery_findsTheSessionsSeqsInEveryMeasurement_thoughAlarmKeepsSessionAsAField()
+      throws Exception {
+    long t = SinkFixtures.T0_US;
+    Lines lines =
+        lines(
+            new Point(
+                "session_event",
+                Map.of("device", "vert-01", "session", "S1", "event", "started"),
+                Map.of("seq", 0L),
+                t),
+            new Point("batch", Map.of("device", "vert-01", "session", "S1"), Map.of("seq", 1L), t),
+            new Point(
+                "alarm",
+                Map.of("device", "vert-01", "code", "HR_HIGH"),
+                Map.of("seq", 2L, "session", "S1", "message", "high"),
+                t),
+            new Point(
+                "session_summary",
+                Map.of("device", "vert-01", "session", "S1"),
+                Map.of("seq", 3L),
+                t));
+    assertEquals(Optional.empty(), sink().write(lines));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> seqs("S1").equals(new TreeSet<>(List.of(0L, 1L, 2L, 3L))));
+  }
+
+  @Test
+  void aFieldTypeConflict_isRefusedAsBadData_notRetried() {
+    assertEquals(
+        Optional.empty(),
+        sink().write(lines(new Point("sample", Map.of("device", "x"), Map.of("value", 1.0), 1))));
+    Optional<WriteFailure> failure =
+        sink().write(lines(new Point("sample", Map.of("device", "x"), Map.of("value", "text"), 2)));
+    assertTrue(failure.isPresent());
+    assertFalse(failure.get().retry(), "the data is refused: dead letter, " + failure.get());
+  }
+
+  @Test
+  void aStoreThatIsDown_isRetried() throws Exception {
+    stopStore();
+    Optional<WriteFailure> failure =
+        sink().write(lines(new Point("m", Map.of("d", "x"), Map.of("v", 1.0), 1)));
+    assertTrue(failure.isPresent() && failure.get().retry(), failure.toString());
+  }
+
+  private TreeSet<Long> seqs(String session) {
+    TreeSet<Long> seqs = new TreeSet<>();
+    assertTrue(seqQuery().storedSeqs(session, seqs::add));
+    return seqs;
+  }
+
+  static Lines lines(Point... points) {
+    StringBuilder out = new StringBuilder();
+    for (Point point : points) {
+      LineProtocol.append(out, point);
+    }
+    return new Lines(out.toString(), points.length);
+  }
+}

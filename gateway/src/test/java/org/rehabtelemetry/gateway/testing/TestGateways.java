@@ -1,0 +1,93 @@
+package org.rehabtelemetry.gateway.testing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.rehabtelemetry.gateway.Gateway;
+import org.rehabtelemetry.gateway.auth.PasswordHash;
+import org.rehabtelemetry.gateway.config.GatewayConfig;
+import org.rehabtelemetry.gateway.config.GatewayConfigLoader;
+
+/**
+ * Gateway configs for tests, written as an operator would ({@code DIR/gateway.yaml}) and read by
+ * the real loader: a broker, a store (influxd's {@code /write} or the embedded one), the state in
+ * {@code DIR/state}, HTTP on a free port, and operators {@code op1} (operator), {@code viewer1}
+ * (viewer) and {@code admin1} (admin), all with the password {@link #PASSWORD}.
+ */
+public final class TestGateways {
+  public static final String PASSWORD = "correct horse battery";
+
+  private TestGateways() {}
+
+  /** The {@code storage} section for influxd 1.x at {@code url}, database {@code rehab}. */
+  public static String influxd(String url) {
+    return "storage: {kind: influxdb-v1, url: \"" + url + "\", database: rehab, timeoutMs: 5000}\n";
+  }
+
+  /** The {@code storage} section for the embedded store. */
+  public static String embedded() {
+    return "storage: {kind: embedded}\n";
+  }
+
+  /**
+   * Writes a config.
+   *
+   * @param clientId the gateway's client id (stable, per gateway)
+   * @param shareGroup {@code none} or a group
+   * @param extra more YAML (sections not written here), or empty
+   */
+  public static Path write(
+      Path dir,
+      String brokerUri,
+      String clientId,
+      String shareGroup,
+      String storage,
+      String extra) {
+    String hash = PasswordHash.create(PASSWORD.toCharArray(), 10_000).text();
+    String yaml =
+        "mqtt: {uri: \""
+            + brokerUri
+            + "\", clientId: "
+            + clientId
+            + ", shareGroup: "
+            + shareGroup
+            + "}\n"
+            + "ingest: {retryInitialMs: 100, retryMaxMs: 2000}\n"
+            + storage
+            + "stateDir: state\n"
+            + "http: {bind: 127.0.0.1, port: 0}\n"
+            + "dashboard:\n"
+            + "  operators:\n"
+            + "    - {username: op1, passwordHash: \""
+            + hash
+            + "\", role: operator}\n"
+            + "    - {username: viewer1, passwordHash: \""
+            + hash
+            + "\", role: viewer}\n"
+            + "    - {username: admin1, passwordHash: \""
+            + hash
+            + "\", role: admin}\n"
+            + extra;
+    try {
+      Files.createDirectories(dir);
+      Path file = dir.resolve("gateway.yaml");
+      Files.writeString(file, yaml, UTF_8);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a config and starts a gateway in this JVM. */
+  public static Gateway start(
+      Path dir, String brokerUri, String clientId, String shareGroup, String storage)
+      throws IOException {
+    GatewayConfig config =
+        GatewayConfigLoader.load(write(dir, brokerUri, clientId, shareGroup, storage, ""));
+    return Gateway.start(config, Clock.systemUTC());
+  }
+}
