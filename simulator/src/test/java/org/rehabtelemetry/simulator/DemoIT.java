@@ -18,15 +18,15 @@ import org.rehabtelemetry.testsupport.HeadlessChromiumExtension;
 /**
  * The README's demo, as a user runs it: {@code java -jar simulator/target/simulator.jar demo} (what
  * {@code scripts/demo} runs after building). It prints the dashboard and login; the dashboard,
- * logged in, shows the three devices online with live values; SIGTERM (what Ctrl-C's SIGINT also
- * triggers) stops everything cleanly.
+ * logged in, shows the four devices (one per built-in kind, the phyto barrel from its YAML alone)
+ * online with live values; SIGTERM (what Ctrl-C's SIGINT also triggers) stops everything cleanly.
  */
 class DemoIT {
   @RegisterExtension final HeadlessChromiumExtension chromium = new HeadlessChromiumExtension();
   @TempDir Path dir;
 
   @Test
-  void demo_showsThreeDevicesWithLiveValues_andStopsCleanly() throws Exception {
+  void demo_showsEveryKindWithLiveValues_andStopsCleanly() throws Exception {
     Path jar = Path.of("target/simulator.jar").toAbsolutePath();
     assertTrue(Files.exists(jar), "packaged before integration tests: " + jar);
     int port = FreePort.pick();
@@ -66,7 +66,7 @@ class DemoIT {
       page.type("#username", "operator");
       page.type("#password", password);
       page.click("#login");
-      for (String device : new String[] {"vert-01", "trainer-01", "hydro-01"}) {
+      for (String device : new String[] {"vert-01", "trainer-01", "hydro-01", "phyto-barrel-01"}) {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
@@ -79,6 +79,7 @@ class DemoIT {
           .atMost(Duration.ofSeconds(10))
           .until(() -> !before.equals(page.text("#fleet [data-device=vert-01] .values")));
       assertTrue(page.text("#fleet [data-device=hydro-01] .values").contains("°C"));
+      assertTrue(page.text("#fleet [data-device=phyto-barrel-01] .values").contains("°C"));
     } finally {
       demo.destroy();
       assertTrue(demo.waitFor(30, TimeUnit.SECONDS), "stopped within 30 s");

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.rehabtelemetry.gateway.GatewayMain;
+import org.rehabtelemetry.gateway.cli.GatewayCli;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.fault.FaultScript;
@@ -144,13 +144,11 @@ class EndToEndIT {
                 + "\nevents: "
                 + influxd.server().query("rehab", "SELECT * FROM session_event")
                 + "\ndb seqs: "
-                + new org.rehabtelemetry.gateway.storage.InfluxV1SeqQuery(
-                        influxd.server().url(), "rehab", null, Duration.ofSeconds(5))
-                    .storedSeqs(
-                        rows("SHOW TAG VALUES FROM batch WITH KEY = \"session\"")
-                            .get(0)
-                            .get(1)
-                            .asText())
+                + storedSeqs(
+                    rows("SHOW TAG VALUES FROM batch WITH KEY = \"session\"")
+                        .get(0)
+                        .get(1)
+                        .asText())
                 + "\nagent: "
                 + device.agent().status().journal()
                 + "\ngateway log (tail): "
@@ -291,7 +289,16 @@ class EndToEndIT {
 
   private Process startGateway(Path config) throws IOException {
     return JavaMains.start(
-        GatewayMain.class, dir.resolve("gateway.log"), "run", "--config", config.toString());
+        GatewayCli.class, dir.resolve("gateway.log"), "run", "--config", config.toString());
+  }
+
+  /** The seqs of a session the database holds, for a failure message. */
+  private java.util.TreeSet<Long> storedSeqs(String session) {
+    java.util.TreeSet<Long> seqs = new java.util.TreeSet<>();
+    new org.rehabtelemetry.gateway.storage.influxv1.InfluxV1SeqQuery(
+            influxd.server().url(), "rehab", null, Duration.ofSeconds(5))
+        .storedSeqs(session, seqs::add);
+    return seqs;
   }
 
   private static double max(Trace trace, String channel) {

@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.gateway.Gateway;
-import org.rehabtelemetry.gateway.config.DashboardSettings;
 import org.rehabtelemetry.gateway.config.GatewayConfig;
-import org.rehabtelemetry.gateway.config.StorageSettings;
-import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.gateway.config.GatewayConfigLoader;
 import org.rehabtelemetry.simulator.fleet.Fleet;
 import org.rehabtelemetry.testsupport.InfluxdExtension;
 import org.rehabtelemetry.testsupport.MosquittoExtension;
@@ -36,22 +34,19 @@ class FleetIT {
   @Test
   void virtualDevices_streamSessions_storedOnceAndComplete() throws Exception {
     influxd.server().createDatabase("rehab");
-    GatewayConfig config =
-        new GatewayConfig(
-            new IngestSettings(
-                mosquitto.server().uri(),
-                "gateway-fleet",
-                "gateways",
-                500,
-                1000,
-                Duration.ofMillis(200),
-                Duration.ofSeconds(2)),
-            new StorageSettings.InfluxV1(
-                influxd.server().url(), "rehab", null, null, Duration.ofSeconds(10)),
-            dir,
-            "127.0.0.1",
-            0,
-            new DashboardSettings(List.of(), Duration.ofHours(1), false));
+    Path file =
+        Files.writeString(
+            dir.resolve("gateway.yaml"),
+            "mqtt: {uri: \""
+                + mosquitto.server().uri()
+                + "\", clientId: gateway-fleet, shareGroup: gateways}\n"
+                + "ingest: {retryInitialMs: 200, retryMaxMs: 2000}\n"
+                + "storage: {kind: influxdb-v1, url: \""
+                + influxd.server().url()
+                + "\", database: rehab}\n"
+                + "stateDir: state\n"
+                + "http: {bind: 127.0.0.1, port: 0}\n");
+    GatewayConfig config = GatewayConfigLoader.load(file);
     Fleet.Result result;
     try (Gateway gateway = Gateway.start(config, Clock.systemUTC())) {
       try (Fleet fleet = new Fleet(mosquitto.server().uri(), "ward-b", 6, 12, 4, 500)) {

@@ -16,8 +16,8 @@ import java.util.Properties;
  *
  * <p>For the demo only. Moquette has no shared subscriptions (the gateway subscribes plainly to it)
  * and lost messages queued for an offline persistent session in 3 of 6 runs on these machines
- * (DESIGN.md). The delivery guarantee is tested against Mosquitto, which production uses. Start and
- * close from one thread.
+ * (docs/simulator.md). The delivery guarantee is tested against Mosquitto, which production uses.
+ * Start and close from one thread.
  */
 public final class EmbeddedBroker implements AutoCloseable {
   private final Server server = new Server();

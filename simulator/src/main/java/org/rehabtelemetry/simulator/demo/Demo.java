@@ -1,22 +1,22 @@
 package org.rehabtelemetry.simulator.demo;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.rehabtelemetry.gateway.Gateway;
-import org.rehabtelemetry.gateway.config.DashboardSettings;
-import org.rehabtelemetry.gateway.config.GatewayConfig;
-import org.rehabtelemetry.gateway.config.StorageSettings;
-import org.rehabtelemetry.gateway.dashboard.OperatorAccount;
-import org.rehabtelemetry.gateway.dashboard.PasswordHash;
-import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.gateway.auth.PasswordHash;
+import org.rehabtelemetry.gateway.config.GatewayConfigLoader;
+import org.rehabtelemetry.hardware.profile.DeviceProfiles;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.broker.EmbeddedBroker;
@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole system in one process, on simulated hardware: an MQTT broker (embedded Moquette, or an
  * external Mosquitto), the gateway with its store (embedded QuestDB, or an external InfluxDB 1.x)
- * and dashboard, and one agent per device kind. Each agent replays its kind's library traces in a
- * loop, abnormal twins included, so sessions, live values and alarms keep coming. {@link #close}
- * stops everything in reverse order.
+ * and dashboard, and one agent per built-in device kind (the phyto barrel, a kind added as YAML
+ * alone, included). Each agent replays its kind's library traces in a loop, abnormal twins
+ * included, so sessions, live values and alarms keep coming. The gateway reads a config file the
+ * demo writes ({@code STATE/gateway/gateway.yaml}), as in production. {@link #close} stops
+ * everything in reverse order.
  */
 public final class Demo implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
@@ -76,48 +78,20 @@ public final class Demo implements AutoCloseable {
       broker = EmbeddedBroker.start(0, options.stateDir().resolve("broker"));
       brokerUri = broker.uri();
     }
-    StorageSettings storage =
-        options.influxUrl() == null
-            ? new StorageSettings.Embedded(options.stateDir().resolve("questdb"), 0)
-            : new StorageSettings.InfluxV1(
-                options.influxUrl(), options.influxDatabase(), null, null, Duration.ofSeconds(10));
+    Path gatewayDir = options.stateDir().resolve("gateway");
     gateway =
         Gateway.start(
-            new GatewayConfig(
-                new IngestSettings(
-                    brokerUri,
-                    "demo-gateway",
-                    null, // one gateway: a plain subscription (Moquette has no shared ones)
-                    500,
-                    1000,
-                    Duration.ofMillis(500),
-                    Duration.ofSeconds(10)),
-                storage,
-                options.stateDir().resolve("gateway"),
-                "127.0.0.1",
-                options.httpPort(),
-                new DashboardSettings(
-                    List.of(
-                        new OperatorAccount(
-                            "operator",
-                            PasswordHash.create(
-                                password.toCharArray(), PasswordHash.DEFAULT_ITERATIONS))),
-                    Duration.ofHours(8),
-                    false)),
-            Clock.systemUTC());
-    String[] ids = {"vert-01", "trainer-01", "hydro-01"};
-    DeviceKind[] kinds = {
-      DeviceKind.VERTICALIZER, DeviceKind.MOVEMENT_TRAINER, DeviceKind.HYDROTHERAPY
-    };
-    for (int i = 0; i < kinds.length; i++) {
+            GatewayConfigLoader.load(writeGatewayConfig(gatewayDir, brokerUri)), Clock.systemUTC());
+    for (DeviceKind kind : DeviceProfiles.builtInKinds()) {
+      String id = deviceId(kind);
       devices.add(
           SimulatedDevice.start(
               new SimulatedDevice.Options(
-                  kinds[i],
-                  ids[i],
+                  kind,
+                  id,
                   "ward-b",
                   brokerUri,
-                  options.stateDir().resolve("agents").resolve(ids[i]),
+                  options.stateDir().resolve("agents").resolve(id),
                   SimulatedDevice.SerialMode.IN_MEMORY,
                   Duration.ofMillis(500),
                   0,
@@ -134,6 +108,54 @@ public final class Demo implements AutoCloseable {
     for (SimulatedDevice device : devices) {
       players.submit(() -> loop(device));
     }
+  }
+
+  private static final Map<DeviceKind, String> IDS =
+      Map.of(
+          DeviceKind.VERTICALIZER, "vert-01",
+          DeviceKind.MOVEMENT_TRAINER, "trainer-01",
+          DeviceKind.HYDROTHERAPY, "hydro-01");
+
+  /** vert-01, trainer-01, hydro-01, or KIND-01. */
+  static String deviceId(DeviceKind kind) {
+    return IDS.getOrDefault(kind, kind.wireName() + "-01");
+  }
+
+  /**
+   * The gateway's config: the broker (a plain subscription: Moquette has no shared ones), the
+   * embedded store or the given InfluxDB 1.x, the dashboard on loopback, one operator account.
+   */
+  private Path writeGatewayConfig(Path dir, String brokerUri) throws IOException {
+    String hash =
+        PasswordHash.create(password.toCharArray(), PasswordHash.DEFAULT_ITERATIONS).text();
+    String storage =
+        options.influxUrl() == null
+            ? "storage: {kind: embedded}\n"
+            : "storage: {kind: influxdb-v1, url: \""
+                + options.influxUrl()
+                + "\", database: "
+                + options.influxDatabase()
+                + "}\n";
+    String yaml =
+        "# written by the demo\n"
+            + "mqtt: {uri: \""
+            + brokerUri
+            + "\", clientId: demo-gateway, shareGroup: none}\n"
+            + "ingest: {retryInitialMs: 500, retryMaxMs: 10000}\n"
+            + storage
+            + "stateDir: .\n"
+            + "http: {bind: 127.0.0.1, port: "
+            + options.httpPort()
+            + "}\n"
+            + "dashboard:\n"
+            + "  operators:\n"
+            + "    - {username: operator, passwordHash: \""
+            + hash
+            + "\", role: admin}\n";
+    Files.createDirectories(dir);
+    Path file = dir.resolve("gateway.yaml");
+    Files.writeString(file, yaml, StandardCharsets.UTF_8);
+    return file;
   }
 
   /** The dashboard's URL. */
@@ -166,13 +188,15 @@ public final class Demo implements AutoCloseable {
     while (!Thread.currentThread().isInterrupted()) {
       // Alternate: normal, twin, normal, next twin, ... so the dashboard shows both.
       TraceLibrary.Entry entry =
-          session % 2 == 0 ? entries.get(0) : entries.get(1 + (session / 2) % (entries.size() - 1));
+          session % 2 == 0 || entries.size() == 1
+              ? entries.get(0)
+              : entries.get(1 + (session / 2) % (entries.size() - 1));
       session++;
       try {
         Trace trace = entry.generate(options.sessionSeconds());
         LOG.info("{} plays {}", device.deviceId(), entry.name());
         device.play(trace, options.speed(), String.format("P-DEMO%03d", session % 1000));
-        if (device.agent().estopLatched()) {
+        if (device.agent().commands().estopLatched()) {
           device.idle(Duration.ofSeconds(3));
           device.resetEmergencyStop();
         }

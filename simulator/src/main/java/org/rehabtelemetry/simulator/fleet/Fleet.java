@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.rehabtelemetry.hardware.profile.DeviceProfiles;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.model.TraceLibrary;
@@ -41,7 +42,7 @@ public final class Fleet implements AutoCloseable {
   private final int batchMs;
 
   /**
-   * @param count how many devices; kinds cycle verticalizer, trainer, hydrotherapy
+   * @param count how many devices; kinds cycle through the built-in profiles' kinds
    * @param traceSeconds the length of each device's session trace
    * @param speed 1 for real time, N for N× faster, 0 for as fast as possible
    */
@@ -50,15 +51,15 @@ public final class Fleet implements AutoCloseable {
       throws MqttException {
     this.speed = speed;
     this.batchMs = batchMs;
-    DeviceKind[] kinds = DeviceKind.values();
-    Trace[] traces = new Trace[kinds.length];
-    for (int k = 0; k < kinds.length; k++) {
-      traces[k] = TraceLibrary.of(kinds[k]).get(0).generate(traceSeconds);
+    List<DeviceKind> kinds = DeviceProfiles.builtInKinds();
+    List<Trace> traces = new ArrayList<>();
+    for (DeviceKind kind : kinds) {
+      traces.add(TraceLibrary.of(kind).get(0).generate(traceSeconds));
     }
     for (int i = 0; i < count; i++) {
-      DeviceKind kind = kinds[i % kinds.length];
+      DeviceKind kind = kinds.get(i % kinds.size());
       String id = String.format("sim-%s-%03d", prefix(kind), i);
-      devices.add(new VirtualDevice(brokerUri, site, id, traces[i % kinds.length], batchMs));
+      devices.add(new VirtualDevice(brokerUri, site, id, traces.get(i % kinds.size()), batchMs));
     }
   }
 
@@ -171,7 +172,10 @@ public final class Fleet implements AutoCloseable {
         try {
           result.get();
         } catch (java.util.concurrent.ExecutionException e) {
-          throw e.getCause() instanceof Exception cause ? cause : e;
+          if (e.getCause() instanceof Exception cause) {
+            throw cause;
+          }
+          throw e;
         }
       }
     } finally {
@@ -186,11 +190,14 @@ public final class Fleet implements AutoCloseable {
     return sorted.get((int) Math.min(sorted.size() - 1, Math.round(sorted.size() * p)));
   }
 
-  private static String prefix(DeviceKind kind) {
-    return switch (kind) {
-      case VERTICALIZER -> "vert";
-      case MOVEMENT_TRAINER -> "trainer";
-      case HYDROTHERAPY -> "hydro";
-    };
+  /** A short id prefix: vert, trainer, hydro, or the kind's name. */
+  static String prefix(DeviceKind kind) {
+    return SHORT_NAMES.getOrDefault(kind, kind.wireName());
   }
+
+  private static final java.util.Map<DeviceKind, String> SHORT_NAMES =
+      java.util.Map.of(
+          DeviceKind.VERTICALIZER, "vert",
+          DeviceKind.MOVEMENT_TRAINER, "trainer",
+          DeviceKind.HYDROTHERAPY, "hydro");
 }

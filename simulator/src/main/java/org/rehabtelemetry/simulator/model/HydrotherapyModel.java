@@ -13,9 +13,10 @@ import org.rehabtelemetry.hardware.trace.TraceChannel;
 import org.rehabtelemetry.protocol.DeviceKind;
 
 /**
- * An underwater shower massage (DOMAIN.md): a bath at 36 °C with a slow drift, the jet at 36.5 °C,
- * jet pressure cycling between 0.5 and 2.0 bar every 20 s, no air (no pearl bath), and a flow of
- * about 12 L/min while the jet runs. The water level and door contacts are closed from the start.
+ * An underwater shower massage (docs/domain.md): a bath at 36 °C with a slow drift, the jet at 36.5
+ * °C, jet pressure cycling between 0.5 and 2.0 bar every 20 s, no air (no pearl bath), and a flow
+ * of about 12 L/min while the jet runs. The water level and door contacts are closed from the
+ * start.
  *
  * <p>Twins: {@link Variant#OVERHEATING} (the bath climbs from 36 to 41 °C between 50 % and 90 %)
  * and {@link Variant#LOSS_OF_FLOW} (the flow and jet pressure collapse at 60 %). Quantized as the

@@ -13,7 +13,7 @@ import org.rehabtelemetry.hardware.trace.TraceChannel;
 import org.rehabtelemetry.protocol.DeviceKind;
 
 /**
- * A motorized leg trainer session (DOMAIN.md): passive at 20 rpm (the motor drives, positive
+ * A motorized leg trainer session (docs/domain.md): passive at 20 rpm (the motor drives, positive
  * torque) for the first 40 %, active at 30 rpm (the child drives, negative motor torque) to 80 %,
  * then a passive cool-down at 15 rpm. Power is |torque × ω|; the left share of the child's force is
  * about 46 %. A spasm stops the pedals within 0.3 s with a torque spike, reverses briefly, relaxes,

@@ -1,13 +1,21 @@
 package org.rehabtelemetry.simulator.model;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.rehabtelemetry.hardware.profile.DeviceProfile;
+import org.rehabtelemetry.hardware.profile.DeviceProfiles;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.simulator.profile.SimulatedProfile;
 
 /**
  * The library of model traces: each normal session with its abnormal twins, each reproducible from
- * its seed. A trace can be made at its default length or shorter (CI uses 20–40 s).
+ * its seed. A trace can be made at its default length or shorter (CI uses 20–40 s). The kinds with
+ * a model of their own (verticalizer, movement trainer, hydrotherapy) have hand-made entries; every
+ * other built-in kind (the phyto barrel) gets a normal session and an over-limit twin from {@link
+ * GenericModel}, derived from its profile alone.
  */
 public final class TraceLibrary {
   /**
@@ -34,15 +42,26 @@ public final class TraceLibrary {
 
     /** Makes the trace at another length (at least 10 s); same seed, same numbers per length. */
     public Trace generate(double durationS) {
-      return switch (kind) {
-        case VERTICALIZER -> VerticalizerModel.generate(name, variant, seed, durationS);
-        case MOVEMENT_TRAINER -> MovementTrainerModel.generate(name, variant, seed, durationS);
-        case HYDROTHERAPY -> HydrotherapyModel.generate(name, variant, seed, durationS);
-      };
+      Model model = MODELS.get(kind);
+      return model != null
+          ? model.generate(name, variant, seed, durationS)
+          : GenericModel.generate(SimulatedProfile.profile(kind), name, variant, seed, durationS);
     }
   }
 
-  private static final List<Entry> ENTRIES =
+  /** A hand-made model of one kind. */
+  @FunctionalInterface
+  private interface Model {
+    Trace generate(String name, Variant variant, long seed, double durationS);
+  }
+
+  private static final Map<DeviceKind, Model> MODELS =
+      Map.of(
+          DeviceKind.VERTICALIZER, VerticalizerModel::generate,
+          DeviceKind.MOVEMENT_TRAINER, MovementTrainerModel::generate,
+          DeviceKind.HYDROTHERAPY, HydrotherapyModel::generate);
+
+  private static final List<Entry> MODELLED =
       List.of(
           new Entry(
               "verticalizer-normal",
@@ -115,10 +134,45 @@ public final class TraceLibrary {
               900,
               "the flow stops at 60 %"));
 
+  private static final List<Entry> ENTRIES = entries(MODELLED);
+
   private TraceLibrary() {}
 
   public static List<Entry> entries() {
     return ENTRIES;
+  }
+
+  /**
+   * The modelled entries, then two generic ones per other built-in kind (seeds 9001, 9002, ...).
+   */
+  private static List<Entry> entries(List<Entry> modelled) {
+    List<Entry> all = new ArrayList<>(modelled);
+    long seed = 9001;
+    for (DeviceKind kind : DeviceProfiles.builtInKinds()) {
+      if (MODELS.containsKey(kind)) {
+        continue;
+      }
+      DeviceProfile profile = SimulatedProfile.profile(kind);
+      all.add(
+          new Entry(
+              kind.wireName() + "-normal",
+              kind,
+              Variant.NORMAL,
+              seed++,
+              900,
+              "from its profile: every channel inside its alarm limits"));
+      if (GenericModel.hasOverLimitTwin(profile)) {
+        all.add(
+            new Entry(
+                kind.wireName() + "-over-limit",
+                kind,
+                Variant.OVER_LIMIT,
+                seed++,
+                900,
+                "from its profile: " + GenericModel.overLimitDescription(profile)));
+      }
+    }
+    return List.copyOf(all);
   }
 
   public static Optional<Entry> find(String name) {
@@ -127,17 +181,17 @@ public final class TraceLibrary {
 
   /**
    * The programme settings the library's traces were modelled for, to arm a session with: the
-   * hydrotherapy bath is prescribed at 36 °C (DOMAIN.md), so the normal bath raises no alarm and
-   * the overheating twin does.
+   * hydrotherapy bath is prescribed at 36 °C (docs/domain.md), so the normal bath raises no alarm
+   * and the overheating twin does.
    */
   public static java.util.Map<String, Double> programmeSettings(DeviceKind kind) {
-    return kind == DeviceKind.HYDROTHERAPY
+    return kind.equals(DeviceKind.HYDROTHERAPY)
         ? java.util.Map.of("waterTempC", 36.0)
         : java.util.Map.of();
   }
 
   /** The entries of one device kind, normal first. */
   public static List<Entry> of(DeviceKind kind) {
-    return ENTRIES.stream().filter(e -> e.kind() == kind).toList();
+    return ENTRIES.stream().filter(e -> e.kind().equals(kind)).toList();
   }
 }

@@ -16,5 +16,7 @@ public enum Variant {
   /** Hydrotherapy: the flow stops. */
   LOSS_OF_FLOW,
   /** Verticalizer with sensor faults: oximeter dropout, garbage bytes, the hub unplugged. */
-  SENSOR_FAULTS
+  SENSOR_FAULTS,
+  /** A kind with no model of its own ({@link GenericModel}): a channel crosses its limit. */
+  OVER_LIMIT
 }

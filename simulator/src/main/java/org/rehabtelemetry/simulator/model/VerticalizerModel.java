@@ -13,8 +13,8 @@ import org.rehabtelemetry.hardware.trace.TraceChannel;
 import org.rehabtelemetry.protocol.DeviceKind;
 
 /**
- * A verticalizer session (DOMAIN.md): supine baseline, the tilt raised in four steps of 15° to 60°
- * at no more than 1 °/s, standing, then lowered at up to 2 °/s from 75 % of the session. Weight
+ * A verticalizer session (docs/domain.md): supine baseline, the tilt raised in four steps of 15° to
+ * 60° at no more than 1 °/s, standing, then lowered at up to 2 °/s from 75 % of the session. Weight
  * bearing follows the tilt to about 70 % of body weight (25 kg) at 60°, 44 % of it on the left,
  * with postural sway. Heart rate rises 10–15 /min with the tilt; SpO₂ stays at 97–98 %.
  *

@@ -1,8 +1,6 @@
 package org.rehabtelemetry.simulator.replay;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,27 +10,29 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.rehabtelemetry.agent.DeviceAgent;
-import org.rehabtelemetry.agent.api.ControlApi;
 import org.rehabtelemetry.agent.config.AgentConfig;
 import org.rehabtelemetry.agent.config.AgentConfigLoader;
-import org.rehabtelemetry.agent.publish.PahoTransport;
+import org.rehabtelemetry.agent.control.SessionSetup;
+import org.rehabtelemetry.agent.mqtt.PahoTransport;
+import org.rehabtelemetry.agent.ui.ControlApi;
 import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
-import org.rehabtelemetry.hardware.pi4j.Pi4jContexts;
+import org.rehabtelemetry.hardware.pi4j.MockPi4j;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.model.TraceLibrary;
+import org.rehabtelemetry.simulator.profile.SimulatedProfile;
 
 /**
  * One device on simulated hardware: the real agent with its real drivers, on Pi4J's mock GPIO and
  * simulated serial ports (socat ptys read through jssc, or in memory), publishing to a broker. The
  * simulator plays traces into it.
  *
- * <p>The profile is the simulator's copy of the built-in one (resource {@code
- * sim-profiles/KIND.yaml}) with the simulated ports filled in. No sensor is required to start a
- * session, so a session can start before the sensors stream and every sample of a trace falls
- * inside it. Start, play and close from one thread.
+ * <p>The profile is the kind's built-in one with the simulator's overlay ({@link
+ * SimulatedProfile}): any kind with a built-in profile runs, a new one included. No sensor is
+ * required to start a session, so a session can start before the sensors stream and every sample of
+ * a trace falls inside it. Start, play and close from one thread.
  */
 public final class SimulatedDevice implements AutoCloseable {
   /** How the serial ports are simulated. */
@@ -105,21 +105,24 @@ public final class SimulatedDevice implements AutoCloseable {
             given.recordTraces());
     Files.createDirectories(options.dir());
     String kind = options.kind().wireName();
-    String profileText = resource("sim-profiles/" + kind + ".yaml");
     SerialFeed hub = null;
     SerialFeed oximeter = null;
     Map<String, InMemorySerialFeed> inMemory = new HashMap<>();
     try {
-      if (profileText.contains("HUB_PORT")) {
+      if (SimulatedProfile.needsHub(options.kind())) {
         hub = feed(options, "sensorHub", inMemory);
-        profileText = profileText.replace("HUB_PORT", hub.devicePort());
       }
-      if (profileText.contains("OXIMETER_PORT")) {
+      if (SimulatedProfile.needsOximeter(options.kind())) {
         oximeter = feed(options, "oximeter", inMemory);
-        profileText = profileText.replace("OXIMETER_PORT", oximeter.devicePort());
       }
       Path profile = options.dir().resolve(kind + ".yaml");
-      Files.writeString(profile, profileText, StandardCharsets.UTF_8);
+      Files.writeString(
+          profile,
+          SimulatedProfile.yaml(
+              options.kind(),
+              hub == null ? "/dev/simulated/none" : hub.devicePort(),
+              oximeter == null ? "/dev/simulated/none" : oximeter.devicePort()),
+          StandardCharsets.UTF_8);
       String yaml =
           String.join(
               "\n",
@@ -131,13 +134,13 @@ public final class SimulatedDevice implements AutoCloseable {
                   + ", profile: \""
                   + profile
                   + "\"}",
-              "hardware: mock",
               "stateDir: \"" + options.dir().resolve("state") + "\"",
               "journal: {commitIntervalMs: 100}",
               "mqtt: {uri: \""
                   + options.brokerUri()
-                  + "\", reconnectInitialMs: 200,"
-                  + " reconnectMaxMs: 2000}",
+                  + "\", clientId: agent-"
+                  + options.deviceId()
+                  + ", reconnectInitialMs: 200, reconnectMaxMs: 2000}",
               "session: {batchIntervalMs: "
                   + options.batchInterval().toMillis()
                   + ", requiredSensors: \"\", recordTraces: "
@@ -150,7 +153,7 @@ public final class SimulatedDevice implements AutoCloseable {
       AgentConfig config =
           AgentConfigLoader.parse(
               configFile.toString(), yaml.getBytes(StandardCharsets.UTF_8), options.dir());
-      MockBoardPorts board = new MockBoardPorts(Pi4jContexts.mock());
+      MockBoardPorts board = new MockBoardPorts(MockPi4j.context());
       DeviceAgent agent =
           new DeviceAgent(
               config,
@@ -162,7 +165,6 @@ public final class SimulatedDevice implements AutoCloseable {
       ControlApi ui = null;
       if (options.uiPort() >= 0) {
         ui = new ControlApi(agent, "127.0.0.1", options.uiPort());
-        ui.start();
       }
       return new SimulatedDevice(options, agent, hub, oximeter, board, ui);
     } catch (IOException | RuntimeException e) {
@@ -199,7 +201,7 @@ public final class SimulatedDevice implements AutoCloseable {
    */
   public DeviceReplay.Stats play(Trace trace, double speed, String patientCode)
       throws IOException, InterruptedException {
-    if (trace.header().kind() != options.kind()) {
+    if (!trace.header().kind().equals(options.kind())) {
       throw new IllegalArgumentException(
           "trace "
               + trace.header().name()
@@ -208,11 +210,13 @@ public final class SimulatedDevice implements AutoCloseable {
               + ", this device is a "
               + options.kind().wireName());
     }
-    agent.arm(
-        new DeviceAgent.Armed(
-            patientCode,
-            profile().programmes().get(0).name(),
-            TraceLibrary.programmeSettings(options.kind())));
+    agent
+        .commands()
+        .arm(
+            new SessionSetup(
+                patientCode,
+                profile().programmes().get(0).name(),
+                TraceLibrary.programmeSettings(options.kind())));
     replay = new DeviceReplay(trace, profile(), hub, oximeter, board, speed);
     return replay.play();
   }
@@ -231,7 +235,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
   /** The e-stop's latch is reset, as a therapist does on the device after checking the child. */
   public void resetEmergencyStop() {
-    agent.resetEmergencyStop();
+    agent.commands().resetEmergencyStop();
   }
 
   @Override
@@ -258,16 +262,5 @@ public final class SimulatedDevice implements AutoCloseable {
     InMemorySerialFeed feed = new InMemorySerialFeed(name, port);
     inMemory.put(port, feed);
     return feed;
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = SimulatedDevice.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

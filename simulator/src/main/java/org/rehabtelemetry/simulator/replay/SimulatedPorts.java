@@ -3,6 +3,7 @@ package org.rehabtelemetry.simulator.replay;
 import java.util.Map;
 import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
 import org.rehabtelemetry.hardware.port.DigitalLine;
+import org.rehabtelemetry.hardware.port.OutputLine;
 import org.rehabtelemetry.hardware.port.PortFactory;
 import org.rehabtelemetry.hardware.port.RegisterBus;
 import org.rehabtelemetry.hardware.port.SerialLink;
@@ -36,6 +37,11 @@ final class SimulatedPorts implements PortFactory {
   @Override
   public DigitalLine input(int pin, boolean activeLow) {
     return board.input(pin, activeLow);
+  }
+
+  @Override
+  public OutputLine output(int pin) {
+    return board.output(pin);
   }
 
   @Override

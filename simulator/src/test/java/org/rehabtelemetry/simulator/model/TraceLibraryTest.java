@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
 import org.rehabtelemetry.hardware.profile.ChannelSpec;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.profile.DeviceProfiles;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.hardware.trace.TraceEvent;
 import org.rehabtelemetry.hardware.trace.TraceFormat;
+import org.rehabtelemetry.protocol.DeviceKind;
 
 class TraceLibraryTest {
   @Test
@@ -50,6 +52,32 @@ class TraceLibraryTest {
             entry.name() + " " + channel + " " + trace.value(i));
       }
     }
+  }
+
+  @Test
+  void aKindWithoutAModel_getsANormalSessionAndAnOverLimitTwin_fromItsProfileAlone() {
+    DeviceProfile profile = DeviceProfiles.builtIn(new DeviceKind("phyto-barrel"));
+    Trace normal = generate("phyto-barrel-normal");
+    assertEquals(
+        profile.channels().size(),
+        normal.header().channels().size(),
+        "every channel the profile feeds from a sensor");
+    assertEquals(40, mean(normal, "steamTempC"), 1.0, "at the prescribed steam temperature");
+    for (AlarmRuleSpec rule : profile.alarmRules()) {
+      if (rule instanceof AlarmRuleSpec.Threshold t) {
+        double worst = t.below() ? min(normal, t.channel()) : max(normal, t.channel());
+        assertTrue(
+            t.below() ? worst > t.limit() : worst < t.limit(),
+            t.code() + " stays quiet in the normal session: " + worst);
+      }
+    }
+    assertTrue(
+        normal.events().stream().anyMatch(e -> e.arg().equals("lidClosed=closed")),
+        "the lid is closed: its switch rule alarms when open");
+
+    Trace over = generate("phyto-barrel-over-limit");
+    assertTrue(max(over, "steamTempC") > 46, "past STEAM_TEMP_HIGH: " + max(over, "steamTempC"));
+    assertTrue(valueAt(over, "steamTempC", 0.3) < 42, "below the limits until 40 % of the session");
   }
 
   @Test
@@ -118,6 +146,17 @@ class TraceLibraryTest {
 
   private static double mean(Trace trace, String channel) {
     return values(trace, channel).average().orElseThrow();
+  }
+
+  /** The channel's first value at or after {@code fraction} of the trace's last sample time. */
+  private static double valueAt(Trace trace, String channel, double fraction) {
+    int index = trace.header().indexOf(channel);
+    long at = (long) (trace.timeUs(trace.sampleCount() - 1) * fraction);
+    return java.util.stream.IntStream.range(0, trace.sampleCount())
+        .filter(i -> trace.channel(i) == index && trace.timeUs(i) >= at)
+        .mapToDouble(trace::value)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static double first(Trace trace, String channel) {
