@@ -1,6 +1,5 @@
 package org.rehabtelemetry.agent;
 
-import com.pi4j.context.Context;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -36,9 +35,8 @@ import org.rehabtelemetry.agent.status.LiveValues;
 import org.rehabtelemetry.agent.time.ClockSync;
 import org.rehabtelemetry.agent.time.Timebase;
 import org.rehabtelemetry.hardware.DeviceHardware;
+import org.rehabtelemetry.hardware.pi4j.Board;
 import org.rehabtelemetry.hardware.pi4j.BoardCheck;
-import org.rehabtelemetry.hardware.pi4j.BoardPorts;
-import org.rehabtelemetry.hardware.pi4j.Pi4jContexts;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.port.PortFactory;
 import org.rehabtelemetry.hardware.profile.ChannelSpec;
@@ -87,7 +85,7 @@ public final class DeviceAgent implements AutoCloseable {
   private final LiveValues live = new LiveValues();
   private final AgentEvents events = new AgentEvents();
   private PortFactory ports;
-  private Context pi4j;
+  private Board board;
   private DirectoryLock lock;
   private DiskJournal journal;
   private SessionRecorder recorder;
@@ -178,8 +176,8 @@ public final class DeviceAgent implements AutoCloseable {
             commands,
             events);
     if (ports == null) {
-      pi4j = Pi4jContexts.board();
-      ports = new BoardPorts(pi4j);
+      board = Board.open();
+      ports = board;
     }
     hardware = DeviceHardware.assemble(profile, ports, clock, router, liveness);
     publisher =
@@ -365,8 +363,8 @@ public final class DeviceAgent implements AutoCloseable {
     if (journal != null) {
       journal.close();
     }
-    if (pi4j != null) {
-      pi4j.shutdown();
+    if (board != null) {
+      board.close();
     }
     if (lock != null) {
       lock.close();

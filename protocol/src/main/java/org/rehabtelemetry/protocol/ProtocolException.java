@@ -6,6 +6,11 @@ package org.rehabtelemetry.protocol;
  * <p>The only exception type the codec throws for bad input. {@link #field()} is a path into the
  * message such as {@code channels[2].values[7]}, or {@code (payload)} / {@code (topic)} when the
  * fault is not in one field; {@link #reason()} says what is wrong in words an operator can act on.
+ *
+ * <p>Both may quote what a device sent (a field name, a value), so both are made safe to log and
+ * show here, once: control and other non-printable characters become {@code &#92;uXXXX}, each is
+ * cut to {@value #MAX_TEXT} characters, and an empty field name reads {@code ""}. A hostile payload
+ * cannot forge log lines or flood a dashboard through an error message.
  */
 public final class ProtocolException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -19,16 +24,52 @@ public final class ProtocolException extends RuntimeException {
   private final String field;
   private final String reason;
 
+  /** The longest field path or reason kept, in characters. */
+  public static final int MAX_TEXT = 300;
+
   public ProtocolException(String field, String reason) {
-    super("field '" + field + "': " + reason);
+    this(field, reason, null);
+  }
+
+  public ProtocolException(String field, String reason, Throwable cause) {
+    this(safe(field == null || field.isEmpty() ? "\"\"" : field), safe(reason), cause, true);
+  }
+
+  private ProtocolException(String field, String reason, Throwable cause, boolean safe) {
+    super("field '" + field + "': " + reason, cause);
     this.field = field;
     this.reason = reason;
   }
 
-  public ProtocolException(String field, String reason, Throwable cause) {
-    super("field '" + field + "': " + reason, cause);
-    this.field = field;
-    this.reason = reason;
+  /** Printable, bounded text: non-printable characters escaped as {@code &#92;uXXXX}. */
+  static String safe(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_TEXT) + 8);
+    for (int i = 0; i < text.length() && out.length() < MAX_TEXT; i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c)
+          || Character.getType(c) == Character.FORMAT
+          || Character.isSurrogate(c) && !validPair(text, i)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    if (out.length() >= MAX_TEXT && text.length() > MAX_TEXT) {
+      out.setLength(MAX_TEXT);
+      out.append("...");
+    }
+    return out.toString();
+  }
+
+  private static boolean validPair(String text, int i) {
+    char c = text.charAt(i);
+    return Character.isHighSurrogate(c)
+            && i + 1 < text.length()
+            && Character.isLowSurrogate(text.charAt(i + 1))
+        || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
   }
 
   /** The path of the offending field, e.g. {@code seq} or {@code channels[0].offsetsUs[3]}. */

@@ -151,7 +151,7 @@ class DecoderFuzzTest {
       rejected = false;
     } catch (ProtocolException e) {
       rejected = true;
-      assertTrue(e.field() != null && !e.field().isEmpty(), "exception names a field");
+      assertTrue(e.field() != null && !e.field().isEmpty(), "exception names a field: " + e);
       assertTrue(e.reason() != null && !e.reason().isEmpty(), "exception gives a reason");
     } catch (Throwable t) {
       throw new AssertionError(

@@ -3,6 +3,7 @@ package org.rehabtelemetry.protocol;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,15 +107,13 @@ class MessageCodecTest {
     assertRejected(
         json -> json.put("seq", "seven"),
         "seq",
-        "must be an integer from 0 to 9007199254740991, was the string \"seven\"");
+        "must be an integer from 0 to 999999, was the string \"seven\"");
   }
 
   @Test
   void decode_negativeSeq_isRejected() {
     assertRejected(
-        json -> json.put("seq", -1),
-        "seq",
-        "must be an integer from 0 to 9007199254740991, was -1");
+        json -> json.put("seq", -1), "seq", "must be an integer from 0 to 999999, was -1");
   }
 
   @Test
@@ -330,6 +329,29 @@ class MessageCodecTest {
     DeviceCommand command =
         new DeviceCommand(SampleMessages.HEADER, "C-9", "SET_LIMIT", Map.of("spo2Low", "88"));
     assertEquals(command, codec.decode(codec.encode(command)));
+  }
+
+  @Test
+  void hostileFieldNames_areQuotedSafely_inTheError() {
+    ProtocolException empty =
+        assertThrows(
+            ProtocolException.class,
+            () -> decode(json(SampleMessages.verticalizerSecond(1)).put("", 1)));
+    assertEquals("\"\"", empty.field(), "an empty name is shown as \"\"");
+    ProtocolException forged =
+        assertThrows(
+            ProtocolException.class,
+            () ->
+                decode(
+                    json(SampleMessages.verticalizerSecond(1))
+                        .put("x\n[main] ERROR forged line\u202e", 1)));
+    assertFalse(forged.getMessage().contains("\n"), forged.getMessage());
+    assertFalse(forged.getMessage().contains("\u202e"), "no bidi override");
+    assertTrue(
+        new ProtocolException("y".repeat(5000), "z".repeat(5000)).getMessage().length()
+            < 2 * ProtocolException.MAX_TEXT + 20,
+        "bounded");
+    assertTrue(forged.field().startsWith("x\\u000a[main]"), forged.field());
   }
 
   private void assertRejected(Consumer<ObjectNode> mutation, String field, String reason) {

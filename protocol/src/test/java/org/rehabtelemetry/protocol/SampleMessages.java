@@ -96,7 +96,8 @@ public final class SampleMessages {
             "dev-" + random.nextInt(100),
             "boot" + Long.toHexString(random.nextLong() & Long.MAX_VALUE),
             Instant.ofEpochMilli(1_700_000_000_000L + random.nextInt(1_000_000_000)));
-    SessionRef session = new SessionRef("S" + random.nextInt(1000), random.nextInt(1 << 20));
+    SessionRef session =
+        new SessionRef("S" + random.nextInt(1000), (int) random.nextLong(Limits.MAX_SEQ + 1));
     return switch (random.nextInt(6)) {
       case 0 ->
           new DeviceStatus(

@@ -1,15 +1,13 @@
 package org.rehabtelemetry.agent.cli;
 
-import com.pi4j.context.Context;
-import com.pi4j.io.IOType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rehabtelemetry.agent.config.AgentConfig;
 import org.rehabtelemetry.agent.config.AgentConfigLoader;
 import org.rehabtelemetry.config.ConfigException;
+import org.rehabtelemetry.hardware.pi4j.Board;
 import org.rehabtelemetry.hardware.pi4j.BoardCheck;
-import org.rehabtelemetry.hardware.pi4j.Pi4jContexts;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.profile.DeviceProfiles;
 import picocli.CommandLine.Command;
@@ -41,14 +39,9 @@ final class CheckHardwareCommand implements Callable<Integer> {
       return 2;
     }
     DeviceProfile profile = DeviceProfiles.load(settings.profile());
-    Context board = Pi4jContexts.board();
-    try {
-      System.out.println("profile: " + profile.source() + " (" + profile.kind() + ")");
-      System.out.println("digital input: " + board.providers().get(IOType.DIGITAL_INPUT).id());
-      System.out.println("digital output: " + board.providers().get(IOType.DIGITAL_OUTPUT).id());
-      System.out.println("i2c: " + board.providers().get(IOType.I2C).id());
-    } finally {
-      board.shutdown();
+    System.out.println("profile: " + profile.source() + " (" + profile.kind() + ")");
+    try (Board board = Board.open()) {
+      board.providers().forEach((role, id) -> System.out.println(role + ": " + id));
     }
     List<String> problems = BoardCheck.problems(profile, dev);
     if (problems.isEmpty()) {
