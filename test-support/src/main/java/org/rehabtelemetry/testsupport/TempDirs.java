@@ -19,15 +19,18 @@ final class TempDirs {
     }
   }
 
-  /** Deletes {@code dir} and everything in it; best effort, never throws. */
+  /**
+   * Deletes {@code dir} and everything in it; best effort, never throws. A file that vanishes
+   * during the walk (a browser's helper process still tidying its profile) is tolerated, and the
+   * walk is tried again.
+   */
   static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(TempDirs::deleteQuietly);
-    } catch (IOException e) {
-      // Leftovers in /tmp are harmless; a failed clean-up must not fail the test.
+    for (int attempt = 0; attempt < 3 && dir != null && Files.exists(dir); attempt++) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(TempDirs::deleteQuietly);
+      } catch (IOException | UncheckedIOException e) {
+        // Leftovers in /tmp are harmless; a failed clean-up must not fail the test.
+      }
     }
   }
 
