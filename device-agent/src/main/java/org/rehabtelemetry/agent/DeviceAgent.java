@@ -275,6 +275,9 @@ public final class DeviceAgent implements AutoCloseable {
         () -> {
           tick.beat();
           journalAlarms.raisePending();
+          if (recorder.nearSeqLimit()) {
+            commands.interrupt(SessionRecorder.SEQ_LIMIT_REASON);
+          }
           recorder.flush();
           sensors.check(recorder.state().isActive(), commands::interrupt);
           clocks.check(recorder.state().isActive());

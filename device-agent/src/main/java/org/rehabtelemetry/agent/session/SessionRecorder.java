@@ -19,6 +19,7 @@ import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.protocol.AlarmEvent;
 import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.Limits;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.SampleBatch;
@@ -41,6 +42,15 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: every method locks this object; readings arrive from driver threads.
  */
 public final class SessionRecorder {
+  /** Numbers kept free below the seq limit when the agent ends a session that reaches it. */
+  public static final long SEQ_RESERVE = 1_000;
+
+  /** The therapist's reason when a session ends at the limit. */
+  public static final String SEQ_LIMIT_REASON =
+      "the session reached its maximum length (about 24 hours of data); start a new one";
+
+  private static final long SEQ_LAST_RESORT = 8;
+
   private static final Logger LOG = LoggerFactory.getLogger(SessionRecorder.class);
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
@@ -142,7 +152,7 @@ public final class SessionRecorder {
   public synchronized void pause(String reason) {
     SessionRequest.checkReason(reason);
     machine.pause();
-    flush();
+    flushBatch();
     summary.notRunning(clock.nanos());
     append(event(SessionEventType.PAUSED, reason));
     journal.commit();
@@ -184,8 +194,35 @@ public final class SessionRecorder {
     }
   }
 
+  /**
+   * Whether the running or paused session is within {@value #SEQ_RESERVE} numbers of the protocol's
+   * limit ({@link Limits#MAX_SEQ}): about 24 hours of the fastest batches. The agent then ends it
+   * as interrupted, with room left for its last batch, events and summary.
+   */
+  public synchronized boolean nearSeqLimit() {
+    return nearSeqLimit(SEQ_RESERVE);
+  }
+
   /** Journals waiting samples as one batch; called every batch interval. */
   public synchronized void flush() {
+    if (nearSeqLimit(SEQ_LAST_RESORT)) {
+      // Only if the owner did not end the session at nearSeqLimit(): a record past the limit
+      // could never be sent, and would stop every restart.
+      LOG.error("session {} at the seq limit; ending it here", current.sessionId());
+      machine.interrupt();
+      end(SessionEventType.INTERRUPTED, SEQ_LIMIT_REASON);
+      return;
+    }
+    flushBatch();
+  }
+
+  private boolean nearSeqLimit(long room) {
+    return current != null
+        && machine.state().isActive()
+        && journal.nextId() - current.firstJournalId() > Limits.MAX_SEQ - room;
+  }
+
+  private void flushBatch() {
     if (batcher == null) {
       return; // no session, or it has ended and its last samples are journaled
     }
@@ -197,6 +234,10 @@ public final class SessionRecorder {
 
   /** Journals an alarm change, in the session if one is active, and commits it at once. */
   public synchronized void onAlarm(ActiveAlarm alarm) {
+    if (nearSeqLimit(SEQ_LAST_RESORT)) {
+      machine.interrupt();
+      end(SessionEventType.INTERRUPTED, SEQ_LIMIT_REASON);
+    }
     SessionRef ref = machine.state().isActive() ? ref() : null;
     append(
         new AlarmEvent(
@@ -236,7 +277,7 @@ public final class SessionRecorder {
   private void end(SessionEventType outcome, String reason) {
     String sessionId = current.sessionId();
     batcher.closeWindows();
-    flush();
+    flushBatch();
     summary.notRunning(clock.nanos());
     append(event(outcome, reason));
     finish(outcome);

@@ -1,6 +1,7 @@
 package org.rehabtelemetry.agent.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,7 @@ import org.rehabtelemetry.hardware.profile.DeviceProfiles;
 import org.rehabtelemetry.protocol.AlarmPriority;
 import org.rehabtelemetry.protocol.AlarmState;
 import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.protocol.Limits;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.SampleBatch;
@@ -159,6 +161,32 @@ class SessionRecorderTest {
       assertEquals(3, summary.session().seq());
       assertTrue(restarted.recoverInterrupted().isEmpty(), "only once");
     }
+  }
+
+  @Test
+  void aSessionReachingTheSeqLimit_endsInterrupted_withItsSummaryWithinTheLimit() {
+    SkippingJournal journal = new SkippingJournal();
+    SessionRecorder recorder =
+        new SessionRecorder(
+            "vert-01", "boot1", profile, timebase, clock, journal, new SessionStore(dir));
+    recorder.start(
+        "P-7F3A", "standing", Map.of("targetTiltDeg", 60.0), "therapist", false, List.of());
+    assertFalse(recorder.nearSeqLimit());
+    journal.skip(Limits.MAX_SEQ - SessionRecorder.SEQ_RESERVE);
+    assertTrue(recorder.nearSeqLimit(), "the owner is told in time");
+
+    journal.skip(SessionRecorder.SEQ_RESERVE - 5); // the owner did not act: the last resort
+    recorder.onReading(new Reading("tiltDeg", 10, clock.nanos()));
+    recorder.flush();
+
+    assertEquals(SessionState.IDLE, recorder.state());
+    List<Message> messages = new ArrayList<>();
+    journal.readUnsent(0, 100).forEach(r -> messages.add(codec.decode(r.payload())));
+    SessionEvent ended = (SessionEvent) messages.get(messages.size() - 2);
+    assertEquals(SessionEventType.INTERRUPTED, ended.event());
+    assertEquals(SessionRecorder.SEQ_LIMIT_REASON, ended.reason());
+    SessionSummary summary = (SessionSummary) messages.get(messages.size() - 1);
+    assertTrue(summary.session().seq() <= Limits.MAX_SEQ, "the summary fits: " + summary);
   }
 
   private List<Message> decodeAll(DiskJournal journal) {

@@ -22,6 +22,11 @@ public enum FaultKind {
   TRUNCATED(false),
   /** Frames missing according to the sender's frame counter. */
   LOST_FRAMES(false),
+  /**
+   * A frame numbered behind the one expected: a stray, repeated or forged frame, or a sender that
+   * restarted without announcing it. Not counted as lost frames.
+   */
+  OUT_OF_ORDER(false),
   /** A channel id the profile does not map. */
   UNKNOWN_CHANNEL(false),
   /** A value outside the channel's physical range; it is reported, not used as a sample. */

@@ -36,6 +36,7 @@ public final class SensorHubDriver implements StreamDecoder {
   private final HubFrameParser parser;
   private final HubTimeline timeline = new HubTimeline();
   private int expectedSeq = -1;
+  private int behindSeq = -1;
 
   /**
    * @param channels the profile's channel table
@@ -65,6 +66,7 @@ public final class SensorHubDriver implements StreamDecoder {
   public void reset() {
     parser.clear();
     expectedSeq = -1;
+    behindSeq = -1;
     timeline.reset();
   }
 
@@ -73,14 +75,35 @@ public final class SensorHubDriver implements StreamDecoder {
       onHello(frame);
       return;
     }
-    if (expectedSeq >= 0 && frame.seq() != expectedSeq) {
-      health.count(FaultKind.LOST_FRAMES, (frame.seq() - expectedSeq) & 0xFFFF);
-    }
-    expectedSeq = (frame.seq() + 1) & 0xFFFF;
+    trackSeq(frame.seq());
     switch (frame.type()) {
       case HubFrame.TYPE_SAMPLES -> onSamples(frame.payload(), nanos);
       case HubFrame.TYPE_CHANNEL_STATE -> onChannelState(frame.payload());
       default -> health.count(FaultKind.UNKNOWN_TYPE, 1);
+    }
+  }
+
+  /**
+   * Follows the hub's frame counter: a forward gap is frames lost; a frame behind the expected one
+   * is out of order and leaves the count alone (one stray or forged frame must not read as 65,000
+   * lost), unless the next frame continues from it, as after a hub restart without its HELLO.
+   */
+  private void trackSeq(int seq) {
+    int gap = expectedSeq < 0 ? 0 : (seq - expectedSeq) & 0xFFFF;
+    if (gap < 0x8000) {
+      if (gap > 0) {
+        health.count(FaultKind.LOST_FRAMES, gap);
+      }
+      expectedSeq = (seq + 1) & 0xFFFF;
+      behindSeq = -1;
+      return;
+    }
+    health.count(FaultKind.OUT_OF_ORDER, 1);
+    if (behindSeq >= 0 && seq == ((behindSeq + 1) & 0xFFFF)) {
+      expectedSeq = (seq + 1) & 0xFFFF; // a new run: the hub restarted
+      behindSeq = -1;
+    } else {
+      behindSeq = seq;
     }
   }
 

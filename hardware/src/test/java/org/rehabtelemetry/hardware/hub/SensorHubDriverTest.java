@@ -97,6 +97,24 @@ class SensorHubDriverTest {
   }
 
   @Test
+  void aStrayFrameNumberedBehind_isOutOfOrder_notSixtyFiveThousandLost() {
+    HubStreams stream = new HubStreams().skipSeq(500).loads(1000, 2000);
+    feed(stream.take(), 1_000_000);
+    feed(new HubStreams().skipSeq(7).loads(9000, 9000).bytes(), 1_010_000);
+    feed(stream.loads(3000, 4000).take(), 1_020_000);
+    assertEquals(0, health.status().count(FaultKind.LOST_FRAMES));
+    assertEquals(1, health.status().count(FaultKind.OUT_OF_ORDER));
+  }
+
+  @Test
+  void aHubRestartedWithoutItsHello_isFollowed_afterTwoFrames() {
+    feed(new HubStreams().skipSeq(500).loads(1000, 2000).bytes(), 1_000_000);
+    feed(new HubStreams().loads(1000, 2000).loads(1000, 2000).loads(1000, 2000).bytes(), 1_010_000);
+    assertEquals(0, health.status().count(FaultKind.LOST_FRAMES));
+    assertEquals(2, health.status().count(FaultKind.OUT_OF_ORDER), "frames 0 and 1, then in step");
+  }
+
+  @Test
   void frameCounterWraps_withoutLoss() {
     HubStreams stream = new HubStreams().skipSeq(65_535);
     feed(stream.loads(1000, 2000).loads(3000, 4000).bytes(), 1_000_000);
