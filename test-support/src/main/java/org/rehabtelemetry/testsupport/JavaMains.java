@@ -15,8 +15,18 @@ public final class JavaMains {
 
   /** Starts {@code mainClass args} with its stdout and stderr appended to {@code log}. */
   public static Process start(Class<?> mainClass, Path log, String... args) throws IOException {
+    return start(mainClass, log, List.of(), args);
+  }
+
+  /**
+   * Starts {@code mainClass} in a child JVM on this JVM's class path, with {@code jvmOptions} (such
+   * as {@code -Xmx128m}), its output appended to {@code log}.
+   */
+  public static Process start(Class<?> mainClass, Path log, List<String> jvmOptions, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());

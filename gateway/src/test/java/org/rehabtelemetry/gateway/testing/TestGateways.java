@@ -47,6 +47,18 @@ public final class TestGateways {
       String shareGroup,
       String storage,
       String extra) {
+    return write(dir, brokerUri, clientId, shareGroup, storage, extra, 0);
+  }
+
+  /** Writes a config with the dashboard on {@code httpPort} (0 for any free one). */
+  public static Path write(
+      Path dir,
+      String brokerUri,
+      String clientId,
+      String shareGroup,
+      String storage,
+      String extra,
+      int httpPort) {
     String hash = PasswordHash.create(PASSWORD.toCharArray(), 10_000).text();
     String yaml =
         "mqtt: {uri: \""
@@ -59,7 +71,9 @@ public final class TestGateways {
             + "ingest: {retryInitialMs: 100, retryMaxMs: 2000}\n"
             + storage
             + "stateDir: state\n"
-            + "http: {bind: 127.0.0.1, port: 0}\n"
+            + "http: {bind: 127.0.0.1, port: "
+            + httpPort
+            + "}\n"
             + "dashboard:\n"
             + "  operators:\n"
             + "    - {username: op1, passwordHash: \""
