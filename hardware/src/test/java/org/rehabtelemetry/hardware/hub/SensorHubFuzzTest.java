@@ -35,7 +35,7 @@ class SensorHubFuzzTest {
       SensorHealth health = new SensorHealth("hub", 1_000_000_000L, 0, listener);
       SensorHubDriver driver =
           new SensorHubDriver(HubStreams.VERTICALIZER_CHANNELS, health, listener, 100_000_000L);
-      byte[] stream = mutate(random, validStream(random, 1 + random.nextInt(20)));
+      byte[] stream = HubFuzzInputs.stream(random);
       long now = 0;
       for (int at = 0; at < stream.length; ) {
         int chunk = Math.min(stream.length - at, 1 + random.nextInt(64));
@@ -100,43 +100,5 @@ class SensorHubFuzzTest {
       assertTrue(parser.pendingBytes() <= MAX_PENDING, "pending " + parser.pendingBytes());
     }
     assertTrue(health.status().count(FaultKind.GARBAGE_BYTES) > 0);
-  }
-
-  private static byte[] validStream(Random random, int frames) {
-    HubStreams hub = new HubStreams();
-    for (int i = 0; i < frames; i++) {
-      switch (random.nextInt(4)) {
-        case 0 ->
-            hub.frame(
-                HubFrame.TYPE_CHANNEL_STATE,
-                HubFrameWriter.channelState(1 + random.nextInt(3), random.nextInt(4)));
-        case 1 -> hub.frame(HubFrame.TYPE_HELLO, HubFrameWriter.hello(1, 0, random.nextInt(), 2));
-        default -> hub.loads(random.nextInt(), random.nextInt(200_000) - 50_000);
-      }
-    }
-    return hub.bytes();
-  }
-
-  private static byte[] mutate(Random random, byte[] stream) {
-    byte[] out = stream.clone();
-    int edits = random.nextInt(6);
-    for (int e = 0; e < edits && out.length > 0; e++) {
-      int at = random.nextInt(out.length);
-      switch (random.nextInt(4)) {
-        case 0 -> out[at] ^= (byte) (1 << random.nextInt(8));
-        case 1 -> out[at] = (byte) random.nextInt(256);
-        case 2 -> out = java.util.Arrays.copyOf(out, at);
-        default -> {
-          byte[] noise = new byte[random.nextInt(32)];
-          random.nextBytes(noise);
-          byte[] joined = new byte[out.length + noise.length];
-          System.arraycopy(out, 0, joined, 0, at);
-          System.arraycopy(noise, 0, joined, at, noise.length);
-          System.arraycopy(out, at, joined, at + noise.length, out.length - at);
-          out = joined;
-        }
-      }
-    }
-    return out;
   }
 }
