@@ -49,12 +49,47 @@ public final class Fleet implements AutoCloseable {
   public Fleet(
       String brokerUri, String site, int count, double traceSeconds, double speed, int batchMs)
       throws MqttException {
+    this(
+        brokerUri,
+        site,
+        count,
+        speed,
+        batchMs,
+        kind -> TraceLibrary.of(kind).get(0).generate(traceSeconds));
+  }
+
+  /**
+   * A fleet whose devices publish at the rates real agents publish (each channel's {@code
+   * publishHz}, as window means), not at the sensors' raw rates.
+   */
+  public static Fleet atPublishRates(
+      String brokerUri, String site, int count, double traceSeconds, double speed, int batchMs)
+      throws MqttException {
+    return new Fleet(
+        brokerUri,
+        site,
+        count,
+        speed,
+        batchMs,
+        kind ->
+            PublishRates.of(
+                TraceLibrary.of(kind).get(0).generate(traceSeconds), DeviceProfiles.builtIn(kind)));
+  }
+
+  private Fleet(
+      String brokerUri,
+      String site,
+      int count,
+      double speed,
+      int batchMs,
+      java.util.function.Function<DeviceKind, Trace> traceOf)
+      throws MqttException {
     this.speed = speed;
     this.batchMs = batchMs;
     List<DeviceKind> kinds = DeviceProfiles.builtInKinds();
     List<Trace> traces = new ArrayList<>();
     for (DeviceKind kind : kinds) {
-      traces.add(TraceLibrary.of(kind).get(0).generate(traceSeconds));
+      traces.add(traceOf.apply(kind));
     }
     for (int i = 0; i < count; i++) {
       DeviceKind kind = kinds.get(i % kinds.size());
@@ -78,7 +113,15 @@ public final class Fleet implements AutoCloseable {
 
   /** Runs for {@code seconds} of wall time (sessions loop), then returns what was done. Blocks. */
   public Result run(double seconds) throws InterruptedException {
-    long startUs = System.currentTimeMillis() * 1000;
+    return run(seconds, System.currentTimeMillis() * 1000);
+  }
+
+  /**
+   * Runs for {@code seconds} of wall time with the simulated clock starting at {@code startUs} (µs
+   * since the epoch): a soak at N× starts it N × seconds in the past, so that its data ends near
+   * now and lies within a receiver's time window. Blocks.
+   */
+  public Result run(double seconds, long startUs) throws InterruptedException {
     long endNanos = System.nanoTime() + (long) (seconds * 1e9);
     long startNanos = System.nanoTime();
     PriorityQueue<VirtualDevice> due =
