@@ -16,14 +16,15 @@ import org.rehabtelemetry.agent.alarm.AlarmManager;
 import org.rehabtelemetry.agent.alarm.rules.AlarmRules;
 import org.rehabtelemetry.agent.config.AgentConfig;
 import org.rehabtelemetry.agent.control.AgentCommands;
-import org.rehabtelemetry.agent.control.SessionObserver;
 import org.rehabtelemetry.agent.journal.DiskFaults;
 import org.rehabtelemetry.agent.journal.DiskJournal;
 import org.rehabtelemetry.agent.journal.NioJournalFiles;
+import org.rehabtelemetry.agent.monitor.AgentTicker;
 import org.rehabtelemetry.agent.monitor.ClockWatch;
 import org.rehabtelemetry.agent.monitor.JournalAlarms;
 import org.rehabtelemetry.agent.monitor.ReadingRouter;
 import org.rehabtelemetry.agent.monitor.SensorWatch;
+import org.rehabtelemetry.agent.monitor.SessionLifecycle;
 import org.rehabtelemetry.agent.publish.JournalPublisher;
 import org.rehabtelemetry.agent.publish.MqttTransport;
 import org.rehabtelemetry.agent.session.SessionRecorder;
@@ -35,6 +36,7 @@ import org.rehabtelemetry.agent.status.LiveValues;
 import org.rehabtelemetry.agent.time.ClockSync;
 import org.rehabtelemetry.agent.time.Timebase;
 import org.rehabtelemetry.hardware.DeviceHardware;
+import org.rehabtelemetry.hardware.jssc.SerialOnlyPorts;
 import org.rehabtelemetry.hardware.pi4j.Board;
 import org.rehabtelemetry.hardware.pi4j.BoardCheck;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
@@ -162,7 +164,14 @@ public final class DeviceAgent implements AutoCloseable {
         config.recordTraces()
             ? new TraceRecorder(config.stateDir().resolve("traces"), config.deviceId(), profile)
             : null;
-    observeSessions(rules);
+    commands.addObserver(
+        new SessionLifecycle(
+            rules,
+            traceRecorder,
+            timebase,
+            clock,
+            reason -> publisher.publishStatus(status(DeviceState.ONLINE, reason)),
+            events));
     ReadingRouter router =
         new ReadingRouter(
             units(),
@@ -175,9 +184,11 @@ public final class DeviceAgent implements AutoCloseable {
             sensors,
             commands,
             events);
-    if (ports == null) {
+    if (ports == null && (profile.wiring().usesGpio() || profile.wiring().tilt().isPresent())) {
       board = Board.open();
       ports = board;
+    } else if (ports == null) {
+      ports = new SerialOnlyPorts(); // nothing on GPIO or I2C: no Pi4J context at all
     }
     hardware = DeviceHardware.assemble(profile, ports, clock, router, liveness);
     publisher =
@@ -192,7 +203,18 @@ public final class DeviceAgent implements AutoCloseable {
     publisher.heartbeat(liveness.register("journal-publisher", Duration.ofSeconds(60)));
     hardware.start();
     publisher.start();
-    startTicker(journalAlarms, sensors, new ClockWatch(timebase, alarms, clock));
+    ticker = FailFast.scheduler("agent-tick");
+    ticker.scheduleAtFixedRate(
+        new AgentTicker(
+            liveness.register("agent-tick", Duration.ofSeconds(15)),
+            journalAlarms,
+            recorder,
+            commands,
+            sensors,
+            new ClockWatch(timebase, alarms, clock)),
+        config.batchInterval().toMillis(),
+        config.batchInterval().toMillis(),
+        TimeUnit.MILLISECONDS);
     hardware
         .emergencyStop()
         .filter(e -> e.isLatched())
@@ -216,75 +238,6 @@ public final class DeviceAgent implements AutoCloseable {
       lock.close();
       throw new AgentStartException(String.join("\n", problems), null);
     }
-  }
-
-  /**
-   * The session's life cycle reaches the rules, the trace, the time base, the broker and the UI.
-   */
-  private void observeSessions(AlarmRules rules) {
-    commands.addObserver(
-        new SessionObserver() {
-          @Override
-          public void started(
-              String sessionId, Map<String, Double> settings, Map<String, Double> limits) {
-            rules.sessionStarted(settings, limits);
-            if (traceRecorder != null) {
-              traceRecorder.started(sessionId, clock.nanos());
-            }
-            publisher.publishStatus(status(DeviceState.ONLINE, "session started"));
-            events.fire("session");
-          }
-
-          @Override
-          public void paused() {
-            rules.sessionRunning(false);
-            pressed();
-          }
-
-          @Override
-          public void resumed() {
-            rules.sessionRunning(true);
-            pressed();
-          }
-
-          @Override
-          public void ended() {
-            rules.sessionEnded();
-            if (traceRecorder != null) {
-              traceRecorder.ended(clock.nanos());
-            }
-            timebase.reanchor();
-            publisher.publishStatus(status(DeviceState.ONLINE, "session ended"));
-            events.fire("session");
-          }
-
-          private void pressed() {
-            if (traceRecorder != null) {
-              traceRecorder.shortPress(clock.nanos());
-            }
-            events.fire("session");
-          }
-        });
-  }
-
-  private void startTicker(JournalAlarms journalAlarms, SensorWatch sensors, ClockWatch clocks) {
-    Liveness.Worker tick = liveness.register("agent-tick", Duration.ofSeconds(15));
-    ticker = FailFast.scheduler("agent-tick");
-    long period = config.batchInterval().toMillis();
-    ticker.scheduleAtFixedRate(
-        () -> {
-          tick.beat();
-          journalAlarms.raisePending();
-          if (recorder.nearSeqLimit()) {
-            commands.interrupt(SessionRecorder.SEQ_LIMIT_REASON);
-          }
-          recorder.flush();
-          sensors.check(recorder.state().isActive(), commands::interrupt);
-          clocks.check(recorder.state().isActive());
-        },
-        period,
-        period,
-        TimeUnit.MILLISECONDS);
   }
 
   /** The profile this agent runs. */
