@@ -80,4 +80,8 @@ class AgentArchitectureTest {
               "..agent.ui..",
               "..agent.cli..",
               "..agent.metrics..");
+
+  @ArchTest
+  static final ArchRule jnaOnlyInTheRuntimesSystemdAdapter =
+      noClasses().should().dependOnClassesThat().resideInAPackage("com.sun.jna..");
 }

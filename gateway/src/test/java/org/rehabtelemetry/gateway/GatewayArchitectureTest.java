@@ -112,4 +112,8 @@ class GatewayArchitectureTest {
               "..gateway.alarms..",
               "..gateway.session..",
               "..gateway.metrics..");
+
+  @ArchTest
+  static final ArchRule jnaOnlyInTheRuntimesSystemdAdapter =
+      noClasses().should().dependOnClassesThat().resideInAPackage("com.sun.jna..");
 }

@@ -10,12 +10,14 @@ import org.rehabtelemetry.agent.time.ClockSync;
 import org.rehabtelemetry.agent.ui.ControlApi;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.port.PortFactory;
+import org.rehabtelemetry.runtime.systemd.ServiceNotifications;
 import org.rehabtelemetry.runtime.threads.FailFast;
 
 /**
- * Runs an agent as a process does: fail-fast workers, the agent, its control API, a shutdown hook
- * for SIGTERM; blocks until the hook has stopped everything. {@code run} uses it on the board;
- * tests use it on Pi4J's mock board in a child JVM.
+ * Runs an agent as a process does: fail-fast workers, the agent, its control API, systemd's
+ * readiness and watchdog notifications (when it runs under systemd), a shutdown hook for SIGTERM;
+ * blocks until the hook has stopped everything. {@code run} uses it on the board; tests use it on
+ * Pi4J's mock board in a child JVM.
  */
 public final class AgentRunner {
   private AgentRunner() {}
@@ -40,11 +42,13 @@ public final class AgentRunner {
     }
     out.println("agent " + config.deviceId() + " running; control API http://" + api.address());
     out.flush();
+    ServiceNotifications systemd = ServiceNotifications.ready(agent.liveness());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  systemd.close();
                   api.close();
                   agent.close();
                   stopped.countDown();

@@ -8,6 +8,7 @@ import org.rehabtelemetry.config.ConfigException;
 import org.rehabtelemetry.gateway.Gateway;
 import org.rehabtelemetry.gateway.config.GatewayConfig;
 import org.rehabtelemetry.gateway.config.GatewayConfigLoader;
+import org.rehabtelemetry.runtime.systemd.ServiceNotifications;
 import org.rehabtelemetry.runtime.threads.FailFast;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,11 +49,13 @@ final class RunCommand implements Callable<Integer> {
             + "; dashboard and metrics on http://"
             + gateway.httpAddress());
     System.out.flush();
+    ServiceNotifications systemd = ServiceNotifications.ready(gateway.parts().liveness());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  systemd.close();
                   gateway.close();
                   stopped.countDown();
                 },
