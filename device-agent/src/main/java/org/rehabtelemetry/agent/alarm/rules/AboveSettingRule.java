@@ -2,7 +2,6 @@ package org.rehabtelemetry.agent.alarm.rules;
 
 import java.util.Map;
 import org.rehabtelemetry.agent.alarm.AlarmSink;
-import org.rehabtelemetry.agent.alarm.AlarmSpec;
 import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
 
@@ -11,31 +10,13 @@ import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
  * more than 1 °C over its prescribed temperature); clears at half the margin. A session without
  * that setting has nothing to compare with and raises nothing.
  */
-final class AboveSettingRule implements AlarmRule {
-  private final AlarmRuleSpec.AboveSetting spec;
-  private final AlarmSink alarms;
+final class AboveSettingRule extends ProfileRule<AlarmRuleSpec.AboveSetting> {
   private final double margin;
   private Double prescribed;
 
   AboveSettingRule(AlarmRuleSpec.AboveSetting spec, AlarmSink alarms, double margin) {
-    this.spec = spec;
-    this.alarms = alarms;
+    super(spec, spec.channel(), alarms);
     this.margin = margin;
-  }
-
-  @Override
-  public String code() {
-    return spec.code();
-  }
-
-  @Override
-  public boolean sessionOnly() {
-    return true;
-  }
-
-  @Override
-  public boolean reads(String channel) {
-    return spec.channel().equals(channel);
   }
 
   @Override
@@ -50,23 +31,19 @@ final class AboveSettingRule implements AlarmRule {
     }
     double value = reading.value();
     if (value > prescribed + margin) {
-      alarms.raise(
-          AlarmSpec.condition(
-              spec.code(),
-              spec.priority(),
-              spec.channel(),
-              value,
-              prescribed + margin,
-              spec.channel()
-                  + " "
-                  + Hysteresis.fmt(value)
-                  + ", more than "
-                  + Hysteresis.fmt(margin)
-                  + " over the prescribed "
-                  + Hysteresis.fmt(prescribed)),
+      raise(
+          value,
+          prescribed + margin,
+          spec.channel()
+              + " "
+              + Hysteresis.fmt(value)
+              + ", more than "
+              + Hysteresis.fmt(margin)
+              + " over the prescribed "
+              + Hysteresis.fmt(prescribed),
           reading.nanos());
     } else if (value <= prescribed + margin / 2) {
-      alarms.clear(spec.code());
+      clear();
     }
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import org.rehabtelemetry.agent.alarm.AlarmSink;
-import org.rehabtelemetry.agent.alarm.AlarmSpec;
 import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
 
@@ -12,30 +11,12 @@ import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
  * {@code count} or more steps up of a counter channel within {@code window} (3 spasms in 60 s);
  * clears when fewer remain in the window.
  */
-final class CountInWindowRule implements AlarmRule {
-  private final AlarmRuleSpec.CountInWindow spec;
-  private final AlarmSink alarms;
+final class CountInWindowRule extends ProfileRule<AlarmRuleSpec.CountInWindow> {
   private final Deque<Long> steps = new ArrayDeque<>();
   private double last = Double.NaN;
 
   CountInWindowRule(AlarmRuleSpec.CountInWindow spec, AlarmSink alarms) {
-    this.spec = spec;
-    this.alarms = alarms;
-  }
-
-  @Override
-  public String code() {
-    return spec.code();
-  }
-
-  @Override
-  public boolean sessionOnly() {
-    return true;
-  }
-
-  @Override
-  public boolean reads(String channel) {
-    return spec.channel().equals(channel);
+    super(spec, spec.channel(), alarms);
   }
 
   @Override
@@ -54,22 +35,18 @@ final class CountInWindowRule implements AlarmRule {
       steps.removeFirst();
     }
     if (steps.size() >= spec.count()) {
-      alarms.raise(
-          AlarmSpec.condition(
-              spec.code(),
-              spec.priority(),
-              spec.channel(),
-              steps.size(),
-              (double) spec.count(),
-              steps.size()
-                  + " steps of "
-                  + spec.channel()
-                  + " within "
-                  + spec.window().toSeconds()
-                  + " s"),
+      raise(
+          steps.size(),
+          (double) spec.count(),
+          steps.size()
+              + " steps of "
+              + spec.channel()
+              + " within "
+              + spec.window().toSeconds()
+              + " s",
           reading.nanos());
     } else {
-      alarms.clear(spec.code());
+      clear();
     }
   }
 }

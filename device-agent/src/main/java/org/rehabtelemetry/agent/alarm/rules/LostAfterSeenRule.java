@@ -2,7 +2,6 @@ package org.rehabtelemetry.agent.alarm.rules;
 
 import java.util.Map;
 import org.rehabtelemetry.agent.alarm.AlarmSink;
-import org.rehabtelemetry.agent.alarm.AlarmSpec;
 import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
 
@@ -10,29 +9,11 @@ import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
  * The value below {@code below} after it had been at or above it in this session: the flow was lost
  * (no flow yet at the start is not a loss). Clears when it is back.
  */
-final class LostAfterSeenRule implements AlarmRule {
-  private final AlarmRuleSpec.LostAfterSeen spec;
-  private final AlarmSink alarms;
+final class LostAfterSeenRule extends ProfileRule<AlarmRuleSpec.LostAfterSeen> {
   private boolean seen;
 
   LostAfterSeenRule(AlarmRuleSpec.LostAfterSeen spec, AlarmSink alarms) {
-    this.spec = spec;
-    this.alarms = alarms;
-  }
-
-  @Override
-  public String code() {
-    return spec.code();
-  }
-
-  @Override
-  public boolean sessionOnly() {
-    return true;
-  }
-
-  @Override
-  public boolean reads(String channel) {
-    return spec.channel().equals(channel);
+    super(spec, spec.channel(), alarms);
   }
 
   @Override
@@ -44,20 +25,16 @@ final class LostAfterSeenRule implements AlarmRule {
   public void evaluate(Reading reading) {
     if (reading.value() >= spec.below()) {
       seen = true;
-      alarms.clear(spec.code());
+      clear();
     } else if (seen) {
-      alarms.raise(
-          AlarmSpec.condition(
-              spec.code(),
-              spec.priority(),
-              spec.channel(),
-              reading.value(),
-              spec.below(),
-              spec.channel()
-                  + " lost: "
-                  + Hysteresis.fmt(reading.value())
-                  + ", below "
-                  + Hysteresis.fmt(spec.below())),
+      raise(
+          reading.value(),
+          spec.below(),
+          spec.channel()
+              + " lost: "
+              + Hysteresis.fmt(reading.value())
+              + ", below "
+              + Hysteresis.fmt(spec.below()),
           reading.nanos());
     }
   }

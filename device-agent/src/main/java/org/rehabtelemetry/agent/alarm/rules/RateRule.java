@@ -1,7 +1,6 @@
 package org.rehabtelemetry.agent.alarm.rules;
 
 import org.rehabtelemetry.agent.alarm.AlarmSink;
-import org.rehabtelemetry.agent.alarm.AlarmSpec;
 import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
 
@@ -9,31 +8,13 @@ import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
  * A value changing faster than a limit per second (the table tilting faster than 3 °/s), measured
  * over at least 0.5 s so that sensor noise does not count as motion.
  */
-final class RateRule implements AlarmRule {
+final class RateRule extends ProfileRule<AlarmRuleSpec.Rate> {
   private static final long MIN_SPAN_NANOS = 500_000_000L;
 
-  private final AlarmRuleSpec.Rate spec;
-  private final AlarmSink alarms;
   private Reading base;
 
   RateRule(AlarmRuleSpec.Rate spec, AlarmSink alarms) {
-    this.spec = spec;
-    this.alarms = alarms;
-  }
-
-  @Override
-  public String code() {
-    return spec.code();
-  }
-
-  @Override
-  public boolean sessionOnly() {
-    return false;
-  }
-
-  @Override
-  public boolean reads(String channel) {
-    return spec.channel().equals(channel);
+    super(spec, spec.channel(), alarms);
   }
 
   @Override
@@ -50,22 +31,18 @@ final class RateRule implements AlarmRule {
     base = reading;
     double limit = spec.limitPerSecond();
     if (rate > limit) {
-      alarms.raise(
-          AlarmSpec.condition(
-              spec.code(),
-              spec.priority(),
-              spec.channel(),
-              rate,
-              limit,
-              spec.channel()
-                  + " changing "
-                  + Hysteresis.fmt(rate)
-                  + "/s, limit "
-                  + Hysteresis.fmt(limit)
-                  + "/s"),
+      raise(
+          rate,
+          limit,
+          spec.channel()
+              + " changing "
+              + Hysteresis.fmt(rate)
+              + "/s, limit "
+              + Hysteresis.fmt(limit)
+              + "/s",
           reading.nanos());
     } else if (rate <= limit - Hysteresis.of(limit)) {
-      alarms.clear(spec.code());
+      clear();
     }
   }
 }

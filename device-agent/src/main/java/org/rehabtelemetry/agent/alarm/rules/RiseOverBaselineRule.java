@@ -1,7 +1,6 @@
 package org.rehabtelemetry.agent.alarm.rules;
 
 import org.rehabtelemetry.agent.alarm.AlarmSink;
-import org.rehabtelemetry.agent.alarm.AlarmSpec;
 import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
 
@@ -11,33 +10,15 @@ import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
  * stress in a phyto barrel. Clears below {@code rise - clearMargin}. The baseline starts with the
  * session's first reading of the channel.
  */
-final class RiseOverBaselineRule implements AlarmRule {
-  private final AlarmRuleSpec.RiseOverBaseline spec;
-  private final AlarmSink alarms;
+final class RiseOverBaselineRule extends ProfileRule<AlarmRuleSpec.RiseOverBaseline> {
   private final double rise;
   private long startNanos = Long.MIN_VALUE;
   private double sum;
   private int count;
 
   RiseOverBaselineRule(AlarmRuleSpec.RiseOverBaseline spec, AlarmSink alarms, double rise) {
-    this.spec = spec;
-    this.alarms = alarms;
+    super(spec, spec.channel(), alarms);
     this.rise = rise;
-  }
-
-  @Override
-  public String code() {
-    return spec.code();
-  }
-
-  @Override
-  public boolean sessionOnly() {
-    return true;
-  }
-
-  @Override
-  public boolean reads(String channel) {
-    return spec.channel().equals(channel);
   }
 
   @Override
@@ -63,23 +44,19 @@ final class RiseOverBaselineRule implements AlarmRule {
     double baseline = sum / count;
     double above = reading.value() - baseline;
     if (above >= rise) {
-      alarms.raise(
-          AlarmSpec.condition(
-              spec.code(),
-              spec.priority(),
-              spec.channel(),
-              reading.value(),
-              baseline + rise,
-              spec.channel()
-                  + " "
-                  + Hysteresis.fmt(reading.value())
-                  + ", "
-                  + Hysteresis.fmt(above)
-                  + " above the session's baseline "
-                  + Hysteresis.fmt(baseline)),
+      raise(
+          reading.value(),
+          baseline + rise,
+          spec.channel()
+              + " "
+              + Hysteresis.fmt(reading.value())
+              + ", "
+              + Hysteresis.fmt(above)
+              + " above the session's baseline "
+              + Hysteresis.fmt(baseline),
           reading.nanos());
     } else if (above < rise - spec.clearMargin()) {
-      alarms.clear(spec.code());
+      clear();
     }
   }
 }

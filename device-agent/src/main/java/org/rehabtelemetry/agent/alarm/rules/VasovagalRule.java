@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import org.rehabtelemetry.agent.alarm.AlarmSink;
-import org.rehabtelemetry.agent.alarm.AlarmSpec;
 import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
 
@@ -14,9 +13,7 @@ import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
  * baseline}. Clears when heart rate is within half the drop of its peak and SpO₂ within half its
  * drop of the baseline.
  */
-final class VasovagalRule implements AlarmRule {
-  private final AlarmRuleSpec.Vasovagal spec;
-  private final AlarmSink alarms;
+final class VasovagalRule extends ProfileRule<AlarmRuleSpec.Vasovagal> {
   private final Deque<long[]> recentHr = new ArrayDeque<>();
   private long startNanos = Long.MIN_VALUE;
   private double spo2Sum;
@@ -24,18 +21,7 @@ final class VasovagalRule implements AlarmRule {
   private double lastSpo2 = Double.NaN;
 
   VasovagalRule(AlarmRuleSpec.Vasovagal spec, AlarmSink alarms) {
-    this.spec = spec;
-    this.alarms = alarms;
-  }
-
-  @Override
-  public String code() {
-    return spec.code();
-  }
-
-  @Override
-  public boolean sessionOnly() {
-    return true;
+    super(spec, spec.heartRateChannel(), alarms);
   }
 
   @Override
@@ -80,21 +66,17 @@ final class VasovagalRule implements AlarmRule {
     double hrDrop = peak - reading.value();
     double spo2Drop = spo2Sum / spo2Count - lastSpo2;
     if (hrDrop >= spec.hrDrop() && spo2Drop >= spec.spo2Drop()) {
-      alarms.raise(
-          AlarmSpec.condition(
-              spec.code(),
-              spec.priority(),
-              spec.heartRateChannel(),
-              reading.value(),
-              peak - spec.hrDrop(),
-              "Heart rate falling ("
-                  + Hysteresis.fmt(hrDrop)
-                  + "/min below its peak) with SpO2 falling ("
-                  + Hysteresis.fmt(spo2Drop)
-                  + " % below baseline): possible vasovagal reaction"),
+      raise(
+          reading.value(),
+          peak - spec.hrDrop(),
+          "Heart rate falling ("
+              + Hysteresis.fmt(hrDrop)
+              + "/min below its peak) with SpO2 falling ("
+              + Hysteresis.fmt(spo2Drop)
+              + " % below baseline): possible vasovagal reaction",
           reading.nanos());
     } else if (hrDrop < spec.hrDrop() / 2 && spo2Drop < spec.spo2Drop() / 2) {
-      alarms.clear(spec.code());
+      clear();
     }
   }
 }
