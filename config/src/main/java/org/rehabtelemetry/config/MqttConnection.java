@@ -13,6 +13,9 @@ import java.nio.file.Path;
  * @param password the broker password from {@code passwordFile}, or null; never logged
  * @param tls the TLS files for {@code ssl://}, or null
  */
+// The password is a char[] so it can be wiped and is never a String in a log; toString below
+// hides it, and nothing compares connections with equals (it would compare the array's identity).
+@SuppressWarnings("ArrayRecordComponent")
 public record MqttConnection(
     String uri, String clientId, String username, char[] password, TlsFiles tls) {
 
@@ -50,6 +53,22 @@ public record MqttConnection(
     }
     return new MqttConnection(
         uri, clientId, username, password, ssl ? new TlsFiles(ca, cert, key) : null);
+  }
+
+  /**
+   * Why a connection failed, for a log line or an exception: the broker, the client id, the cause
+   * and the client library's reason code. Never the password.
+   */
+  public String connectFailure(String cause, int reasonCode) {
+    return "cannot connect to "
+        + uri
+        + " as "
+        + clientId
+        + ": "
+        + cause
+        + " (code "
+        + reasonCode
+        + ")";
   }
 
   @Override

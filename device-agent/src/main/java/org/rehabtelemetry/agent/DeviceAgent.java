@@ -123,6 +123,8 @@ public final class DeviceAgent implements AutoCloseable {
    * @throws AgentStartException when the state directory is in use by another agent (nothing is
    *     changed) or the board lacks a device the profile wires
    */
+  // The tick's future is not needed: a FailFast scheduler ends the process when a task throws.
+  @SuppressWarnings("FutureReturnValueIgnored")
   public synchronized void start(MqttTransport transport) {
     LOG.info(
         "agent {} for {} ({}) starting, boot {}",

@@ -79,6 +79,9 @@ public final class Gateway implements AutoCloseable {
    * @throws IOException if the state directory is in use, or the store or the port cannot be opened
    * @throws RuntimeException if the broker cannot be reached
    */
+  // The housekeeping future is not needed: a FailFast scheduler ends the process when a task
+  // throws.
+  @SuppressWarnings("FutureReturnValueIgnored")
   public static Gateway start(GatewayConfig config, Clock clock) throws IOException {
     DirectoryLock lock = DirectoryLock.acquire(config.stateDir(), "the gateway");
     OpenStore store = null;

@@ -13,6 +13,9 @@ import java.util.Arrays;
  * @param channel channel name from the device profile, e.g. {@code tiltDeg}
  * @param unit unit symbol, e.g. {@code deg}, {@code kg}, {@code /min}, {@code %}
  */
+// Columnar samples as primitive arrays, without boxing; copied in and out, and equals, hashCode
+// and toString below compare and print the contents rather than the array identities.
+@SuppressWarnings("ArrayRecordComponent")
 public record ChannelSamples(String channel, String unit, long[] offsetsUs, double[] values) {
 
   public ChannelSamples {

@@ -113,7 +113,8 @@ public final class Identifiers {
   static String quote(String value) {
     String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
     StringBuilder out = new StringBuilder("\"");
-    for (char c : shown.toCharArray()) {
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
       out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : c);
     }
     return out.append('"').toString();

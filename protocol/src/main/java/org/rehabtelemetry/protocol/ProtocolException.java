@@ -8,9 +8,10 @@ package org.rehabtelemetry.protocol;
  * fault is not in one field; {@link #reason()} says what is wrong in words an operator can act on.
  *
  * <p>Both may quote what a device sent (a field name, a value), so both are made safe to log and
- * show here, once: control and other non-printable characters become {@code &#92;uXXXX}, each is
- * cut to {@value #MAX_TEXT} characters, and an empty field name reads {@code ""}. A hostile payload
- * cannot forge log lines or flood a dashboard through an error message.
+ * show here, once: control and other non-printable characters become a backslash-u escape with four
+ * hex digits (as in Java source), each is cut to {@value #MAX_TEXT} characters, and an empty field
+ * name reads {@code ""}. A hostile payload cannot forge log lines or flood a dashboard through an
+ * error message.
  */
 public final class ProtocolException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -32,16 +33,25 @@ public final class ProtocolException extends RuntimeException {
   }
 
   public ProtocolException(String field, String reason, Throwable cause) {
-    this(safe(field == null || field.isEmpty() ? "\"\"" : field), safe(reason), cause, true);
+    super(message(safeField(field), safe(reason)), cause);
+    this.field = safeField(field);
+    this.reason = safe(reason);
   }
 
-  private ProtocolException(String field, String reason, Throwable cause, boolean safe) {
-    super("field '" + field + "': " + reason, cause);
-    this.field = field;
-    this.reason = reason;
+  /** The message of an exception whose field and reason are already safe. */
+  private static String message(String safeField, String safeReason) {
+    return "field '" + safeField + "': " + safeReason;
   }
 
-  /** Printable, bounded text: non-printable characters escaped as {@code &#92;uXXXX}. */
+  /** The field path made safe; a missing or empty one reads {@code ""}. */
+  private static String safeField(String field) {
+    return safe(field == null || field.isEmpty() ? "\"\"" : field);
+  }
+
+  /**
+   * Printable, bounded text: non-printable characters escaped as a backslash-u escape with four hex
+   * digits.
+   */
   static String safe(String text) {
     if (text == null) {
       return "";
@@ -51,7 +61,7 @@ public final class ProtocolException extends RuntimeException {
       char c = text.charAt(i);
       if (Character.isISOControl(c)
           || Character.getType(c) == Character.FORMAT
-          || Character.isSurrogate(c) && !validPair(text, i)) {
+          || (Character.isSurrogate(c) && !validPair(text, i))) {
         out.append(String.format("\\u%04x", (int) c));
       } else {
         out.append(c);
@@ -66,10 +76,10 @@ public final class ProtocolException extends RuntimeException {
 
   private static boolean validPair(String text, int i) {
     char c = text.charAt(i);
-    return Character.isHighSurrogate(c)
+    return (Character.isHighSurrogate(c)
             && i + 1 < text.length()
-            && Character.isLowSurrogate(text.charAt(i + 1))
-        || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            && Character.isLowSurrogate(text.charAt(i + 1)))
+        || (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
   }
 
   /** The path of the offending field, e.g. {@code seq} or {@code channels[0].offsetsUs[3]}. */

@@ -49,7 +49,7 @@ public record TimeWindow(Duration maxFutureSkew, Duration maxBackfill) {
     check(
         field,
         Instant.ofEpochSecond(
-            Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000),
+            Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L),
         now,
         true);
   }

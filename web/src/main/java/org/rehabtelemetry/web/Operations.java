@@ -44,4 +44,22 @@ public final class Operations {
           ctx.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
         });
   }
+
+  /**
+   * Registers {@code PREFIX_worker_seconds_since_progress{worker}}: the liveness view as a gauge,
+   * what the systemd watchdog and {@code /health} also read.
+   */
+  public static void registerLiveness(
+      PrometheusRegistry registry, String prefix, Liveness liveness) {
+    io.prometheus.metrics.core.metrics.GaugeWithCallback.builder()
+        .name(prefix + "_worker_seconds_since_progress")
+        .help("Seconds since each worker thread last made progress.")
+        .labelNames("worker")
+        .callback(
+            cb ->
+                liveness
+                    .snapshot()
+                    .forEach(w -> cb.call(w.silence().toMillis() / 1000.0, w.name())))
+        .register(registry);
+  }
 }

@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.rehabtelemetry.runtime.threads.FailFast;
 
 /**
  * The checks every request passes before any route sees it, and the headers every answer carries.
@@ -65,7 +66,14 @@ final class RequestGuard extends Handler.Wrapper {
         return refuse(response, callback, 415, "send the body as application/json");
       }
     }
-    return super.handle(request, response, callback);
+    try {
+      return super.handle(request, response, callback);
+    } catch (Error e) {
+      // Jetty would log an Error and carry on with a worker in an unknown state: end the process
+      // instead, as every other worker does, so that the service manager restarts it.
+      FailFast.died(Thread.currentThread().getName(), e);
+      throw e;
+    }
   }
 
   private static String crossSite(Request request) {

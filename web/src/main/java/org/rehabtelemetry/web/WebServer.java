@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.rehabtelemetry.runtime.threads.FailFast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,6 +127,13 @@ public final class WebServer implements AutoCloseable {
           server.insertHandler(qos);
           server.insertHandler(
               new RequestGuard(settings.allowedHosts(), settings.jsonOnlyWrites()));
+        });
+    // An Error in a handler (out of stack, a linkage error) leaves a worker in an unknown state:
+    // end the process as every other worker does, so that the service manager restarts it.
+    config.router.javaLangErrorHandler(
+        (response, error) -> {
+          response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.getCode());
+          FailFast.died(Thread.currentThread().getName(), error);
         });
     config.routes.exception(
         JsonProcessingException.class,

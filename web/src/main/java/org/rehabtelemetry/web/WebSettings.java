@@ -71,6 +71,15 @@ public record WebSettings(
 
   /** The same settings with only these host names accepted. */
   public WebSettings withAllowedHosts(Set<String> hosts) {
+    return with(hosts, jsonOnlyWrites);
+  }
+
+  /** The same settings with JSON required on writes. */
+  public WebSettings withJsonOnlyWrites() {
+    return with(allowedHosts, true);
+  }
+
+  private WebSettings with(Set<String> hosts, boolean json) {
     return new WebSettings(
         name,
         bind,
@@ -83,23 +92,6 @@ public record WebSettings(
         maxBodyBytes,
         maxStreams,
         hosts,
-        jsonOnlyWrites);
-  }
-
-  /** The same settings with JSON required on writes. */
-  public WebSettings withJsonOnlyWrites() {
-    return new WebSettings(
-        name,
-        bind,
-        port,
-        workers,
-        maxConcurrent,
-        maxWaiting,
-        maxWait,
-        idleTimeout,
-        maxBodyBytes,
-        maxStreams,
-        allowedHosts,
-        true);
+        json);
   }
 }

@@ -61,6 +61,14 @@ class WebServerIT {
                       });
               setup.config().routes.post("/echo", ctx -> ctx.json(ctx.bodyAsClass(Map.class)));
               setup
+                  .config()
+                  .routes
+                  .get(
+                      "/broken",
+                      ctx -> {
+                        throw new StackOverflowError("a handler ran out of stack (test)");
+                      });
+              setup
                   .streams()
                   .route(
                       setup.config(),
@@ -89,6 +97,25 @@ class WebServerIT {
         2,
         Set.of("127.0.0.1", "localhost"),
         true);
+  }
+
+  @Test
+  void anErrorInAHandler_endsTheProcess_asEveryWorkerDoes() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger exit =
+        new java.util.concurrent.atomic.AtomicInteger();
+    org.rehabtelemetry.runtime.threads.FailFast.Exiter previous =
+        org.rehabtelemetry.runtime.threads.FailFast.exiter(exit::set);
+    try {
+      start(settings());
+      try {
+        get("/broken");
+      } catch (java.io.IOException e) {
+        // the connection may be dropped: the process is going away
+      }
+      assertEquals(org.rehabtelemetry.runtime.threads.FailFast.EXIT_CODE, exit.get());
+    } finally {
+      org.rehabtelemetry.runtime.threads.FailFast.exiter(previous);
+    }
   }
 
   @Test

@@ -29,6 +29,7 @@ public final class AlarmManager implements AlarmSink {
   }
 
   /** Raises the condition unless it is already active; returns whether it was new. */
+  @Override
   public synchronized boolean raise(AlarmSpec spec, long nanos) {
     ActiveAlarm existing = active.get(spec.key());
     if (existing != null && existing.state() != AlarmState.CLEARED) {
@@ -41,6 +42,7 @@ public final class AlarmManager implements AlarmSink {
   }
 
   /** The condition ended. */
+  @Override
   public synchronized void clear(String key) {
     ActiveAlarm alarm = active.get(key);
     if (alarm == null || alarm.state() == AlarmState.CLEARED) {
@@ -63,28 +65,32 @@ public final class AlarmManager implements AlarmSink {
    * @return whether an alarm with that id was active
    */
   public synchronized boolean acknowledge(String alarmId) {
+    String key = null;
     for (Map.Entry<String, ActiveAlarm> entry : active.entrySet()) {
-      ActiveAlarm alarm = entry.getValue();
-      if (!alarm.alarmId().equals(alarmId)) {
-        continue;
+      if (entry.getValue().alarmId().equals(alarmId)) {
+        key = entry.getKey();
+        break;
       }
-      if (alarm.state() == AlarmState.CLEARED) {
-        active.remove(entry.getKey());
-        listener.accept(
-            new ActiveAlarm(
-                alarm.alarmId(), alarm.spec(), AlarmState.ACKNOWLEDGED, alarm.raisedNanos()));
-        return true;
-      }
-      if (alarm.state() == AlarmState.RAISED) {
-        ActiveAlarm acknowledged =
-            new ActiveAlarm(
-                alarm.alarmId(), alarm.spec(), AlarmState.ACKNOWLEDGED, alarm.raisedNanos());
-        active.put(entry.getKey(), acknowledged);
-        listener.accept(acknowledged);
-      }
+    }
+    if (key == null) {
+      return false;
+    }
+    ActiveAlarm alarm = active.get(key);
+    if (alarm.state() == AlarmState.CLEARED) {
+      active.remove(key);
+      listener.accept(
+          new ActiveAlarm(
+              alarm.alarmId(), alarm.spec(), AlarmState.ACKNOWLEDGED, alarm.raisedNanos()));
       return true;
     }
-    return false;
+    if (alarm.state() == AlarmState.RAISED) {
+      ActiveAlarm acknowledged =
+          new ActiveAlarm(
+              alarm.alarmId(), alarm.spec(), AlarmState.ACKNOWLEDGED, alarm.raisedNanos());
+      active.put(key, acknowledged);
+      listener.accept(acknowledged);
+    }
+    return true;
   }
 
   /** Whether the condition with this key is raised or acknowledged (not cleared). */

@@ -1,5 +1,6 @@
 package org.rehabtelemetry.agent.cli;
 
+import org.rehabtelemetry.config.cli.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,12 +44,12 @@ public final class AgentCli implements Runnable {
 
   /** Runs a command line; returns the exit code. */
   public static int execute(String... args) {
-    return new CommandLine(new AgentCli()).execute(args);
+    return CommandLines.execute(new AgentCli(), args);
   }
 
   /** Runs a command line with its output captured (tests); returns the exit code. */
   public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-    return new CommandLine(new AgentCli()).setOut(out).setErr(err).execute(args);
+    return CommandLines.execute(new AgentCli(), out, err, args);
   }
 
   @Override

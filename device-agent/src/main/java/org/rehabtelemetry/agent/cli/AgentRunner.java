@@ -2,7 +2,6 @@ package org.rehabtelemetry.agent.cli;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
 import org.rehabtelemetry.agent.DeviceAgent;
 import org.rehabtelemetry.agent.config.AgentConfig;
 import org.rehabtelemetry.agent.mqtt.PahoTransport;
@@ -12,6 +11,7 @@ import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.port.PortFactory;
 import org.rehabtelemetry.runtime.systemd.ServiceNotifications;
 import org.rehabtelemetry.runtime.threads.FailFast;
+import org.rehabtelemetry.runtime.threads.Termination;
 
 /**
  * Runs an agent as a process does: fail-fast workers, the agent, its control API, systemd's
@@ -23,6 +23,8 @@ public final class AgentRunner {
   private AgentRunner() {}
 
   /**
+   * Runs the agent of {@code config} until it is stopped and returns its exit code.
+   *
    * @param ports the board's ports, or null for the real board
    * @return the exit code: 0 after a clean stop, 1 when the agent cannot start
    */
@@ -43,22 +45,13 @@ public final class AgentRunner {
     out.println("agent " + config.deviceId() + " running; control API http://" + api.address());
     out.flush();
     ServiceNotifications systemd = ServiceNotifications.ready(agent.liveness());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  systemd.close();
-                  api.close();
-                  agent.close();
-                  stopped.countDown();
-                },
-                "agent-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Termination.await(
+        "agent-shutdown",
+        () -> {
+          systemd.close();
+          api.close();
+          agent.close();
+        });
     return 0;
   }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rehabtelemetry.agent.config.AgentConfig;
 import org.rehabtelemetry.agent.config.AgentConfigLoader;
-import org.rehabtelemetry.config.ConfigException;
 import org.rehabtelemetry.hardware.pi4j.Board;
 import org.rehabtelemetry.hardware.pi4j.BoardCheck;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
@@ -31,13 +30,7 @@ final class CheckHardwareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AgentConfig settings;
-    try {
-      settings = AgentConfigLoader.load(config);
-    } catch (ConfigException e) {
-      System.err.println("config error: " + e.getMessage());
-      return 2;
-    }
+    AgentConfig settings = AgentConfigLoader.load(config); // a ConfigException exits 2
     DeviceProfile profile = DeviceProfiles.load(settings.profile());
     System.out.println("profile: " + profile.source() + " (" + profile.kind() + ")");
     try (Board board = Board.open()) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rehabtelemetry.agent.config.AgentConfig;
 import org.rehabtelemetry.agent.config.AgentConfigLoader;
-import org.rehabtelemetry.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,13 +20,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AgentConfig settings;
-    try {
-      settings = AgentConfigLoader.load(config);
-    } catch (ConfigException e) {
-      System.err.println("config error: " + e.getMessage());
-      return 2;
-    }
+    AgentConfig settings = AgentConfigLoader.load(config); // a ConfigException exits 2
     return AgentRunner.run(settings, null, System.out, System.err);
   }
 }

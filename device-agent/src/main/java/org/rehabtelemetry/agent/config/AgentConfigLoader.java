@@ -69,7 +69,7 @@ public final class AgentConfigLoader {
       recordTraces = session.bool("recordTraces", false);
       if (session.has("requiredSensors")) {
         required.clear();
-        for (String sensor : session.text("requiredSensors").split(",")) {
+        for (String sensor : session.text("requiredSensors").split(",", -1)) {
           String name = sensor.strip();
           if (!name.isEmpty() && !SENSORS.contains(name)) {
             throw session.fail(
@@ -92,7 +92,7 @@ public final class AgentConfigLoader {
     if (ui != null) {
       bind = ui.text("bind", bind);
       port = ui.integer("port", 0, 65_535, port);
-      for (String name : ui.text("hostNames", "").split(",")) {
+      for (String name : ui.text("hostNames", "").split(",", -1)) {
         if (!name.isBlank()) {
           hostNames.add(name.strip());
         }

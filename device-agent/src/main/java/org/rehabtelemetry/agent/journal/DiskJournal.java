@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.runtime.health.Heartbeat;
@@ -78,7 +79,10 @@ public final class DiskJournal implements Journal {
     for (RecordClass recordClass : RecordClass.values()) {
       lanes.put(
           recordClass,
-          new Lane(files, recordClass, config.dir().resolve(recordClass.name().toLowerCase())));
+          new Lane(
+              files,
+              recordClass,
+              config.dir().resolve(recordClass.name().toLowerCase(Locale.ROOT))));
     }
   }
 

@@ -33,8 +33,9 @@ final class EvictedRanges {
       return;
     }
     StringBuilder kept = new StringBuilder();
-    for (String line : new String(files.readAll(file), StandardCharsets.US_ASCII).split("\n")) {
-      String[] parts = line.trim().split(" ");
+    for (String line : new String(files.readAll(file), StandardCharsets.US_ASCII).split("\n", -1)) {
+      // Empty lines (the one after the last newline too) and torn lines do not have two parts.
+      String[] parts = line.trim().split(" ", -1);
       if (parts.length != 2) {
         continue;
       }

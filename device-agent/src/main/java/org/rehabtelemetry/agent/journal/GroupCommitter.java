@@ -2,6 +2,7 @@ package org.rehabtelemetry.agent.journal;
 
 import java.time.Duration;
 import org.rehabtelemetry.runtime.threads.FailFast;
+import org.rehabtelemetry.runtime.threads.Termination;
 
 /**
  * The {@code journal-commit} thread: one commit per interval (group commit, so an SD card sees one
@@ -35,11 +36,6 @@ final class GroupCommitter {
   /** Stops the thread; blocks up to 5 s for a commit under way. */
   void stop() {
     running = false;
-    thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Termination.join(thread, 5_000);
   }
 }

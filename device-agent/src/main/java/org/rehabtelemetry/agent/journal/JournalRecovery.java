@@ -3,6 +3,7 @@ package org.rehabtelemetry.agent.journal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -71,7 +72,7 @@ final class JournalRecovery {
    * records from there on were never durable.
    */
   private static long firstGapAboveDurable(
-      TreeMap<Long, Lane.Found> found, long durableId, long frontier, EvictedRanges evicted) {
+      NavigableMap<Long, Lane.Found> found, long durableId, long frontier, EvictedRanges evicted) {
     long id = Math.max(durableId, frontier) + 1;
     while (found.containsKey(id) || evicted.covers(id)) {
       id++;
@@ -81,7 +82,7 @@ final class JournalRecovery {
 
   /** Truncates every lane before its first record at or above {@code cutoff}. */
   private void discardFrom(
-      long cutoff, TreeMap<Long, Lane.Found> found, Map<RecordClass, Lane> lanes)
+      long cutoff, NavigableMap<Long, Lane.Found> found, Map<RecordClass, Lane> lanes)
       throws IOException {
     if (cutoff == Long.MAX_VALUE) {
       return;

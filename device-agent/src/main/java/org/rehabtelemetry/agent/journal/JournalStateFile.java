@@ -33,7 +33,8 @@ final class JournalStateFile {
       return;
     }
     String text = new String(files.readAll(file), StandardCharsets.US_ASCII).trim();
-    String[] parts = text.split(" ");
+    // Trimmed, so no trailing empty parts to drop; an empty file fails to parse as damaged.
+    String[] parts = text.split(" ", -1);
     try {
       frontier = Long.parseLong(parts[0]);
       durableId = parts.length > 1 ? Long.parseLong(parts[1]) : frontier;

@@ -61,7 +61,7 @@ final class Lane {
           position++;
         }
       }
-      long tail = end - lastGoodEnd;
+      long tail = (long) end - lastGoodEnd;
       String name = dir.getFileName() + "/" + file.getFileName();
       if (skipped > tail) {
         damaged.accept(

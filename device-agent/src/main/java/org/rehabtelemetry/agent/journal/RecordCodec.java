@@ -13,14 +13,18 @@ import org.rehabtelemetry.protocol.MessageType;
  * offset size field
  *  0     2    magic 0x4A52 ("RJ")
  *  2     1    version 1
- *  3     1    flags: bits 0-3 message type ordinal, bit 4 set for the samples lane
+ *  3     1    flags: bits 0-3 message type code, bit 4 set for the samples lane
  *  4     4    payload length N (at most the protocol's message limit)
  *  8     8    record id
  * 16     N    payload (the encoded message)
  * 16+N   4    CRC32C of bytes 0 .. 16+N-1
  * </pre>
  *
- * Stateless and thread-safe.
+ * <p>The message type codes are fixed here ({@link #typeCode}), not taken from the enum's order:
+ * STATUS 0, SESSION 1, SAMPLES 2, ALARM 3, SUMMARY 4, COMMAND 5 (the order journals were first
+ * written in). A new type takes a new code; an existing code never changes.
+ *
+ * <p>Stateless and thread-safe.
  */
 final class RecordCodec {
   static final int MAGIC = 0x4A52;
@@ -35,7 +39,7 @@ final class RecordCodec {
     ByteBuffer out =
         ByteBuffer.allocate(HEADER + payload.length + TRAILER).order(ByteOrder.LITTLE_ENDIAN);
     out.putShort((short) MAGIC).put((byte) VERSION);
-    out.put((byte) (type.ordinal() | (recordClass == RecordClass.SAMPLES ? SAMPLES_FLAG : 0)));
+    out.put((byte) (typeCode(type) | (recordClass == RecordClass.SAMPLES ? SAMPLES_FLAG : 0)));
     out.putInt(payload.length).putLong(id).put(payload);
     CRC32C crc = new CRC32C();
     crc.update(out.array(), 0, HEADER + payload.length);
@@ -62,8 +66,8 @@ final class RecordCodec {
       return null;
     }
     int flags = in.get(position + 3) & 0xFF;
-    int typeOrdinal = flags & 0x0F;
-    if (typeOrdinal >= MessageType.values().length || (flags & ~(0x0F | SAMPLES_FLAG)) != 0) {
+    MessageType type = typeOf(flags & 0x0F);
+    if (type == null || (flags & ~(0x0F | SAMPLES_FLAG)) != 0) {
       return null;
     }
     int length = in.getInt(position + 4);
@@ -82,7 +86,32 @@ final class RecordCodec {
     return new JournalRecord(
         in.getLong(position + 8),
         (flags & SAMPLES_FLAG) != 0 ? RecordClass.SAMPLES : RecordClass.EVENT,
-        MessageType.values()[typeOrdinal],
+        type,
         payload);
+  }
+
+  /** The stable on-disk code of a message type, 0..15. */
+  static int typeCode(MessageType type) {
+    return switch (type) {
+      case STATUS -> 0;
+      case SESSION -> 1;
+      case SAMPLES -> 2;
+      case ALARM -> 3;
+      case SUMMARY -> 4;
+      case COMMAND -> 5;
+    };
+  }
+
+  /** The message type with this on-disk code, or null for a code no type has. */
+  static MessageType typeOf(int code) {
+    return switch (code) {
+      case 0 -> MessageType.STATUS;
+      case 1 -> MessageType.SESSION;
+      case 2 -> MessageType.SAMPLES;
+      case 3 -> MessageType.ALARM;
+      case 4 -> MessageType.SUMMARY;
+      case 5 -> MessageType.COMMAND;
+      default -> null;
+    };
   }
 }

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * One segment file of a lane: records with increasing ids, appended at its end. Its channel stays
- * open from creation until a commit has forced it ({@link #forceAndRelease}), so no record can be
- * left unsynced when the lane rolls to the next segment. Not thread-safe; the journal locks.
+ * open from creation until a commit has forced it ({@link #takeUnsynced}, then {@link
+ * #releaseIfSynced}), so no record can be left unsynced when the lane rolls to the next segment.
+ * Not thread-safe; the journal locks.
  */
 final class Segment {
   final Path path;

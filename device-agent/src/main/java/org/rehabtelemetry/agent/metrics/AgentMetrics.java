@@ -3,12 +3,14 @@ package org.rehabtelemetry.agent.metrics;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.rehabtelemetry.agent.alarm.ActiveAlarm;
 import org.rehabtelemetry.agent.journal.JournalStats;
 import org.rehabtelemetry.agent.status.AgentStatus;
 import org.rehabtelemetry.hardware.fault.SensorStatus;
 import org.rehabtelemetry.runtime.health.Liveness;
+import org.rehabtelemetry.web.Operations;
 
 /**
  * The agent's figures for Prometheus, read when scraped (nothing is counted twice):
@@ -49,7 +51,7 @@ public final class AgentMetrics {
     GaugeWithCallback.builder()
         .name("rehab_agent_journal_bytes")
         .help("Bytes in the journal's segment files.")
-        .callback(cb -> cb.call(journal(status).diskBytes()))
+        .callback(cb -> cb.call((double) journal(status).diskBytes()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("rehab_agent_journal_unwritten_records")
@@ -59,12 +61,12 @@ public final class AgentMetrics {
     CounterWithCallback.builder()
         .name("rehab_agent_journal_evicted_unsent_records")
         .help("Unsent records the journal dropped to keep within a bound: data lost, reported.")
-        .callback(cb -> cb.call(journal(status).evictedUnsent()))
+        .callback(cb -> cb.call((double) journal(status).evictedUnsent()))
         .register(registry);
     CounterWithCallback.builder()
         .name("rehab_agent_journal_write_failures")
         .help("Failed journal writes and fsyncs.")
-        .callback(cb -> cb.call(journal(status).writeFailures()))
+        .callback(cb -> cb.call((double) journal(status).writeFailures()))
         .register(registry);
     CounterWithCallback.builder()
         .name("rehab_agent_published_records")
@@ -89,7 +91,7 @@ public final class AgentMetrics {
                         .map(ActiveAlarm::spec)
                         .filter(spec -> spec.priority().name().equals(priority))
                         .count();
-                cb.call(count, priority.toLowerCase());
+                cb.call((double) count, priority.toLowerCase(Locale.ROOT));
               }
             })
         .register(registry);
@@ -97,18 +99,12 @@ public final class AgentMetrics {
         .name("rehab_agent_sensors_faulted")
         .help("Sensors in a fault now (silent, out of range, port lost).")
         .callback(
-            cb -> cb.call(status.get().sensors().stream().filter(SensorStatus::isFaulted).count()))
-        .register(registry);
-    GaugeWithCallback.builder()
-        .name("rehab_agent_worker_seconds_since_progress")
-        .help("Seconds since each worker thread last made progress.")
-        .labelNames("worker")
-        .callback(
             cb ->
-                liveness
-                    .snapshot()
-                    .forEach(w -> cb.call(w.silence().toMillis() / 1000.0, w.name())))
+                cb.call(
+                    (double)
+                        status.get().sensors().stream().filter(SensorStatus::isFaulted).count()))
         .register(registry);
+    Operations.registerLiveness(registry, "rehab_agent", liveness);
     return registry;
   }
 

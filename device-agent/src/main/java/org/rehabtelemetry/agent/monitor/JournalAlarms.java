@@ -1,5 +1,6 @@
 package org.rehabtelemetry.agent.monitor;
 
+import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rehabtelemetry.agent.alarm.AlarmManager;
@@ -52,7 +53,7 @@ public final class JournalAlarms implements JournalListener {
                         true,
                         unsent
                             + " unsent "
-                            + lane.name().toLowerCase()
+                            + lane.name().toLowerCase(Locale.ROOT)
                             + " records (journal ids "
                             + firstId
                             + ".."
@@ -62,7 +63,7 @@ public final class JournalAlarms implements JournalListener {
                             + "; "
                             + lost
                             + " since start")
-                    .withValue(lost),
+                    .withValue((double) lost),
                 clock.nanos()));
   }
 

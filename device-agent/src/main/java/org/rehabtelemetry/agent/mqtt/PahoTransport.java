@@ -76,14 +76,7 @@ public final class PahoTransport implements MqttTransport {
     } catch (MqttException e) {
       closeClient();
       throw new TransportException(
-          "cannot connect to "
-              + settings.uri()
-              + ": "
-              + e.getMessage()
-              + " (code "
-              + e.getReasonCode()
-              + ")",
-          e);
+          settings.connection().connectFailure(e.getMessage(), e.getReasonCode()), e);
     }
   }
 

@@ -1,7 +1,9 @@
 package org.rehabtelemetry.agent.publish;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.JournalRecord;
@@ -45,10 +47,14 @@ public final class JournalPublisher implements AutoCloseable {
   private final RateLimiter limiter;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Object signal = new Object();
+
+  /** How many times {@link #wake()} signalled; guarded by {@code signal}. */
+  private long wakeups;
+
   private volatile boolean running;
   private volatile boolean connectionLost;
-  private volatile int generation;
-  private volatile long published;
+  private final AtomicInteger generation = new AtomicInteger();
+  private final AtomicLong published = new AtomicLong();
   private volatile Heartbeat heartbeat = Heartbeat.NONE;
   private Thread thread;
 
@@ -87,7 +93,7 @@ public final class JournalPublisher implements AutoCloseable {
 
   /** Records handed to the broker since start. */
   public long published() {
-    return published;
+    return published.get();
   }
 
   /** Whether the broker connection is up. */
@@ -110,9 +116,7 @@ public final class JournalPublisher implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    synchronized (signal) {
-      signal.notifyAll();
-    }
+    wake();
     if (thread != null) {
       try {
         thread.join(5000);
@@ -135,20 +139,18 @@ public final class JournalPublisher implements AutoCloseable {
   }
 
   private boolean connect() {
-    int thisConnection = ++generation;
+    int thisConnection = generation.incrementAndGet();
     connectionLost = false;
     try {
       transport.connect(
           new MqttTransport.Will(topic(MessageType.STATUS), codec.encode(will.get())),
           cause -> {
-            if (thisConnection != generation) {
+            if (thisConnection != generation.get()) {
               return; // a late report about an earlier connection
             }
             connectionLost = true;
             LOG.warn("broker connection lost: {}", cause == null ? "?" : cause.getMessage());
-            synchronized (signal) {
-              signal.notifyAll();
-            }
+            wake();
           });
       transport.publish(topic(MessageType.STATUS), codec.encode(birth.get()), true, () -> {});
     } catch (TransportException e) {
@@ -185,9 +187,7 @@ public final class JournalPublisher implements AutoCloseable {
               () -> {
                 journal.ack(id);
                 inFlight.decrementAndGet();
-                synchronized (signal) {
-                  signal.notifyAll();
-                }
+                wake();
               });
         } catch (TransportException e) {
           inFlight.decrementAndGet();
@@ -195,7 +195,7 @@ public final class JournalPublisher implements AutoCloseable {
           LOG.warn("{}; reconnecting", e.getMessage());
           return;
         }
-        published++;
+        published.incrementAndGet();
         cursor = id;
       }
     }
@@ -205,13 +205,30 @@ public final class JournalPublisher implements AutoCloseable {
     return new Topic(site, deviceId, type).toString();
   }
 
+  /** Ends a {@link #pause} in progress: an acknowledgement, a lost connection or a close. */
+  private void wake() {
+    synchronized (signal) {
+      wakeups++;
+      signal.notifyAll();
+    }
+  }
+
+  /**
+   * Waits {@code millis} (at least 1), or until {@link #wake()} is called or the publisher stops,
+   * whichever comes first. A spurious wakeup only waits again for the time that is left.
+   */
   private void pause(long millis) {
     synchronized (signal) {
-      if (!running) {
-        return;
-      }
+      long seen = wakeups;
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(1, millis));
       try {
-        signal.wait(Math.max(1, millis));
+        while (running && wakeups == seen) {
+          long remaining = deadline - System.nanoTime();
+          if (remaining <= 0) {
+            return;
+          }
+          TimeUnit.NANOSECONDS.timedWait(signal, remaining);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         running = false;

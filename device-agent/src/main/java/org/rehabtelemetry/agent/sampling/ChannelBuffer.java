@@ -16,7 +16,6 @@ final class ChannelBuffer {
   private long window = Long.MIN_VALUE;
   private double sum;
   private int count;
-  private long lastNanos;
   private long lastMicros;
   private long lastEmittedMicros = Long.MIN_VALUE;
 
@@ -41,7 +40,6 @@ final class ChannelBuffer {
     window = readingWindow;
     sum += value;
     count++;
-    lastNanos = nanos;
     lastMicros = epochMicros;
   }
 

@@ -1,6 +1,7 @@
 package org.rehabtelemetry.agent.session;
 
 import java.util.List;
+import java.util.Locale;
 import org.rehabtelemetry.protocol.SessionEventType;
 
 /**
@@ -23,7 +24,8 @@ public final class SessionStateMachine {
    */
   public SessionEventType start(boolean estopLatched, List<String> faultedSensors) {
     if (state.isActive()) {
-      throw new SessionRefusedException("A session is already " + state.name().toLowerCase() + ".");
+      throw new SessionRefusedException(
+          "A session is already " + state.name().toLowerCase(Locale.ROOT) + ".");
     }
     if (estopLatched) {
       throw new SessionRefusedException(
@@ -80,7 +82,7 @@ public final class SessionStateMachine {
   private void require(SessionState expected, String action) {
     if (state != expected) {
       throw new SessionRefusedException(
-          "Cannot " + action + ": the session is " + state.name().toLowerCase() + ".");
+          "Cannot " + action + ": the session is " + state.name().toLowerCase(Locale.ROOT) + ".");
     }
   }
 }

@@ -126,7 +126,7 @@ public final class TraceRecorder implements AutoCloseable {
     long duration = micros(nanos) + 1_000_000;
     boolean cut = truncated;
     trace = null;
-    writer.submit(() -> write(finished, id, duration, cut));
+    writer.execute(() -> write(finished, id, duration, cut));
   }
 
   private void write(Trace.Builder builder, String id, long durationUs, boolean cut) {
@@ -148,6 +148,8 @@ public final class TraceRecorder implements AutoCloseable {
       LOG.info("session {} recorded into {} ({} samples)", id, file, recorded.sampleCount());
     } catch (IOException e) {
       LOG.error("session {}: trace not written to {}: {}", id, file, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("session {}: trace not written to {}", id, file, e);
     }
   }
 

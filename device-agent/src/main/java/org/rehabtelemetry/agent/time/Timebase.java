@@ -45,7 +45,7 @@ public final class Timebase {
   public Instant instant(long monotonicNanos) {
     long micros = epochMicros(monotonicNanos);
     return Instant.ofEpochSecond(
-        Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000);
+        Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L);
   }
 
   /** The anchored wall time now. */

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -66,24 +62,8 @@ public final class AuditLog {
     Path file =
         dir.resolve("audit-" + YearMonth.from(entry.at().atZone(ZoneOffset.UTC)) + ".jsonl");
     try {
-      boolean created = !Files.exists(file);
-      try (FileChannel out =
-          FileChannel.open(
-              file,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.APPEND)) {
-        ByteBuffer bytes =
-            ByteBuffer.wrap(
-                (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          out.write(bytes);
-        }
-        out.force(false);
-      }
-      if (created) {
-        DurableFiles.fsyncDirectory(dir);
-      }
+      DurableFiles.append(
+          file, (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the audit log " + file, e);
     }

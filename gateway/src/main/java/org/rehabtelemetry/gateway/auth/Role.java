@@ -8,13 +8,20 @@ import java.util.Locale;
  * the desk; an admin also manages accounts and devices and reads the audit log.
  */
 public enum Role {
-  VIEWER,
-  OPERATOR,
-  ADMIN;
+  VIEWER(0),
+  OPERATOR(1),
+  ADMIN(2);
+
+  /** Higher ranks include lower ones. */
+  private final int rank;
+
+  Role(int rank) {
+    this.rank = rank;
+  }
 
   /** Whether this role includes {@code needed}. */
   public boolean includes(Role needed) {
-    return ordinal() >= needed.ordinal();
+    return rank >= needed.rank;
   }
 
   /** The spelling in the config and the API. */

@@ -1,5 +1,6 @@
 package org.rehabtelemetry.gateway.cli;
 
+import org.rehabtelemetry.config.cli.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,7 @@ public final class GatewayCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new GatewayCli()).execute(args));
+    System.exit(CommandLines.execute(new GatewayCli(), args));
   }
 
   @Override

@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Hash an operator's password for dashboard.operators[].passwordHash.")
 final class HashPasswordCommand implements Callable<Integer> {
+  // On Java 17, which the gateway runs on, System.console() is null without a terminal (stdin
+  // piped): the null check picks the one-line stdin path then.
+  @SuppressWarnings("SystemConsoleNull")
   @Override
   public Integer call() {
     char[] password;

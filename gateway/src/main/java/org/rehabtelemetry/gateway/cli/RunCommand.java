@@ -3,13 +3,12 @@ package org.rehabtelemetry.gateway.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.rehabtelemetry.config.ConfigException;
 import org.rehabtelemetry.gateway.Gateway;
 import org.rehabtelemetry.gateway.config.GatewayConfig;
 import org.rehabtelemetry.gateway.config.GatewayConfigLoader;
 import org.rehabtelemetry.runtime.systemd.ServiceNotifications;
 import org.rehabtelemetry.runtime.threads.FailFast;
+import org.rehabtelemetry.runtime.threads.Termination;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,13 +26,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FailFast.install();
-    GatewayConfig settings;
-    try {
-      settings = GatewayConfigLoader.load(config);
-    } catch (ConfigException e) {
-      System.err.println("config error: " + e.getMessage());
-      return 2;
-    }
+    GatewayConfig settings = GatewayConfigLoader.load(config); // a ConfigException exits 2
     Gateway gateway;
     try {
       gateway = Gateway.start(settings, Clock.systemUTC());
@@ -50,21 +43,12 @@ final class RunCommand implements Callable<Integer> {
             + gateway.httpAddress());
     System.out.flush();
     ServiceNotifications systemd = ServiceNotifications.ready(gateway.parts().liveness());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  systemd.close();
-                  gateway.close();
-                  stopped.countDown();
-                },
-                "gateway-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Termination.await(
+        "gateway-shutdown",
+        () -> {
+          systemd.close();
+          gateway.close();
+        });
     return 0;
   }
 }

@@ -54,7 +54,7 @@ public final class GatewayConfigLoader {
     if (http != null) {
       bind = http.text("bind", bind);
       port = http.integer("port", 0, 65_535, port);
-      for (String name : http.text("hostNames", "").split(",")) {
+      for (String name : http.text("hostNames", "").split(",", -1)) {
         if (!name.isBlank()) {
           hostNames.add(name.strip());
         }

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,22 +86,7 @@ public final class DeadLetterStore {
     byte[] bytes;
     try {
       bytes = (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-      boolean created = !Files.exists(file);
-      try (FileChannel out =
-          FileChannel.open(
-              file,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.APPEND)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-        out.force(false);
-      }
-      if (created) {
-        DurableFiles.fsyncDirectory(dir);
-      }
+      DurableFiles.append(file, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store a dead letter in " + file, e);
     }

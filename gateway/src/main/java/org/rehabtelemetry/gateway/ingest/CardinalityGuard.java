@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.rehabtelemetry.protocol.AlarmEvent;
@@ -106,7 +107,7 @@ public final class CardinalityGuard {
         return "cardinality bound: more than "
             + bound
             + " distinct "
-            + entry.getKey().name().toLowerCase().replace('_', ' ')
+            + entry.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ')
             + " names; "
             + fresh
             + " new one(s) refused";

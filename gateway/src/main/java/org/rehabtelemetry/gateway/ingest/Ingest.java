@@ -13,6 +13,7 @@ import org.rehabtelemetry.protocol.ProtocolException;
 import org.rehabtelemetry.protocol.Topic;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.threads.FailFast;
+import org.rehabtelemetry.runtime.threads.Termination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,12 +113,7 @@ public final class Ingest implements AutoCloseable {
   public synchronized void close() {
     running = false;
     if (thread != null) {
-      thread.interrupt();
-      try {
-        thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Termination.join(thread, 5_000);
     }
     broker.close();
   }

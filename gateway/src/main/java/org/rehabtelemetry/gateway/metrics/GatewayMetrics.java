@@ -6,6 +6,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.LongConsumer;
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
 import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
@@ -15,6 +16,7 @@ import org.rehabtelemetry.gateway.registry.DeviceRegistry;
 import org.rehabtelemetry.gateway.session.Completeness;
 import org.rehabtelemetry.gateway.session.CompletenessTracker;
 import org.rehabtelemetry.runtime.health.Liveness;
+import org.rehabtelemetry.web.Operations;
 
 /**
  * The gateway's figures for Prometheus ({@code rehab_gateway_*}), read when scraped. Counters are
@@ -108,20 +110,13 @@ public final class GatewayMetrics {
         .labelNames("kind")
         .callback(
             cb -> {
-              guard.refused().forEach((kind, n) -> cb.call(n, kind.name().toLowerCase()));
-              cb.call(guard.refusedSessions(), "session");
+              guard
+                  .refused()
+                  .forEach((kind, n) -> cb.call((double) n, kind.name().toLowerCase(Locale.ROOT)));
+              cb.call((double) guard.refusedSessions(), "session");
             })
         .register(registry);
-    GaugeWithCallback.builder()
-        .name("rehab_gateway_worker_seconds_since_progress")
-        .help("Seconds since each worker thread last made progress.")
-        .labelNames("worker")
-        .callback(
-            cb ->
-                liveness
-                    .snapshot()
-                    .forEach(w -> cb.call(w.silence().toMillis() / 1000.0, w.name())))
-        .register(registry);
+    Operations.registerLiveness(registry, "rehab_gateway", liveness);
     return registry;
   }
 
@@ -133,7 +128,7 @@ public final class GatewayMetrics {
     CounterWithCallback.builder()
         .name("rehab_gateway_" + name)
         .help(help)
-        .callback(cb -> cb.call(value.getAsLong()))
+        .callback(cb -> cb.call((double) value.getAsLong()))
         .register(registry);
   }
 
@@ -141,7 +136,7 @@ public final class GatewayMetrics {
     GaugeWithCallback.builder()
         .name("rehab_gateway_" + name)
         .help(help)
-        .callback(cb -> cb.call(value.getAsLong()))
+        .callback(cb -> cb.call((double) value.getAsLong()))
         .register(registry);
   }
 }

@@ -53,17 +53,7 @@ public final class PahoInbound implements InboundBroker {
       client.setCallback(new Callback(handler));
       client.connect(options()).waitForCompletion(15_000);
     } catch (MqttException e) {
-      throw new IngestException(
-          "cannot connect to "
-              + connection.uri()
-              + " as "
-              + connection.clientId()
-              + ": "
-              + e.getMessage()
-              + " (code "
-              + e.getReasonCode()
-              + ")",
-          e);
+      throw new IngestException(connection.connectFailure(e.getMessage(), e.getReasonCode()), e);
     }
     LOG.info("ingest connected to {} as {}", connection.uri(), connection.clientId());
   }

@@ -14,6 +14,7 @@ import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.SessionSummary;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.threads.FailFast;
+import org.rehabtelemetry.runtime.threads.Termination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,12 +84,7 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Termination.join(thread, 5_000);
   }
 
   private void run() {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +134,7 @@ final class DashboardRoutes {
       String why =
           outcome.verdict() == LoginGuard.Verdict.GO
               ? "wrong name or password"
-              : outcome.verdict().name().toLowerCase();
+              : outcome.verdict().name().toLowerCase(Locale.ROOT);
       views.audit().record(username, "login", null, ctx.ip(), "refused: " + why);
       LOG.warn("failed dashboard login for \"{}\" from {}: {}", clean(username), ctx.ip(), why);
       ctx.redirect("/login?failed", HttpStatus.SEE_OTHER);

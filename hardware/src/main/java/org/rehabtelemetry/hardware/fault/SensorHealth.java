@@ -3,7 +3,7 @@ package org.rehabtelemetry.hardware.fault;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts one sensor's faults and tracks the conditions that make it FAULTED.
@@ -22,7 +22,10 @@ public final class SensorHealth {
   private final String sensor;
   private final long silentAfterNanos;
   private final SensorStatusListener listener;
-  private final AtomicLongArray counts = new AtomicLongArray(FaultKind.values().length);
+
+  /** One counter per kind, all made here: the map never changes after construction. */
+  private final Map<FaultKind, AtomicLong> counts = new EnumMap<>(FaultKind.class);
+
   private final Map<String, Condition> active = new LinkedHashMap<>();
   private long lastDataNanos;
   private boolean sawData;
@@ -42,11 +45,14 @@ public final class SensorHealth {
     this.silentAfterNanos = silentAfterNanos;
     this.listener = listener;
     this.lastDataNanos = startNanos;
+    for (FaultKind kind : FaultKind.values()) {
+      counts.put(kind, new AtomicLong());
+    }
   }
 
   /** Counts {@code n} faults of a kind without raising a condition. */
   public void count(FaultKind kind, long n) {
-    counts.addAndGet(kind.ordinal(), n);
+    counts.get(kind).addAndGet(n);
   }
 
   /**
@@ -54,7 +60,7 @@ public final class SensorHealth {
    * (a repeat of an active condition updates nothing but the count).
    */
   public synchronized void raise(FaultKind kind, String subject, String detail) {
-    counts.incrementAndGet(kind.ordinal());
+    counts.get(kind).incrementAndGet();
     if (kind.isCondition() && !active.containsKey(key(kind, subject))) {
       active.put(key(kind, subject), new Condition(kind, detail));
       listener.statusChanged(status());
@@ -123,7 +129,7 @@ public final class SensorHealth {
   public synchronized SensorStatus status() {
     Map<FaultKind, Long> snapshot = new EnumMap<>(FaultKind.class);
     for (FaultKind kind : FaultKind.values()) {
-      long n = counts.get(kind.ordinal());
+      long n = counts.get(kind).get();
       if (n > 0) {
         snapshot.put(kind, n);
       }

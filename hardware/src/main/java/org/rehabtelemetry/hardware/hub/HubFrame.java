@@ -8,6 +8,9 @@ package org.rehabtelemetry.hardware.hub;
  * @param seq the hub's frame counter, 0–65535, wrapping
  * @param payload the payload bytes (the array is not copied; do not modify it)
  */
+// The payload is the raw frame bytes as read from the port, not copied on the hot path; frames
+// are never compared, hashed or printed, so the array's identity-based equals does not matter.
+@SuppressWarnings("ArrayRecordComponent")
 public record HubFrame(int type, int seq, byte[] payload) {
   public static final int SYNC_1 = 0xA5;
   public static final int SYNC_2 = 0x5A;

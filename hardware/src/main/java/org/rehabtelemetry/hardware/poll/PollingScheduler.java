@@ -50,6 +50,9 @@ public final class PollingScheduler implements AutoCloseable {
     return this;
   }
 
+  // The futures are not needed: a FailFast scheduler ends the process when a task throws, and
+  // run() logs a driver's RuntimeException itself.
+  @SuppressWarnings("FutureReturnValueIgnored")
   public synchronized void start() {
     if (executor != null) {
       return;

@@ -48,7 +48,7 @@ public final class DeviceProfiles {
   /** The kinds that have a built-in profile, in the order of {@code profiles/index.txt}. */
   public static List<DeviceKind> builtInKinds() {
     List<DeviceKind> kinds = new ArrayList<>();
-    for (String line : new String(resource(INDEX), StandardCharsets.UTF_8).split("\n")) {
+    for (String line : new String(resource(INDEX), StandardCharsets.UTF_8).split("\n", -1)) {
       String name = line.strip();
       if (!name.isEmpty() && !name.startsWith("#")) {
         kinds.add(new DeviceKind(name));

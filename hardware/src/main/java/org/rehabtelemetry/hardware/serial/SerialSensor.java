@@ -1,6 +1,7 @@
 package org.rehabtelemetry.hardware.serial;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.rehabtelemetry.hardware.fault.FaultKind;
 import org.rehabtelemetry.hardware.fault.SensorHealth;
 import org.rehabtelemetry.hardware.port.HardwareException;
@@ -42,19 +43,6 @@ public final class SerialSensor implements AutoCloseable {
    * @param name the sensor's name, used for the thread ({@code serial-NAME}) and in messages
    * @param readTimeout the longest a read blocks; also the granularity of silence detection
    * @param backoff delays between attempts to reopen a lost port
-   */
-  public SerialSensor(
-      String name,
-      SerialLink link,
-      StreamDecoder decoder,
-      SensorHealth health,
-      MonotonicClock clock,
-      Duration readTimeout,
-      Backoff backoff) {
-    this(name, link, decoder, health, clock, readTimeout, backoff, Heartbeat.NONE);
-  }
-
-  /**
    * @param heartbeat beaten on every turn of the reader loop (at least every read timeout, or every
    *     reopen attempt while the port is away)
    */
@@ -156,13 +144,22 @@ public final class SerialSensor implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Waits {@code delay} (at least 1 ms) or until {@link #close()}; a spurious wakeup only waits
+   * again for the time that is left.
+   */
   private void pause(Duration delay) {
     synchronized (wakeUp) {
-      if (!running) {
-        return;
-      }
+      long deadline =
+          System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(1, delay.toMillis()));
       try {
-        wakeUp.wait(Math.max(1, delay.toMillis()));
+        while (running) {
+          long remaining = deadline - System.nanoTime();
+          if (remaining <= 0) {
+            return;
+          }
+          TimeUnit.NANOSECONDS.timedWait(wakeUp, remaining);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         running = false;

@@ -123,7 +123,7 @@ public final class TraceFormat {
       String key = line.substring(1, colon).trim();
       String value = line.substring(colon + 1).trim();
       if (key.equals("channel")) {
-        String[] parts = value.split(" ");
+        String[] parts = value.split(" ", -1); // trimmed: no trailing empty part
         if (parts.length != 3) {
           throw new TraceFormatException(
               source, lineNumber, "channel must be \"NAME UNIT RATE_HZ\", was \"" + value + "\"");

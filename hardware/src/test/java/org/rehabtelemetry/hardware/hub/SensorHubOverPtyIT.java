@@ -20,6 +20,7 @@ import org.rehabtelemetry.hardware.fault.SensorHealth;
 import org.rehabtelemetry.hardware.jssc.JsscSerialLink;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.serial.SerialSensor;
+import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.retry.Backoff;
 import org.rehabtelemetry.testsupport.SocatPtyExtension;
 
@@ -85,7 +86,8 @@ class SensorHubOverPtyIT {
         health,
         MonotonicClock.SYSTEM,
         Duration.ofMillis(50),
-        new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), Math::random));
+        new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), Math::random),
+        Heartbeat.NONE);
   }
 
   private void send(byte[] bytes) throws IOException {

@@ -14,6 +14,7 @@ import org.rehabtelemetry.hardware.fault.SensorHealth;
 import org.rehabtelemetry.hardware.hub.HubStreams;
 import org.rehabtelemetry.hardware.hub.SensorHubDriver;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
+import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.retry.Backoff;
 
 class SerialSensorTest {
@@ -87,6 +88,7 @@ class SerialSensorTest {
         health,
         MonotonicClock.SYSTEM,
         Duration.ofMillis(50),
-        new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5));
+        new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> 0.5),
+        Heartbeat.NONE);
   }
 }

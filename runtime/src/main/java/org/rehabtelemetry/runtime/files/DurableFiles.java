@@ -54,6 +54,27 @@ public final class DurableFiles {
     fsyncDirectory(dir);
   }
 
+  /**
+   * Appends {@code bytes} to {@code file} (created if absent) and forces them to the device; a file
+   * it created is made durable in its directory too. When this returns, the bytes survive a power
+   * cut. Blocks for the fsyncs.
+   */
+  public static void append(Path file, byte[] bytes) throws IOException {
+    boolean created = !Files.exists(file);
+    try (FileChannel out =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+      out.force(false);
+    }
+    if (created) {
+      fsyncDirectory(file.toAbsolutePath().getParent());
+    }
+  }
+
   /** Deletes {@code file} if it exists and makes the deletion durable; returns whether it did. */
   public static boolean delete(Path file) throws IOException {
     boolean deleted = Files.deleteIfExists(file);

@@ -42,18 +42,22 @@ public final class Watchdog implements AutoCloseable {
       Map<String, String> environment, long pid) {
     String usec = environment.get("WATCHDOG_USEC");
     String forPid = environment.get("WATCHDOG_PID");
-    if (usec == null || forPid != null && !forPid.equals(Long.toString(pid))) {
+    if (usec == null || (forPid != null && !forPid.equals(Long.toString(pid)))) {
       return Optional.empty();
     }
     try {
       long micros = Long.parseLong(usec);
-      return micros > 0 ? Optional.of(Duration.ofNanos(micros * 500)) : Optional.empty();
+      return micros > 0
+          ? Optional.of(Duration.of(micros, java.time.temporal.ChronoUnit.MICROS).dividedBy(2))
+          : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
   }
 
   /** Starts the keep-alive thread. */
+  // The future is not needed: a FailFast scheduler ends the process when a task throws.
+  @SuppressWarnings("FutureReturnValueIgnored")
   public synchronized void start() {
     scheduler = FailFast.scheduler("watchdog");
     scheduler.scheduleAtFixedRate(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);

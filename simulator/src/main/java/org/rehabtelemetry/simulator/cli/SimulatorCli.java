@@ -1,5 +1,6 @@
 package org.rehabtelemetry.simulator.cli;
 
+import org.rehabtelemetry.config.cli.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,22 +32,7 @@ public final class SimulatorCli implements Runnable {
 
   /** Runs a command line; returns the exit code. */
   public static int execute(String... args) {
-    return commandLine().execute(args);
-  }
-
-  /** Runs a command line with its output captured (tests); returns the exit code. */
-  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-    return commandLine().setOut(out).setErr(err).execute(args);
-  }
-
-  private static CommandLine commandLine() {
-    CommandLine line = new CommandLine(new SimulatorCli());
-    line.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          cmd.getErr().println("failed: " + e.getMessage());
-          return 1;
-        });
-    return line;
+    return CommandLines.execute(new SimulatorCli(), args);
   }
 
   @Override

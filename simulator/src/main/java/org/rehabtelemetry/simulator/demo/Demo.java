@@ -105,8 +105,10 @@ public final class Demo implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    // execute, not submit: loop() logs and retries its own failures, and an Error that escapes it
+    // reaches the thread's uncaught-exception handler instead of vanishing in an unread future.
     for (SimulatedDevice device : devices) {
-      players.submit(() -> loop(device));
+      players.execute(() -> loop(device));
     }
   }
 

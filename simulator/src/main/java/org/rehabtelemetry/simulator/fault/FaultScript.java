@@ -60,7 +60,7 @@ public final class FaultScript {
       if (line.isEmpty()) {
         continue;
       }
-      String[] parts = line.split("\\s+");
+      String[] parts = line.split("\\s+", -1); // trimmed: no empty part at either end
       if (parts.length != 3) {
         throw new IllegalArgumentException(
             "line " + (i + 1) + ": expected \"SECONDS TARGET ACTION\", was \"" + line + "\"");

@@ -47,6 +47,8 @@ public final class GenericModel {
   private GenericModel() {}
 
   /**
+   * Generates a trace of {@code durationS} seconds of {@code profile}'s channels.
+   *
    * @param profile the simulated profile (the simulator's ports, I²C moved onto the hub)
    */
   public static Trace generate(
@@ -64,10 +66,8 @@ public final class GenericModel {
     for (ChannelSpec channel : channels) {
       traceChannels.add(new TraceChannel(channel.name(), channel.unit(), channel.sampleHz()));
     }
-    Trace.Builder trace =
-        new Trace.Builder(frame.header(name, profile.kind(), variant, seed, traceChannels));
+    Trace.Builder trace = frame.begin(name, profile.kind(), variant, seed, traceChannels);
     switches(profile, trace);
-    frame.addButtons(trace);
     Optional<AlarmRuleSpec.Threshold> breached =
         variant == Variant.OVER_LIMIT ? breachedRule(profile, quantum) : Optional.empty();
     if (variant == Variant.OVER_LIMIT && breached.isEmpty()) {
@@ -203,8 +203,8 @@ public final class GenericModel {
     return profile.alarmRules().stream()
         .anyMatch(
             r ->
-                r instanceof AlarmRuleSpec.Increase i && i.channel().equals(channel)
-                    || r instanceof AlarmRuleSpec.CountInWindow c && c.channel().equals(channel));
+                (r instanceof AlarmRuleSpec.Increase i && i.channel().equals(channel))
+                    || (r instanceof AlarmRuleSpec.CountInWindow c && c.channel().equals(channel)));
   }
 
   private static boolean oximeterFed(DeviceProfile profile, String channel) {

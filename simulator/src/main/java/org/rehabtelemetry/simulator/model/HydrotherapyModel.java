@@ -23,27 +23,23 @@ import org.rehabtelemetry.protocol.DeviceKind;
  * hub sends them: temperatures 0.01 °C, pressures 1 mbar; flow 0.1 L/min. Deterministic for a seed.
  */
 public final class HydrotherapyModel {
+  /** The channels the model makes, as the hub and the oximeter send them. */
+  static final List<TraceChannel> CHANNELS =
+      List.of(
+          new TraceChannel("bathTempC", "°C", 1),
+          new TraceChannel("jetTempC", "°C", 1),
+          new TraceChannel("jetPressureBar", "bar", 10),
+          new TraceChannel("airPressureBar", "bar", 10),
+          new TraceChannel("flowLpm", "L/min", 1));
+
   private HydrotherapyModel() {}
 
   public static Trace generate(String name, Variant variant, long seed, double durationS) {
     SessionFrame frame = new SessionFrame(durationS);
     SplittableRandom random = new SplittableRandom(seed);
-    Trace.Builder trace =
-        new Trace.Builder(
-            frame.header(
-                name,
-                DeviceKind.HYDROTHERAPY,
-                variant,
-                seed,
-                List.of(
-                    new TraceChannel("bathTempC", "°C", 1),
-                    new TraceChannel("jetTempC", "°C", 1),
-                    new TraceChannel("jetPressureBar", "bar", 10),
-                    new TraceChannel("airPressureBar", "bar", 10),
-                    new TraceChannel("flowLpm", "L/min", 1))));
+    Trace.Builder trace = frame.begin(name, DeviceKind.HYDROTHERAPY, variant, seed, CHANNELS);
     trace.event(0, "switch", "waterLevelOk=closed");
     trace.event(0, "switch", "doorClosed=closed");
-    frame.addButtons(trace);
     double drift = random.nextDouble() * 2 * Math.PI;
     for (double t = frame.start() + 0.5; t < frame.end(); t += 1) {
       double u = frame.phase(t);

@@ -25,27 +25,23 @@ import org.rehabtelemetry.protocol.DeviceKind;
  * Deterministic for a seed.
  */
 public final class MovementTrainerModel {
+  /** The channels the model makes, as the hub and the oximeter send them. */
+  static final List<TraceChannel> CHANNELS =
+      List.of(
+          new TraceChannel("cadenceRpm", "rpm", 50),
+          new TraceChannel("torqueNm", "N·m", 50),
+          new TraceChannel("powerW", "W", 50),
+          new TraceChannel("leftSharePct", "%", 50),
+          new TraceChannel("spasmCount", "count", 10),
+          new TraceChannel("heartRate", "/min", 1),
+          new TraceChannel("spo2", "%", 1));
+
   private MovementTrainerModel() {}
 
   public static Trace generate(String name, Variant variant, long seed, double durationS) {
     SessionFrame frame = new SessionFrame(durationS);
     SplittableRandom random = new SplittableRandom(seed);
-    Trace.Builder trace =
-        new Trace.Builder(
-            frame.header(
-                name,
-                DeviceKind.MOVEMENT_TRAINER,
-                variant,
-                seed,
-                List.of(
-                    new TraceChannel("cadenceRpm", "rpm", 50),
-                    new TraceChannel("torqueNm", "N·m", 50),
-                    new TraceChannel("powerW", "W", 50),
-                    new TraceChannel("leftSharePct", "%", 50),
-                    new TraceChannel("spasmCount", "count", 10),
-                    new TraceChannel("heartRate", "/min", 1),
-                    new TraceChannel("spo2", "%", 1))));
-    frame.addButtons(trace);
+    Trace.Builder trace = frame.begin(name, DeviceKind.MOVEMENT_TRAINER, variant, seed, CHANNELS);
     List<Double> spasms = new ArrayList<>();
     double span = frame.end() - frame.start();
     if (variant == Variant.SPASMS) {
@@ -82,15 +78,17 @@ public final class MovementTrainerModel {
       for (double at : spasms) {
         count += at <= t ? 1 : 0;
       }
-      trace.sample(micros(t), "spasmCount", count);
+      trace.sample(micros(t), "spasmCount", (double) count);
     }
     double baseline = 96 + random.nextInt(8);
     double effort = 0;
     for (double t = frame.start() + 0.5; t < frame.end(); t += 1) {
       double u = frame.phase(t);
       effort += ((u >= 0.4 && u < 0.8 ? 1 : 0) - effort) / 30;
-      trace.sample(micros(t), "heartRate", Math.round(baseline + 15 * effort + noise(random, 1.5)));
-      trace.sample(micros(t), "spo2", Math.round(clamp(97.5 + noise(random, 0.4), 50, 100)));
+      trace.sample(
+          micros(t), "heartRate", (double) Math.round(baseline + 15 * effort + noise(random, 1.5)));
+      trace.sample(
+          micros(t), "spo2", (double) Math.round(clamp(97.5 + noise(random, 0.4), 50, 100)));
     }
     if (variant == Variant.ESTOP) {
       double at = frame.start() + 0.55 * span;

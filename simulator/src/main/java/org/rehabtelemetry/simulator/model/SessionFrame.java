@@ -52,8 +52,19 @@ record SessionFrame(double durationS) {
         channels);
   }
 
+  /**
+   * A trace of this length with its header and the button presses that start and stop the session;
+   * the model adds the samples.
+   */
+  Trace.Builder begin(
+      String name, DeviceKind kind, Variant variant, long seed, List<TraceChannel> channels) {
+    Trace.Builder trace = new Trace.Builder(header(name, kind, variant, seed, channels));
+    addButtons(trace);
+    return trace;
+  }
+
   /** Adds the button presses that start and stop the session. */
-  void addButtons(Trace.Builder trace) {
+  private void addButtons(Trace.Builder trace) {
     trace.event(Signals.micros(0.2), "button", "press");
     trace.event(Signals.micros(0.35), "button", "release");
     trace.event(Signals.micros(end() - 1.8), "button", "press");

@@ -31,25 +31,21 @@ public final class VerticalizerModel {
   static final double LEFT_SHARE = 0.44;
   static final double MAX_TILT_RATE = 1.0;
 
+  /** The channels the model makes, as the hub and the oximeter send them. */
+  static final List<TraceChannel> CHANNELS =
+      List.of(
+          new TraceChannel("tiltDeg", "deg", 50),
+          new TraceChannel("loadLeftKg", "kg", 80),
+          new TraceChannel("loadRightKg", "kg", 80),
+          new TraceChannel("heartRate", "/min", 1),
+          new TraceChannel("spo2", "%", 1));
+
   private VerticalizerModel() {}
 
   public static Trace generate(String name, Variant variant, long seed, double durationS) {
     SessionFrame frame = new SessionFrame(durationS);
     SplittableRandom random = new SplittableRandom(seed);
-    Trace.Builder trace =
-        new Trace.Builder(
-            frame.header(
-                name,
-                DeviceKind.VERTICALIZER,
-                variant,
-                seed,
-                List.of(
-                    new TraceChannel("tiltDeg", "deg", 50),
-                    new TraceChannel("loadLeftKg", "kg", 80),
-                    new TraceChannel("loadRightKg", "kg", 80),
-                    new TraceChannel("heartRate", "/min", 1),
-                    new TraceChannel("spo2", "%", 1))));
-    frame.addButtons(trace);
+    Trace.Builder trace = frame.begin(name, DeviceKind.VERTICALIZER, variant, seed, CHANNELS);
     double[] tiltAt = tiltProfile(frame);
     // Tilt, 50 Hz, rate-limited; loads 80 Hz follow it.
     for (int i = 0; i < tiltAt.length; i++) {
@@ -92,8 +88,8 @@ public final class VerticalizerModel {
         hr -= 38 * fall;
         spo2 -= 12 * fall;
       }
-      trace.sample(micros(t), "heartRate", Math.round(clamp(hr, 30, 250)));
-      trace.sample(micros(t), "spo2", Math.round(clamp(spo2, 50, 100)));
+      trace.sample(micros(t), "heartRate", (double) Math.round(clamp(hr, 30, 250)));
+      trace.sample(micros(t), "spo2", (double) Math.round(clamp(spo2, 50, 100)));
     }
     if (variant == Variant.ESTOP) {
       double at = frame.start() + 0.55 * (frame.end() - frame.start());

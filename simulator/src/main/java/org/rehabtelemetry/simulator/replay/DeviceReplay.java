@@ -117,7 +117,7 @@ public final class DeviceReplay {
       }
     }
     for (int c = 0; c < channels.size(); c++) {
-      if (hubId[c] >= 0 && hub == null || oximeterChannel[c] && oximeter == null) {
+      if ((hubId[c] >= 0 && hub == null) || (oximeterChannel[c] && oximeter == null)) {
         throw new IllegalArgumentException(
             "trace channel " + channels.get(c).name() + " needs a serial port that was not given");
       }
@@ -277,9 +277,9 @@ public final class DeviceReplay {
           press(wiring.startStopButton().orElseThrow(() -> unwired(event)).pin(), event);
       case "estop" -> press(wiring.emergencyStop().orElseThrow(() -> unwired(event)), event);
       case "switch" -> {
-        String[] parts = event.arg().split("=");
+        String[] parts = event.arg().split("=", -1);
         Wiring.Pin pin = wiring.switches().get(parts[0]);
-        if (pin == null || parts.length != 2) {
+        if (pin == null || parts.length != 2 || parts[1].isEmpty()) {
           throw unwired(event);
         }
         boolean closed = parts[1].equals("closed");
@@ -314,7 +314,10 @@ public final class DeviceReplay {
   }
 
   private void fault(TraceEvent event) throws IOException {
-    String[] parts = event.arg().split(" ");
+    String[] parts = event.arg().split(" ", -1);
+    if (parts.length < 2) {
+      throw unwired(event);
+    }
     SerialFeed port =
         switch (parts[0]) {
           case "sensorHub" -> hub;
@@ -326,6 +329,9 @@ public final class DeviceReplay {
     }
     switch (parts[1]) {
       case "garbage" -> {
+        if (parts.length < 3) {
+          throw unwired(event);
+        }
         byte[] noise = new byte[Integer.parseInt(parts[2])];
         for (int k = 0; k < noise.length; k++) {
           noise[k] = (byte) random.nextInt(256);

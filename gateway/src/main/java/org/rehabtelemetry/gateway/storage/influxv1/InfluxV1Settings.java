@@ -13,6 +13,9 @@ import org.rehabtelemetry.gateway.storage.StoreSettings;
  * @param password null for none; read from a file, never logged
  * @param timeout one request's timeout
  */
+// The password is a char[] so it can be wiped and never becomes a String in a log; toString
+// below hides it, and settings are never compared (equals would use the array's identity).
+@SuppressWarnings("ArrayRecordComponent")
 public record InfluxV1Settings(
     String url, String database, String username, char[] password, Duration timeout)
     implements StoreSettings {

@@ -12,6 +12,9 @@ import org.rehabtelemetry.gateway.storage.influxv1.InfluxV1SeqQuery;
  *
  * @param token null for none; read from a file, never logged
  */
+// The token is a char[] so it can be wiped and never becomes a String in a log; toString
+// below hides it, and settings are never compared (equals would use the array's identity).
+@SuppressWarnings("ArrayRecordComponent")
 public record InfluxV2Settings(
     String url, String org, String bucket, char[] token, Duration timeout)
     implements StoreSettings {

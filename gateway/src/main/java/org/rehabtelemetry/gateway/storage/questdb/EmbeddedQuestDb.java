@@ -2,6 +2,7 @@ package org.rehabtelemetry.gateway.storage.questdb;
 
 import io.questdb.ServerMain;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -169,14 +170,15 @@ public final class EmbeddedQuestDb implements AutoCloseable {
   private static String table(String name, String columns, String tagKeys) {
     StringBuilder sql =
         new StringBuilder("CREATE TABLE IF NOT EXISTS \"").append(name).append("\" (");
-    for (String column : columns.split(",")) {
-      String[] nameAndType = column.trim().split(" ");
+    // The lists are the constants above: no empty entries, and each pair is trimmed first.
+    for (String column : columns.split(",", -1)) {
+      String[] nameAndType = column.trim().split(" ", -1);
       sql.append('"').append(nameAndType[0].replace("\"", "")).append("\" ");
       sql.append(nameAndType[1]).append(", ");
     }
     sql.append("\"timestamp\" TIMESTAMP) TIMESTAMP(\"timestamp\") PARTITION BY DAY WAL");
     sql.append(" DEDUP UPSERT KEYS(\"timestamp\"");
-    for (String key : tagKeys.split(",")) {
+    for (String key : tagKeys.split(",", -1)) {
       sql.append(", \"").append(key.trim()).append('"');
     }
     return sql.append(')').toString();
@@ -184,7 +186,7 @@ public final class EmbeddedQuestDb implements AutoCloseable {
 
   private static int freeLoopbackPort() throws IOException {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       return socket.getLocalPort();
     }
   }
