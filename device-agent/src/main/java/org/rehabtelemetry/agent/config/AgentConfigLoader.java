@@ -61,11 +61,11 @@ public final class AgentConfigLoader {
     mqttNode.rejectUnknownKeys();
 
     ConfigNode session = root.optionalObject("session");
-    Duration batchInterval = Duration.ofMillis(500);
+    Duration batchInterval = Duration.ofSeconds(1);
     boolean recordTraces = false;
     List<String> required = new ArrayList<>(List.of("sensorHub", "oximeter", "tilt"));
     if (session != null) {
-      batchInterval = session.millis("batchIntervalMs", 100, 10_000, 500);
+      batchInterval = session.millis("batchIntervalMs", 100, 10_000, 1000);
       recordTraces = session.bool("recordTraces", false);
       if (session.has("requiredSensors")) {
         required.clear();

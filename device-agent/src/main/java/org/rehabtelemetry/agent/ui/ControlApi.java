@@ -15,6 +15,7 @@ import org.rehabtelemetry.agent.DeviceAgent;
 import org.rehabtelemetry.agent.control.AgentCommands;
 import org.rehabtelemetry.agent.metrics.AgentMetrics;
 import org.rehabtelemetry.agent.session.SessionRefusedException;
+import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.web.Json;
 import org.rehabtelemetry.web.Operations;
 import org.rehabtelemetry.web.WebServer;
@@ -48,7 +49,11 @@ public final class ControlApi implements AutoCloseable {
   /** The kiosk and a spare. */
   static final int MAX_STREAMS = 3;
 
-  private static final long PUSH_INTERVAL_MILLIS = 100;
+  /** Live values reach the screen at most this often; urgent changes at once. */
+  private static final long LIVE_INTERVAL_MILLIS = 250;
+
+  /** With nothing changing, the status is still sent this often (the screen sees it is live). */
+  private static final long IDLE_INTERVAL_MILLIS = 2000;
 
   private final DeviceAgent agent;
   private final ObjectMapper json = Json.mapper();
@@ -69,7 +74,16 @@ public final class ControlApi implements AutoCloseable {
     PrometheusRegistry metrics =
         AgentMetrics.registry(agent::status, () -> agent.publisher().published(), agent.liveness());
     this.agent = agent;
-    agent.events().addListener(event -> changes.signal());
+    agent
+        .events()
+        .addListener(
+            event -> {
+              if (event instanceof Reading) {
+                changes.touch();
+              } else {
+                changes.signal();
+              }
+            });
     Set<String> hosts = new java.util.HashSet<>(List.of("localhost", "127.0.0.1", "[::1]", "::1"));
     hosts.add(bind);
     hosts.addAll(hostNames);
@@ -171,13 +185,25 @@ public final class ControlApi implements AutoCloseable {
         });
   }
 
-  /** The status on every change, at most every 100 ms, else every 2 s; on a stream thread. */
+  /**
+   * The status on an urgent change (an alarm, the e-stop, the session, a sensor) at once, with new
+   * live values at most every {@value #LIVE_INTERVAL_MILLIS} ms, and every {@value
+   * #IDLE_INTERVAL_MILLIS} ms when nothing changes; on a stream thread.
+   */
   private void stream(io.javalin.http.sse.SseClient client) throws Exception {
-    long seen = -1;
+    long urgentSeen = changes.urgent();
+    long readingsSent = -1;
+    long lastSent = 0;
     while (!client.terminated()) {
-      seen = changes.await(seen, 2000);
-      client.sendEvent("message", json.writeValueAsString(agent.status()));
-      Thread.sleep(PUSH_INTERVAL_MILLIS);
+      boolean urgent = changes.awaitUrgent(urgentSeen, LIVE_INTERVAL_MILLIS);
+      urgentSeen = changes.urgent();
+      long readings = changes.readings();
+      long now = System.currentTimeMillis();
+      if (urgent || readings != readingsSent || now - lastSent >= IDLE_INTERVAL_MILLIS) {
+        client.sendEvent("message", json.writeValueAsString(agent.status()));
+        readingsSent = readings;
+        lastSent = now;
+      }
     }
   }
 

@@ -1,32 +1,58 @@
 package org.rehabtelemetry.agent.ui;
 
 /**
- * A change counter the event stream waits on: the agent signals every change; each stream client
- * wakes, and sends the status if it changed. Thread-safe.
+ * What changed since a stream last sent the status: urgent changes (an alarm, the e-stop, the
+ * session, a sensor's health, a notice) wake the streams at once; readings only mark the live
+ * values as changed, which the streams pick up at their next beat. So an alarm reaches the screen
+ * without waiting, while a reading costs no wake-up. Thread-safe.
  */
 final class StatusEvents {
   private final Object lock = new Object();
-  private long version;
+  private long urgent;
+  private final java.util.concurrent.atomic.AtomicLong readings =
+      new java.util.concurrent.atomic.AtomicLong();
 
+  /** Something the therapist must see now changed. */
   void signal() {
     synchronized (lock) {
-      version++;
+      urgent++;
       lock.notifyAll();
     }
   }
 
-  /** Waits until the version differs from {@code seen} or the timeout passes; returns it. */
-  long await(long seen, long timeoutMillis) throws InterruptedException {
+  /** A live value changed. */
+  void touch() {
+    readings.incrementAndGet();
+  }
+
+  /** The urgent changes so far. */
+  long urgent() {
+    synchronized (lock) {
+      return urgent;
+    }
+  }
+
+  /** The reading changes so far. */
+  long readings() {
+    return readings.get();
+  }
+
+  /**
+   * Waits until an urgent change after {@code seen}, or the timeout; returns whether one came.
+   *
+   * @param timeoutMillis the longest wait in milliseconds
+   */
+  boolean awaitUrgent(long seen, long timeoutMillis) throws InterruptedException {
     synchronized (lock) {
       long deadline = System.currentTimeMillis() + timeoutMillis;
-      while (version == seen) {
+      while (urgent == seen) {
         long left = deadline - System.currentTimeMillis();
         if (left <= 0) {
-          break;
+          return false;
         }
         lock.wait(left);
       }
-      return version;
+      return true;
     }
   }
 }

@@ -48,7 +48,9 @@ public final class AgentBench {
 
   /** The packaged unit: its JVM options and environment are what the bench runs the agent with. */
   private static final Path UNIT =
-      Path.of("../packaging/src/deb/agent/files/rehab-telemetry-agent.service");
+      java.nio.file.Files.exists(Path.of("packaging"))
+          ? Path.of("packaging/src/deb/agent/files/rehab-telemetry-agent.service")
+          : Path.of("../packaging/src/deb/agent/files/rehab-telemetry-agent.service");
 
   private AgentBench() {}
 
@@ -67,6 +69,12 @@ public final class AgentBench {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(unit.jvmOptions());
+      // Experiments only (BENCH_JVM="-XX:NativeMemoryTracking=summary" scripts/bench-agent 1):
+      // the figures are the unit's options alone.
+      String extra = System.getenv().getOrDefault("BENCH_JVM", "").strip();
+      if (!extra.isEmpty()) {
+        command.addAll(List.of(extra.split("\\s+")));
+      }
       command.addAll(
           List.of(
               "-cp",
@@ -131,6 +139,20 @@ public final class AgentBench {
         double cpuPercent = (cpuNanos(agent) - cpuStart) / 1e9 / wallSeconds * 100;
         long written = writeBytes(agent) - writesStart;
         long rss = rssKb(agent);
+        String threads = status(agent, "Threads");
+        String fileMapped = status(agent, "RssFile");
+        String anonymous = status(agent, "RssAnon");
+        if (extra.contains("NativeMemoryTracking")) {
+          Process nmt =
+              new ProcessBuilder(
+                      Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                      Long.toString(agent.pid()),
+                      "VM.native_memory",
+                      "summary")
+                  .redirectErrorStream(true)
+                  .start();
+          System.out.println(new String(nmt.getInputStream().readAllBytes()));
+        }
         post(http, base + "/api/session/stop", "{\"reason\":\"bench\"}");
 
         List<Long> sorted = new ArrayList<>(latencies);
@@ -151,6 +173,9 @@ public final class AgentBench {
             "  written to storage         %.1f MB/hour (%,d bytes in the run; /proc write_bytes)"
                 + "   (target <= 50 MB/hour: %s)%n",
             writtenPerHour / 1e6, written, writtenPerHour / 1e6 <= 50 ? "met" : "NOT met");
+        System.out.printf(
+            "  threads                    %s; RSS anonymous %s, file-backed %s%n",
+            threads, anonymous, fileMapped);
         if (sorted.isEmpty()) {
           System.out.println("  alarm latency              no HR_HIGH alarm seen in the UI stream");
         } else {
@@ -179,7 +204,9 @@ public final class AgentBench {
     try {
       HttpResponse<InputStream> response =
           http.send(
-              HttpRequest.newBuilder(URI.create(base + "/api/events")).build(),
+              HttpRequest.newBuilder(URI.create(base + "/api/events"))
+                  .header("Accept", "text/event-stream")
+                  .build(),
               HttpResponse.BodyHandlers.ofInputStream());
       BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), UTF_8));
       String line;
@@ -242,6 +269,17 @@ public final class AgentBench {
     return 0;
   }
 
+  /** A line of /proc/PID/status, e.g. {@code Threads}. */
+  private static String status(Process process, String key) throws java.io.IOException {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+      if (line.startsWith(key + ":")) {
+        return line.substring(key.length() + 1).strip();
+      }
+    }
+    return "?";
+  }
+
   private static long writeBytes(Process process) throws java.io.IOException {
     for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "io"))) {
       if (line.startsWith("write_bytes:")) {
@@ -251,7 +289,14 @@ public final class AgentBench {
     return 0;
   }
 
-  private static Path writeConfig(Path dir, String broker, Path hub, Path oxi, int apiPort) {
+  /**
+   * The packaged configuration (device-agent/agent.sample.yaml, installed as
+   * /etc/rehab-telemetry/agent.yaml) with only what an installer changes: the profile (the bench
+   * one, on these ptys), the state directory, the broker and the UI port. So the journal's settings
+   * are the shipped ones.
+   */
+  private static Path writeConfig(Path dir, String broker, Path hub, Path oxi, int apiPort)
+      throws java.io.IOException {
     TestAgentConfigs.write(
         dir,
         "verticalizer-bench.yaml",
@@ -259,7 +304,38 @@ public final class AgentBench {
         broker,
         apiPort,
         "sensorHub, oximeter");
-    return dir.resolve("agent.yaml");
+    Path sample =
+        Files.exists(Path.of("device-agent/agent.sample.yaml"))
+            ? Path.of("device-agent/agent.sample.yaml")
+            : Path.of("agent.sample.yaml");
+    String packaged = Files.readString(sample);
+    String config =
+        replace(
+            packaged,
+            "profile: builtin:verticalizer",
+            "profile: \"" + dir.resolve("verticalizer-bench.yaml") + "\"");
+    config =
+        replace(
+            config,
+            "stateDir: /var/lib/rehab-telemetry/agent",
+            "stateDir: \"" + dir.resolve("state") + "\"");
+    config = replace(config, "uri: tcp://127.0.0.1:1883", "uri: \"" + broker + "\"");
+    config = replace(config, "port: 8088", "port: " + apiPort);
+    config =
+        replace(
+            config,
+            "requiredSensors: sensorHub, oximeter, tilt",
+            "requiredSensors: sensorHub, oximeter");
+    Path file = dir.resolve("agent.yaml");
+    Files.writeString(file, config);
+    return file;
+  }
+
+  private static String replace(String text, String from, String to) {
+    if (!text.contains(from)) {
+      throw new IllegalStateException("the packaged config no longer has: " + from);
+    }
+    return text.replace(from, to);
   }
 
   private interface Check {
@@ -291,6 +367,7 @@ public final class AgentBench {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
