@@ -11,6 +11,8 @@ import org.rehabtelemetry.gateway.auth.AuditLog;
 import org.rehabtelemetry.gateway.auth.LoginSessions;
 import org.rehabtelemetry.gateway.config.GatewayConfig;
 import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
+import org.rehabtelemetry.gateway.enrolment.EnrolledDevices;
+import org.rehabtelemetry.gateway.ingest.Admission;
 import org.rehabtelemetry.gateway.ingest.CardinalityGuard;
 import org.rehabtelemetry.gateway.ingest.Ingest;
 import org.rehabtelemetry.gateway.ingest.IngestListener;
@@ -121,7 +123,7 @@ public final class Gateway implements AutoCloseable {
               new PahoInbound(config.mqtt(), config.ingest().shareGroup(), 1000),
               store.sink(),
               deadLetters,
-              guard,
+              admission(config, guard, clock),
               IngestListener.all(registry, worker, alarms, live),
               clock,
               liveness.register("ingest-writer", Duration.ofMinutes(2)),
@@ -182,6 +184,20 @@ public final class Gateway implements AutoCloseable {
   /** host:port of the dashboard and metrics. */
   public String httpAddress() {
     return web.address();
+  }
+
+  /**
+   * The cardinality guard, behind the enrolment check when {@code devices.enrolmentDir} is set;
+   * without it any device id is accepted, which the gateway says at start.
+   */
+  private static Admission admission(GatewayConfig config, CardinalityGuard guard, Clock clock) {
+    if (config.enrolmentDir() == null) {
+      LOG.warn(
+          "device enrolment check is off (no devices.enrolmentDir): any device id is accepted;"
+              + " docs/security.md");
+      return guard;
+    }
+    return Admission.all(new EnrolledDevices(config.enrolmentDir(), clock), guard);
   }
 
   /** What the gateway stores into, for the start-up banner. */

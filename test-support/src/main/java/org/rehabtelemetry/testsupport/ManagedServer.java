@@ -60,6 +60,27 @@ public abstract class ManagedServer implements AutoCloseable {
     start();
   }
 
+  /**
+   * Sends SIGHUP, which makes Mosquitto reread its password file and ACL. Blocks until {@code kill}
+   * returns, not until the server has reread them.
+   */
+  public final void reload() {
+    if (process == null) {
+      throw new IllegalStateException(name + " is not running");
+    }
+    try {
+      Process hup = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start();
+      if (!hup.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || hup.exitValue() != 0) {
+        throw new IllegalStateException("kill -HUP " + process.pid() + " failed");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   public final boolean isRunning() {
     return process != null && process.isAlive();
   }

@@ -19,6 +19,7 @@ import java.util.List;
 public final class MosquittoServer extends ManagedServer {
   private final int port = FreePort.pick();
   private final List<String> extraConfig;
+  private final java.util.function.Function<Integer, List<String>> fullConfig;
 
   /** A broker with the default limits. */
   public MosquittoServer() {
@@ -29,6 +30,23 @@ public final class MosquittoServer extends ManagedServer {
   public MosquittoServer(List<String> extraConfig) {
     super("mosquitto");
     this.extraConfig = List.copyOf(extraConfig);
+    this.fullConfig = null;
+  }
+
+  private MosquittoServer(java.util.function.Function<Integer, List<String>> fullConfig) {
+    super("mosquitto");
+    this.extraConfig = List.of();
+    this.fullConfig = fullConfig;
+  }
+
+  /**
+   * A broker with a whole config of the caller's (e.g. the production file with its port and paths
+   * rewritten): {@code config} gets the free port and returns the lines. The caller binds it to
+   * 127.0.0.1; {@code user} and {@code log_dest stderr} are added.
+   */
+  public static MosquittoServer withConfig(
+      java.util.function.Function<Integer, List<String>> config) {
+    return new MosquittoServer(config);
   }
 
   public int port() {
@@ -45,6 +63,12 @@ public final class MosquittoServer extends ManagedServer {
     Path binary = Binaries.require("mosquitto", "mosquitto");
     Path config = dir().resolve("mosquitto.conf");
     List<String> lines = new ArrayList<>();
+    if (fullConfig != null) {
+      lines.addAll(fullConfig.apply(port));
+      lines.add("user " + System.getProperty("user.name"));
+      lines.add("log_dest stderr");
+      return write(binary, config, lines);
+    }
     lines.add("listener " + port + " 127.0.0.1");
     lines.add("allow_anonymous true");
     lines.add("persistence true");
@@ -53,6 +77,10 @@ public final class MosquittoServer extends ManagedServer {
     lines.add("user " + System.getProperty("user.name"));
     lines.add("log_dest stderr");
     lines.addAll(extraConfig);
+    return write(binary, config, lines);
+  }
+
+  private static List<String> write(Path binary, Path config, List<String> lines) {
     try {
       Files.write(config, lines);
     } catch (IOException e) {

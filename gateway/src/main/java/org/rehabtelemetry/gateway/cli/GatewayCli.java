@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
  * <pre>
  * gateway run --config gateway.yaml     run the gateway (until SIGTERM)
  * gateway hash-password                 asks for a password, prints its hash for the config
+ * gateway provision device|gateway|revoke|list   broker accounts (docs/security.md)
  * </pre>
  *
  * Exit codes: 0 after a clean stop, 1 when it cannot start, 2 for bad usage or a bad config. {@code
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "The rehab-telemetry gateway.",
-    subcommands = {RunCommand.class, HashPasswordCommand.class})
+    subcommands = {RunCommand.class, HashPasswordCommand.class, ProvisionCommand.class})
 public final class GatewayCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -27,6 +27,8 @@ import org.rehabtelemetry.gateway.storage.StoreSettings;
  * @param deadLetterMaxAge dead letters kept at most this long
  * @param cardinality what a device population may create in the database
  * @param maxTrackedSessions unfinished sessions whose completeness is tracked at once
+ * @param enrolmentDir the provisioning directory whose {@code registry.json} lists the devices
+ *     allowed to send; null: the check is off and any device id is accepted (the demo)
  */
 public record GatewayConfig(
     MqttConnection mqtt,
@@ -40,4 +42,5 @@ public record GatewayConfig(
     long deadLetterMaxBytes,
     Duration deadLetterMaxAge,
     CardinalityGuard.Bounds cardinality,
-    int maxTrackedSessions) {}
+    int maxTrackedSessions,
+    Path enrolmentDir) {}

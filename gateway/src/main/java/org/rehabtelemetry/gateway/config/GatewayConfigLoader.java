@@ -1,5 +1,6 @@
 package org.rehabtelemetry.gateway.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +79,21 @@ public final class GatewayConfigLoader {
       maxSessions = limits.integer("trackedSessions", 10, 1_000_000, maxSessions);
       limits.rejectUnknownKeys();
     }
+    Path enrolmentDir = null;
+    ConfigNode devices = root.optionalObject("devices");
+    if (devices != null) {
+      enrolmentDir = baseDir.resolve(devices.text("enrolmentDir"));
+      if (!Files.isRegularFile(enrolmentDir.resolve("registry.json"))) {
+        throw devices.fail(
+            "enrolmentDir",
+            "has no registry.json in "
+                + enrolmentDir
+                + " (enrol devices first: gateway provision device --dir "
+                + enrolmentDir
+                + " ...)");
+      }
+      devices.rejectUnknownKeys();
+    }
     root.rejectUnknownKeys();
     return new GatewayConfig(
         connection,
@@ -91,7 +107,8 @@ public final class GatewayConfigLoader {
         deadLetterBytes,
         deadLetterAge,
         bounds,
-        maxSessions);
+        maxSessions,
+        enrolmentDir);
   }
 
   private static IngestSettings ingest(ConfigNode ingest, String group) {

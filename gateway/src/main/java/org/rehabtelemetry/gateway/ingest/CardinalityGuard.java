@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>Known names are kept in {@code cardinality.json} (replaced durably when a name is admitted,
  * which is rare), so a restart does not grant another round of new names. Thread-safe.
  */
-public final class CardinalityGuard {
+public final class CardinalityGuard implements Admission {
   /** What is bounded. */
   public enum Kind {
     DEVICE,
@@ -96,6 +96,12 @@ public final class CardinalityGuard {
    * @param site its site
    * @return null when admitted, else the reason it is refused
    */
+  @Override
+  public String refuse(String site, Message message) {
+    return admit(site, message);
+  }
+
+  /** The same as {@link #refuse}. */
   public synchronized String admit(String site, Message message) {
     Map<Kind, Set<String>> names = namesOf(site, message);
     for (Map.Entry<Kind, Set<String>> entry : names.entrySet()) {

@@ -39,7 +39,7 @@ public final class Ingest implements AutoCloseable {
 
   private final IngestSettings settings;
   private final InboundBroker broker;
-  private final CardinalityGuard guard;
+  private final Admission admission;
   private final IngestListener listener;
   private final Clock clock;
   private final Heartbeat heartbeat;
@@ -55,14 +55,14 @@ public final class Ingest implements AutoCloseable {
       InboundBroker broker,
       TimeSeriesSink sink,
       DeadLetterStore deadLetters,
-      CardinalityGuard guard,
+      Admission admission,
       IngestListener listener,
       Clock clock,
       Heartbeat heartbeat,
       LongConsumer writeLatencyNanos) {
     this.settings = settings;
     this.broker = broker;
-    this.guard = guard;
+    this.admission = admission;
     this.listener = listener;
     this.clock = clock;
     this.heartbeat = heartbeat;
@@ -129,7 +129,7 @@ public final class Ingest implements AutoCloseable {
         site = Topic.parse(delivery.topic()).site();
         message =
             codec.decode(delivery.topic(), delivery.payload(), clock.instant(), settings.window());
-        refused = guard.admit(site, message);
+        refused = admission.refuse(site, message);
       } catch (ProtocolException e) {
         refused = "invalid message: " + e.getMessage();
       }

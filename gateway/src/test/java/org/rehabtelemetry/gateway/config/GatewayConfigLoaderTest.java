@@ -40,6 +40,23 @@ class GatewayConfigLoaderTest {
   }
 
   @Test
+  void enrolment_isOffWithoutItsSection_andAnEmptyDirectoryIsRefusedWithTheCommandToRun()
+      throws Exception {
+    assertEquals(null, parse("mqtt: {uri: \"tcp://b:1883\"}\n").enrolmentDir());
+    java.nio.file.Files.createDirectories(dir.resolve("broker"));
+    org.rehabtelemetry.config.ConfigException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.rehabtelemetry.config.ConfigException.class,
+            () -> parse("mqtt: {uri: \"tcp://b:1883\"}\ndevices: {enrolmentDir: broker}\n"));
+    assertTrue(e.getMessage().contains("devices.enrolmentDir"), e.getMessage());
+    assertTrue(e.getMessage().contains("gateway provision device"), e.getMessage());
+    java.nio.file.Files.writeString(dir.resolve("broker/registry.json"), "{\"accounts\":[]}");
+    assertEquals(
+        dir.resolve("broker"),
+        parse("mqtt: {uri: \"tcp://b:1883\"}\ndevices: {enrolmentDir: broker}\n").enrolmentDir());
+  }
+
+  @Test
   void noStorageSection_meansTheEmbeddedStore_underTheStateDir() {
     GatewayConfig config = parse("mqtt: {uri: \"tcp://b:1883\"}\nstateDir: state\n");
     assertEquals(new EmbeddedSettings(dir.resolve("state/questdb"), 0), config.storage());

@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * File operations that survive a power cut. A file written here is either the old or the new
@@ -36,14 +40,28 @@ public final class DurableFiles {
    * @throws IOException if any step fails; the target then holds its previous content
    */
   public static void replace(Path target, byte[] content) throws IOException {
+    replace(target, content, null);
+  }
+
+  /**
+   * Replaces {@code target}'s content atomically and durably, the new file created with {@code
+   * permissions} (before any byte is written, so a secret is never readable by others, not even for
+   * a moment); null keeps the process's umask.
+   *
+   * @throws IOException if any step fails; the target then holds its previous content
+   */
+  public static void replace(Path target, byte[] content, Set<PosixFilePermission> permissions)
+      throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = dir.resolve(target.getFileName() + ".tmp");
+    Files.deleteIfExists(temp);
+    FileAttribute<?>[] attributes =
+        permissions == null
+            ? new FileAttribute<?>[0]
+            : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
     try (FileChannel out =
         FileChannel.open(
-            temp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
+            temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
       ByteBuffer buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
         out.write(buffer);
