@@ -174,7 +174,8 @@ public final class GatewayConfigLoader {
           case "embedded" ->
               new EmbeddedSettings(
                   stateDir.resolve(storage.text("dataDir", "questdb")),
-                  storage.integer("consolePort", 0, 65_535, 0));
+                  storage.integer("consolePort", 0, 65_535, 0),
+                  storage.secretFile("consolePasswordFile", baseDir));
           case "influxdb-v1" ->
               new InfluxV1Settings(
                   url(storage),

@@ -263,12 +263,13 @@ public final class IngestBench {
     public TimeSeriesSink sink(String target) throws Exception {
       EmbeddedQuestDb db = EmbeddedQuestDb.start(dir.resolve(target), 0);
       servers.put(target, db);
-      return new InfluxV2Sink(db.url(), "rehab", "rehab", null, Duration.ofSeconds(30));
+      return new InfluxV2Sink(
+          db.url(), "rehab", "rehab", null, Duration.ofSeconds(30), db.authorization());
     }
 
     @Override
     public long count(String target, long expected) throws Exception {
-      QuestDbSql sql = new QuestDbSql(servers.get(target).url(), Duration.ofSeconds(30));
+      QuestDbSql sql = servers.get(target).sql(Duration.ofSeconds(30));
       long deadline = System.nanoTime() + 60_000_000_000L;
       long count = 0;
       while (System.nanoTime() < deadline) {

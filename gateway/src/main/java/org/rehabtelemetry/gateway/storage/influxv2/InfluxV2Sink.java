@@ -36,17 +36,29 @@ public final class InfluxV2Sink implements TimeSeriesSink {
    * @param timeout one write's connect, read and write timeout
    */
   public InfluxV2Sink(String url, String org, String bucket, char[] token, Duration timeout) {
+    this(url, org, bucket, token, timeout, null);
+  }
+
+  /**
+   * The same, sending {@code authorization} as the {@code Authorization} header of every request
+   * (e.g. HTTP basic credentials for the embedded QuestDB) instead of a token; never logged.
+   */
+  public InfluxV2Sink(
+      String url, String org, String bucket, char[] token, Duration timeout, String authorization) {
+    OkHttpClient.Builder http =
+        new OkHttpClient.Builder()
+            .connectTimeout(timeout)
+            .readTimeout(timeout)
+            .writeTimeout(timeout)
+            .retryOnConnectionFailure(false);
+    if (authorization != null) {
+      http.addInterceptor(
+          chain ->
+              chain.proceed(
+                  chain.request().newBuilder().header("Authorization", authorization).build()));
+    }
     InfluxDBClientOptions.Builder options =
-        InfluxDBClientOptions.builder()
-            .url(url)
-            .org(org)
-            .bucket(bucket)
-            .okHttpClient(
-                new OkHttpClient.Builder()
-                    .connectTimeout(timeout)
-                    .readTimeout(timeout)
-                    .writeTimeout(timeout)
-                    .retryOnConnectionFailure(false));
+        InfluxDBClientOptions.builder().url(url).org(org).bucket(bucket).okHttpClient(http);
     if (token != null) {
       options.authenticateToken(token);
     }

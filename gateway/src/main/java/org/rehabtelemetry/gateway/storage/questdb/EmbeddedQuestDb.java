@@ -8,7 +8,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -79,23 +81,47 @@ public final class EmbeddedQuestDb implements AutoCloseable {
       w.file.lifeDuration=14d
       """;
 
+  /** The HTTP user the gateway (and an admin at the console) logs in as. */
+  public static final String USER = "rehab-gateway";
+
   private final Path dataDir;
   private final ServerMain server;
   private final int httpPort;
+  private final String authorization;
 
-  private EmbeddedQuestDb(Path dataDir, ServerMain server, int httpPort) {
+  private EmbeddedQuestDb(Path dataDir, ServerMain server, int httpPort, String authorization) {
     this.dataDir = dataDir;
     this.server = server;
     this.httpPort = httpPort;
+    this.authorization = authorization;
+  }
+
+  /**
+   * Starts QuestDB with a random password made for this run and known only to this process: no one
+   * else, not even a local user of the host, can use its HTTP API or console.
+   */
+  public static EmbeddedQuestDb start(Path dataDir, int httpPort) throws IOException {
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
+    return start(dataDir, httpPort, password);
   }
 
   /**
    * Starts QuestDB with its data in {@code dataDir} and creates the schema. Blocks until it serves.
    *
+   * <p>Its HTTP API (writes, SQL, web console) asks for the user {@value #USER} and {@code
+   * password} (HTTP basic); its PostgreSQL endpoint is off; its ILP TCP/UDP, minimal HTTP and
+   * metrics servers are off. So even on loopback nobody without the password reads patient codes or
+   * drops a table, and a browser page on the host cannot either (a cross-origin request carries no
+   * credentials).
+   *
    * @param httpPort the loopback port of its HTTP API (writes, SQL, web console); 0 for any free
+   * @param password the HTTP password; never logged
    * @throws IOException if it cannot start or the schema cannot be created
    */
-  public static EmbeddedQuestDb start(Path dataDir, int httpPort) throws IOException {
+  public static EmbeddedQuestDb start(Path dataDir, int httpPort, char[] password)
+      throws IOException {
     Files.createDirectories(dataDir.resolve("conf"));
     Path logDir = Files.createDirectories(dataDir.resolve("log")).toAbsolutePath();
     Path logConf = dataDir.resolve("conf/log.conf");
@@ -108,13 +134,14 @@ public final class EmbeddedQuestDb implements AutoCloseable {
       System.setProperty("out", logConf.toAbsolutePath().toString());
     }
     int http = httpPort == 0 ? freeLoopbackPort() : httpPort;
-    int pg = freeLoopbackPort();
     Map<String, String> env =
         Map.ofEntries(
             Map.entry("QDB_TELEMETRY_ENABLED", "false"),
             Map.entry("QDB_HTTP_BIND_TO", "127.0.0.1:" + http),
+            Map.entry("QDB_HTTP_USER", USER),
+            Map.entry("QDB_HTTP_PASSWORD", new String(password)),
             Map.entry("QDB_HTTP_MIN_ENABLED", "false"),
-            Map.entry("QDB_PG_NET_BIND_TO", "127.0.0.1:" + pg),
+            Map.entry("QDB_PG_ENABLED", "false"),
             Map.entry("QDB_LINE_TCP_ENABLED", "false"),
             Map.entry("QDB_LINE_UDP_ENABLED", "false"),
             Map.entry("QDB_METRICS_ENABLED", "false"),
@@ -126,9 +153,14 @@ public final class EmbeddedQuestDb implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new IOException("embedded QuestDB in " + dataDir + " did not start: " + e, e);
     }
-    EmbeddedQuestDb db = new EmbeddedQuestDb(dataDir, server, http);
+    String authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (USER + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
+    EmbeddedQuestDb db = new EmbeddedQuestDb(dataDir, server, http, authorization);
     try {
-      QuestDbSql sql = new QuestDbSql(db.url(), Duration.ofSeconds(30));
+      QuestDbSql sql = db.sql(Duration.ofSeconds(30));
       for (String statement : SCHEMA) {
         sql.execute(statement);
       }
@@ -138,6 +170,16 @@ public final class EmbeddedQuestDb implements AutoCloseable {
     }
     LOG.info("embedded QuestDB serving {} with data in {}", db.url(), dataDir);
     return db;
+  }
+
+  /** A SQL client with this run's credentials. */
+  public QuestDbSql sql(Duration timeout) {
+    return new QuestDbSql(url(), timeout, authorization);
+  }
+
+  /** The {@code Authorization} header's value for this run; never log it. */
+  public String authorization() {
+    return authorization;
   }
 
   /** The HTTP base URL, e.g. {@code http://127.0.0.1:9000}. */

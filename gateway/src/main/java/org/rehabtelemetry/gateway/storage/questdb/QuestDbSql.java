@@ -16,12 +16,23 @@ public final class QuestDbSql {
   private final String base;
   private final Duration timeout;
   private final HttpClient http;
+  private final String authorization;
   private final ObjectMapper json = new ObjectMapper();
 
+  /** A client without credentials (a QuestDB that asks for none). */
   public QuestDbSql(String url, Duration timeout) {
+    this(url, timeout, null);
+  }
+
+  /**
+   * @param authorization the {@code Authorization} header's value, e.g. {@code Basic ...}, or null;
+   *     never logged
+   */
+  public QuestDbSql(String url, Duration timeout, String authorization) {
     this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.authorization = authorization;
   }
 
   /**
@@ -35,13 +46,17 @@ public final class QuestDbSql {
         URI.create(base + "/exec?query=" + URLEncoder.encode(statement, StandardCharsets.UTF_8));
     HttpResponse<String> response;
     try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(uri).timeout(timeout).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
+    }
+    if (response.statusCode() == 401) {
+      throw new IOException("QuestDB refused the credentials (401)");
     }
     JsonNode answer = json.readTree(response.body());
     if (response.statusCode() != 200 || answer.has("error")) {
