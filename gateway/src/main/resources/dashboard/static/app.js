@@ -8,6 +8,7 @@
   const WINDOW_MS = 60000;
   const devices = new Map();   // id -> DeviceInfo from /api/devices
   const latest = new Map();    // id -> Map(channel -> {v, unit, t})
+  let role = 'viewer';
   const alarms = new Map();    // device/alarmId -> AlarmBoard entry
   const charts = new Map();    // channel -> {chart, latestEl}
   let selected = null, chartSession = null, lastSeq = -1, source = null;
@@ -140,6 +141,8 @@
       const ack = el('td', 'operator-ack');
       if (a.operatorAckBy) {
         ack.textContent = 'seen by ' + a.operatorAckBy + ' ' + time(a.operatorAckAt);
+      } else if (role === 'viewer') {
+        ack.append(el('span', 'view-only muted', 'view only'));
       } else {
         const button = el('button', 'ack', 'Acknowledge');
         button.addEventListener('click', () => acknowledge(a));
@@ -208,9 +211,26 @@
     requestAnimationFrame(frame);
   }
 
+  async function loadAudit() {
+    const body = document.querySelector('#audit tbody');
+    body.replaceChildren();
+    for (const e of await api('/api/audit')) {
+      const tr = el('tr');
+      tr.append(el('td', null, time(e.at)), el('td', 'actor', e.actor), el('td', 'action', e.action),
+        el('td', 'target', e.target || ''), el('td', null, e.address || ''), el('td', 'outcome', e.outcome));
+      body.append(tr);
+    }
+  }
+
   async function start() {
     const me = await api('/api/me');
-    document.getElementById('operator').textContent = 'operator ' + me.operator;
+    role = me.role;
+    document.getElementById('operator').textContent = (role === 'viewer' ? 'viewer ' : 'operator ') + me.operator;
+    if (role === 'admin') {
+      document.getElementById('audit-section').hidden = false;
+      document.getElementById('audit-refresh').addEventListener('click', loadAudit);
+      loadAudit();
+    }
     for (const a of await api('/api/alarms')) alarms.set(a.device + '/' + a.alarmId, a);
     renderAlarms();
     await loadFleet();

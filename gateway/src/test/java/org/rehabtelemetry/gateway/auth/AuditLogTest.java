@@ -33,6 +33,25 @@ class AuditLogTest {
   }
 
   @Test
+  void theAdminView_showsEntriesOfOtherProcesses_acrossMonths_newestFirst_andSkipsDamagedLines()
+      throws Exception {
+    AuditLog gateway =
+        new AuditLog(dir, Clock.fixed(Instant.parse("2026-10-31T23:59:00Z"), ZoneOffset.UTC));
+    gateway.record("op1", "login", null, "127.0.0.1", "ok");
+    // The provisioning command is another process with its own AuditLog on the same directory.
+    AuditLog cli =
+        new AuditLog(dir, Clock.fixed(Instant.parse("2026-11-01T00:01:00Z"), ZoneOffset.UTC));
+    cli.record("os:admin", "enrol-device", "vert-07", "cli", "ok");
+    Files.writeString(
+        dir.resolve("audit-2026-11.jsonl"), "not json\n", java.nio.file.StandardOpenOption.APPEND);
+
+    List<AuditLog.Entry> recent = gateway.recent();
+    assertEquals(2, recent.size(), recent.toString());
+    assertEquals("enrol-device", recent.get(0).action());
+    assertEquals("login", recent.get(1).action());
+  }
+
+  @Test
   void aHostileName_cannotForgeALine() throws Exception {
     AuditLog log = new AuditLog(dir, Clock.systemUTC());
     log.record("evil\n{\"actor\":\"admin1\"}\u202e", "login", null, "10.0.0.9", "refused");

@@ -2,6 +2,7 @@ package org.rehabtelemetry.gateway.web;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -161,6 +162,90 @@ class DashboardIT {
             () ->
                 String.valueOf(page.text("#alarms tr[data-alarm=a-7] .operator-ack"))
                     .startsWith("seen by op1"));
+  }
+
+  @Test
+  void roles_aViewerSeesAlarmsButCannotAcknowledge_anOperatorCan_andTheAdminReadsBothInTheAuditLog()
+      throws Exception {
+    startGateway();
+    publisher = new MqttClient(mosquitto.server().uri(), "vert-01-sim", new MemoryPersistence());
+    publisher.connect(new MqttConnectOptions());
+    publish(
+        new AlarmEvent(
+            new Header("vert-01", "b1", Instant.now()),
+            new SessionRef("S-roles", seq.getAndIncrement()),
+            "a-9",
+            AlarmState.RAISED,
+            "SPO2_LOW",
+            AlarmPriority.HIGH,
+            false,
+            "spo2Pct",
+            88.0,
+            90.0,
+            "oxygen saturation below limit"));
+    page = chromium.server().open("http://" + gateway.httpAddress() + "/");
+
+    logIn("viewer1");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> page.visible("#alarms tr[data-alarm=a-9] .view-only"));
+    assertTrue(page.text("#alarms tr[data-alarm=a-9]").contains("SPO2_LOW"), "the viewer sees it");
+    assertEquals(
+        0, page.evaluate("document.querySelectorAll('#alarms button.ack').length").asInt());
+    // Even a hand-made request from the viewer's session is refused.
+    int status =
+        page.evaluate(
+                "fetch('/api/alarms/ack?device=vert-01&alarm=a-9', {method: 'POST'})"
+                    + ".then(r => r.status)")
+            .asInt();
+    assertEquals(403, status, "a viewer cannot acknowledge");
+    assertFalse(page.visible("#audit-section"), "nor read the audit log");
+    logOut();
+
+    logIn("op1");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> page.visible("#alarms tr[data-alarm=a-9] button.ack"));
+    page.click("#alarms tr[data-alarm=a-9] button.ack");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                String.valueOf(page.text("#alarms tr[data-alarm=a-9] .operator-ack"))
+                    .startsWith("seen by op1"));
+    logOut();
+
+    logIn("admin1");
+    await().atMost(Duration.ofSeconds(10)).until(() -> page.visible("#audit-section"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              page.click("#audit-refresh");
+              String audit = String.valueOf(page.text("#audit tbody"));
+              return audit.contains("viewer1acknowledge alarmvert-01 a-9")
+                  && audit.contains("refused: needs the operator role")
+                  && audit.contains("op1acknowledge alarmvert-01 a-9 SPO2_LOW");
+            });
+    assertFalse(
+        String.valueOf(page.text("#audit tbody")).contains(PASSWORD), "no password in the log");
+  }
+
+  private void logIn(String user) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> page.visible("#login"));
+    page.type("#username", user);
+    page.type("#password", PASSWORD);
+    page.click("#login");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> String.valueOf(page.text("#operator")).endsWith(" " + user));
+  }
+
+  private void logOut() {
+    page.click("#logout");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> page.evaluate("location.pathname").asText().equals("/login"));
   }
 
   @Test
