@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.gateway.cli.GatewayCli;
+import org.rehabtelemetry.gateway.testing.SecureBroker;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.fault.FaultScript;
@@ -36,7 +37,8 @@ import org.rehabtelemetry.testsupport.MosquittoExtension;
  * Pi4J's mock GPIO → the real agent and drivers → real Mosquitto → the gateway (a child process, so
  * it can be killed) → real influxd. Every sample is stored exactly once (count and sum per
  * channel), the session summary matches the trace, and completeness is 100 % — also with the broker
- * restarted and the gateway killed with SIGKILL on the way.
+ * restarted and the gateway killed with SIGKILL on the way, and with security on (the production
+ * broker config with mutual TLS, passwords and the ACL; enrolment checked by the gateway).
  *
  * <p>Tilt is published as 10 Hz window means by design (the profile's {@code publishHz}), so it is
  * checked by its window count and mean; the other channels sample by sample.
@@ -59,6 +61,7 @@ class EndToEndIT {
   @RegisterExtension final InfluxdExtension influxd = new InfluxdExtension();
   @TempDir Path dir;
   private final ObjectMapper json = new ObjectMapper();
+  private SecureBroker site;
 
   @Test
   void libraryTrace_throughTheWholeChain_isStoredExactlyOnce() throws Exception {
@@ -68,6 +71,34 @@ class EndToEndIT {
   @Test
   void withABrokerRestartAGatewayKillAndInfluxdStopped_theResultIsTheSame() throws Exception {
     run(true);
+  }
+
+  /**
+   * The same chain with security on, as a site runs it: the production Mosquitto config (TLS 1.3,
+   * mutual TLS, passwords, the ACL), accounts from {@code gateway provision}, certificates from
+   * {@code scripts/site-ca}, and the gateway checking enrolment.
+   */
+  @Test
+  void withSecurityOn_theResultIsTheSame() throws Exception {
+    try (SecureBroker secure = new SecureBroker(dir.resolve("site"))) {
+      secure.provision(
+          "device",
+          "--site",
+          "ward-b",
+          "--kind",
+          "verticalizer",
+          "--broker",
+          secure.uri(),
+          "vert-01");
+      secure.certify("vert-01");
+      secure.provision("gateway", "gateway-e2e");
+      secure.certify("gateway-e2e");
+      secure.broker.start();
+      site = secure;
+      run(false);
+    } finally {
+      site = null;
+    }
   }
 
   private void run(boolean faults) throws Exception {
@@ -82,12 +113,13 @@ class EndToEndIT {
                 DeviceKind.VERTICALIZER,
                 "vert-01",
                 "ward-b",
-                mosquitto.server().uri(),
+                site == null ? mosquitto.server().uri() : site.uri(),
                 dir.resolve("agent"),
                 SimulatedDevice.SerialMode.PTY,
                 Duration.ofMillis(500),
                 -1,
-                false))) {
+                false,
+                site == null ? "" : site.mqttKeys("vert-01")))) {
       awaitRunning();
       Process[] current = {gateway};
       FaultScript.Target broker = server(mosquitto.server());
@@ -196,7 +228,9 @@ class EndToEndIT {
       System.out.printf(
           "end to end%s: %d samples of %s stored once (%d hub frames, %d oximeter lines),"
               + " completeness %s/%s%n",
-          faults ? " with a broker restart, a gateway kill and influxd stopped" : "",
+          faults
+              ? " with a broker restart, a gateway kill and influxd stopped"
+              : site != null ? " with security on (mutual TLS, passwords, ACL, enrolment)" : "",
           trace.sampleCount(),
           trace.header().name(),
           stats.hubFrames(),
@@ -276,7 +310,15 @@ class EndToEndIT {
         config,
         String.join(
             "\n",
-            "mqtt: {uri: \"" + mosquitto.server().uri() + "\", clientId: gateway-e2e}",
+            site == null
+                ? "mqtt: {uri: \"" + mosquitto.server().uri() + "\", clientId: gateway-e2e}"
+                : "mqtt: {uri: \""
+                    + site.uri()
+                    + "\", clientId: gateway-e2e, "
+                    + site.mqttKeys("gateway-e2e")
+                    + "}\ndevices: {enrolmentDir: \""
+                    + site.provisioning
+                    + "\"}",
             "ingest: {retryInitialMs: 100, retryMaxMs: 1000}",
             "storage: {kind: influxdb-v1, url: \""
                 + influxd.server().url()

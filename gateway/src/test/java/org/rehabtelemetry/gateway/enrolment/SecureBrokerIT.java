@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.gateway.Gateway;
 import org.rehabtelemetry.gateway.config.GatewayConfigLoader;
+import org.rehabtelemetry.gateway.testing.SecureBroker;
 import org.rehabtelemetry.gateway.testing.TestGateways;
 import org.rehabtelemetry.gateway.testing.TestSessions;
 import org.rehabtelemetry.testsupport.InfluxdExtension;
@@ -187,17 +188,7 @@ class SecureBrokerIT {
     // TestGateways writes a plain mqtt section; add the account, its password file and the CA.
     String yaml =
         Files.readString(config)
-            .replace(
-                "shareGroup: none}",
-                "shareGroup: none, username: gateway-1, passwordFile: \""
-                    + site.passwordFile("gateway-1")
-                    + "\", caFile: \""
-                    + site.ca
-                    + "\", certFile: \""
-                    + site.certs().resolve("gateway-1.pem")
-                    + "\", keyFile: \""
-                    + site.certs().resolve("gateway-1.key")
-                    + "\"}");
+            .replace("shareGroup: none}", "shareGroup: none, " + site.mqttKeys("gateway-1") + "}");
     Files.writeString(config, yaml);
     Instant now = Instant.now().minusSeconds(60);
     Gateway gateway = Gateway.start(GatewayConfigLoader.load(config), Clock.systemUTC());

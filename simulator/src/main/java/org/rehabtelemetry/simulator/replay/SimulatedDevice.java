@@ -55,6 +55,8 @@ public final class SimulatedDevice implements AutoCloseable {
    * @param batchInterval the agent's batch interval
    * @param uiPort the touch UI's loopback port; -1 for none, 0 for any free one
    * @param recordTraces whether the agent records each session into {@code dir/state/traces}
+   * @param mqttKeys more keys of the agent's {@code mqtt} section as YAML flow-map entries (user,
+   *     password file, CA, certificate and key), or empty for a broker without credentials
    */
   public record Options(
       DeviceKind kind,
@@ -65,7 +67,23 @@ public final class SimulatedDevice implements AutoCloseable {
       SerialMode serial,
       Duration batchInterval,
       int uiPort,
-      boolean recordTraces) {}
+      boolean recordTraces,
+      String mqttKeys) {
+
+    /** Options for a broker that asks for no credentials. */
+    public Options(
+        DeviceKind kind,
+        String deviceId,
+        String site,
+        String brokerUri,
+        Path dir,
+        SerialMode serial,
+        Duration batchInterval,
+        int uiPort,
+        boolean recordTraces) {
+      this(kind, deviceId, site, brokerUri, dir, serial, batchInterval, uiPort, recordTraces, "");
+    }
+  }
 
   private final Options options;
   private final DeviceAgent agent;
@@ -102,7 +120,8 @@ public final class SimulatedDevice implements AutoCloseable {
             given.serial(),
             given.batchInterval(),
             given.uiPort(),
-            given.recordTraces());
+            given.recordTraces(),
+            given.mqttKeys());
     Files.createDirectories(options.dir());
     String kind = options.kind().wireName();
     SerialFeed hub = null;
@@ -140,7 +159,9 @@ public final class SimulatedDevice implements AutoCloseable {
                   + options.brokerUri()
                   + "\", clientId: agent-"
                   + options.deviceId()
-                  + ", reconnectInitialMs: 200, reconnectMaxMs: 2000}",
+                  + ", reconnectInitialMs: 200, reconnectMaxMs: 2000"
+                  + (options.mqttKeys().isEmpty() ? "" : ", " + options.mqttKeys())
+                  + "}",
               "session: {batchIntervalMs: "
                   + options.batchInterval().toMillis()
                   + ", requiredSensors: \"\", recordTraces: "

@@ -1,4 +1,4 @@
-package org.rehabtelemetry.gateway.enrolment;
+package org.rehabtelemetry.gateway.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -27,16 +27,16 @@ import org.rehabtelemetry.testsupport.MosquittoServer;
  * production config ({@code deploy/mosquitto/rehab-telemetry.conf}) with only its port, bind
  * address and directories rewritten. Not thread-safe.
  */
-final class SecureBroker implements AutoCloseable {
-  static final String SITE = "ward-b";
+public final class SecureBroker implements AutoCloseable {
+  public static final String SITE = "ward-b";
 
-  final Path dir;
-  final Path ca;
-  final Path provisioning;
-  final Path audit;
-  final MosquittoServer broker;
+  public final Path dir;
+  public final Path ca;
+  public final Path provisioning;
+  public final Path audit;
+  public final MosquittoServer broker;
 
-  SecureBroker(Path dir) throws IOException, InterruptedException {
+  public SecureBroker(Path dir) throws IOException, InterruptedException {
     this.dir = dir;
     Path certs = dir.resolve("certs");
     run(List.of(script("site-ca").toString(), "init", certs.toString()));
@@ -53,23 +53,23 @@ final class SecureBroker implements AutoCloseable {
   }
 
   /** Issues {@code name} a client certificate with {@code scripts/site-ca client}. */
-  void certify(String name) throws IOException, InterruptedException {
+  public void certify(String name) throws IOException, InterruptedException {
     run(List.of(script("site-ca").toString(), "client", certs().toString(), name));
   }
 
-  Path certs() {
+  public Path certs() {
     return ca.getParent();
   }
 
   /** The TLS files of {@code name}'s certificate, or only the CA when {@code name} is null. */
-  TlsFiles tls(String name) {
+  public TlsFiles tls(String name) {
     return name == null
         ? new TlsFiles(ca, null, null)
         : new TlsFiles(ca, certs().resolve(name + ".pem"), certs().resolve(name + ".key"));
   }
 
   /** Enrols through the real command line; returns its output. Fails the test if it fails. */
-  String provision(String... args) {
+  public String provision(String... args) {
     List<String> all = new ArrayList<>(List.of("provision"));
     all.add(args[0]);
     all.addAll(List.of("--dir", provisioning.toString(), "--audit-dir", audit.toString()));
@@ -89,23 +89,41 @@ final class SecureBroker implements AutoCloseable {
   }
 
   /** The password issued to {@code name}. */
-  char[] password(String name) throws IOException {
+  public char[] password(String name) throws IOException {
     return Files.readString(
             provisioning.resolve("issued").resolve(name).resolve("mqtt-password"), UTF_8)
         .strip()
         .toCharArray();
   }
 
-  Path passwordFile(String name) {
+  public Path passwordFile(String name) {
     return provisioning.resolve("issued").resolve(name).resolve("mqtt-password");
   }
 
-  String uri() {
+  /**
+   * The {@code mqtt} keys with which {@code name} logs in, for a YAML flow map: its user, the
+   * password file issued to it, the site CA, and its certificate and key.
+   */
+  public String mqttKeys(String name) {
+    return "username: "
+        + name
+        + ", passwordFile: \""
+        + passwordFile(name)
+        + "\", caFile: \""
+        + ca
+        + "\", certFile: \""
+        + certs().resolve(name + ".pem")
+        + "\", keyFile: \""
+        + certs().resolve(name + ".key")
+        + "\"";
+  }
+
+  public String uri() {
     return "ssl://127.0.0.1:" + broker.port();
   }
 
   /** Connect options over TLS with the site CA, checking the broker's name, as the products do. */
-  MqttConnectOptions options(String certificate, String username, char[] password) {
+  public MqttConnectOptions options(String certificate, String username, char[] password) {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setSocketFactory(tls(certificate).socketFactory());
     options.setHttpsHostnameVerificationEnabled(true);
@@ -125,7 +143,7 @@ final class SecureBroker implements AutoCloseable {
    * A connected client presenting {@code username}'s certificate (none for an unknown or null
    * name), or the broker's refusal as an exception.
    */
-  MqttClient connect(String clientId, String username, char[] password, boolean clean)
+  public MqttClient connect(String clientId, String username, char[] password, boolean clean)
       throws MqttException {
     String certificate =
         username != null && Files.exists(certs().resolve(username + ".pem")) ? username : null;
@@ -133,7 +151,7 @@ final class SecureBroker implements AutoCloseable {
   }
 
   /** A connected client presenting {@code certificate}'s certificate (null: none). */
-  MqttClient connect(
+  public MqttClient connect(
       String certificate, String clientId, String username, char[] password, boolean clean)
       throws MqttException {
     MqttClient client = new MqttClient(uri(), clientId, new MemoryPersistence());
@@ -194,7 +212,7 @@ final class SecureBroker implements AutoCloseable {
     return lines;
   }
 
-  static Path repo() {
+  public static Path repo() {
     Path here = Path.of("").toAbsolutePath();
     return Files.exists(here.resolve("deploy")) ? here : here.getParent();
   }
