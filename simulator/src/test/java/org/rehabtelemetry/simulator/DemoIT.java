@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rehabtelemetry.testsupport.DevToolsPage;
 import org.rehabtelemetry.testsupport.FreePort;
 import org.rehabtelemetry.testsupport.HeadlessChromiumExtension;
@@ -25,8 +26,9 @@ class DemoIT {
   @RegisterExtension final HeadlessChromiumExtension chromium = new HeadlessChromiumExtension();
   @TempDir Path dir;
 
-  @Test
-  void demo_showsEveryKindWithLiveValues_andStopsCleanly() throws Exception {
+  @ParameterizedTest(name = "secure={0}")
+  @ValueSource(booleans = {false, true})
+  void demo_showsEveryKindWithLiveValues_andStopsCleanly(boolean secure) throws Exception {
     Path jar = Path.of("target/simulator.jar").toAbsolutePath();
     assertTrue(Files.exists(jar), "packaged before integration tests: " + jar);
     int port = FreePort.pick();
@@ -42,7 +44,9 @@ class DemoIT {
                 "--state",
                 dir.resolve("state").toString(),
                 "--session-seconds",
-                "60")
+                "60",
+                secure ? "--secure" : "--speed=1")
+            .directory(Path.of("").toAbsolutePath().getParent().toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -52,6 +56,10 @@ class DemoIT {
           .until(() -> Files.readString(log).contains("Press Ctrl-C to stop."));
       String banner = Files.readString(log);
       assertTrue(banner.contains("dashboard : http://127.0.0.1:" + port + "/"), banner);
+      if (secure) {
+        assertTrue(
+            banner.contains("with deploy/mosquitto/rehab-telemetry.conf (mutual TLS"), banner);
+      }
       String password =
           banner
               .lines()

@@ -46,13 +46,22 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--password", description = "the operator's password (default: random)")
   String password;
 
+  @Option(
+      names = "--secure",
+      description = {
+        "security on, as docs/security.md sets a site up: Mosquitto with the production config",
+        "(mutual TLS, passwords, ACL), provisioned accounts, site certificates, the gateway",
+        "checking enrolment. Needs mosquitto and openssl (scripts/install-deps)."
+      })
+  boolean secure;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Demo demo =
         new Demo(
             new Demo.Options(
-                state, broker, influx, database, port, sessionSeconds, speed, password));
+                state, broker, influx, database, port, sessionSeconds, speed, password, secure));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -66,8 +75,18 @@ final class DemoCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "demo-shutdown"));
+    if (secure && broker != null) {
+      spec.commandLine().getErr().println("--secure runs its own broker; leave out --broker");
+      return 2;
+    }
     try {
       demo.start();
+    } catch (org.rehabtelemetry.testsupport.MissingBinaryException e) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "cannot start the secure demo: " + e.getMessage() + " (run scripts/install-deps)");
+      return 1;
     } catch (BindException e) {
       spec.commandLine()
           .getErr()

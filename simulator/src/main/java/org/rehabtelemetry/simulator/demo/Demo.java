@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.rehabtelemetry.gateway.Gateway;
 import org.rehabtelemetry.gateway.auth.PasswordHash;
 import org.rehabtelemetry.gateway.config.GatewayConfigLoader;
+import org.rehabtelemetry.gateway.testing.SecureBroker;
 import org.rehabtelemetry.hardware.profile.DeviceProfiles;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
@@ -48,6 +49,9 @@ public final class Demo implements AutoCloseable {
    * @param sessionSeconds how long each replayed session lasts
    * @param speed replay speed (1 = real time)
    * @param password the operator's password, or null for a random one
+   * @param secure run a Mosquitto with the production config (mutual TLS, passwords, the ACL),
+   *     accounts from the provisioning command and certificates from {@code scripts/site-ca}, and
+   *     the gateway checking enrolment; needs Mosquitto and openssl (scripts/install-deps)
    */
   public record Options(
       Path stateDir,
@@ -57,11 +61,38 @@ public final class Demo implements AutoCloseable {
       int httpPort,
       double sessionSeconds,
       double speed,
-      String password) {}
+      String password,
+      boolean secure) {
+
+    /** Options without security (the embedded broker, or an external one). */
+    public Options(
+        Path stateDir,
+        String brokerUri,
+        String influxUrl,
+        String influxDatabase,
+        int httpPort,
+        double sessionSeconds,
+        double speed,
+        String password) {
+      this(
+          stateDir,
+          brokerUri,
+          influxUrl,
+          influxDatabase,
+          httpPort,
+          sessionSeconds,
+          speed,
+          password,
+          false);
+    }
+  }
+
+  private static final String GATEWAY_ACCOUNT = "demo-gateway";
 
   private final Options options;
   private final String password;
   private EmbeddedBroker broker;
+  private SecureBroker site;
   private Gateway gateway;
   private final List<SimulatedDevice> devices = new ArrayList<>();
   private ExecutorService players;
@@ -74,7 +105,10 @@ public final class Demo implements AutoCloseable {
   /** Starts everything. Blocks for a few seconds (the embedded store takes about 2 s). */
   public void start() throws Exception {
     String brokerUri = options.brokerUri();
-    if (brokerUri == null) {
+    if (options.secure()) {
+      site = secureSite();
+      brokerUri = site.uri();
+    } else if (brokerUri == null) {
       broker = EmbeddedBroker.start(0, options.stateDir().resolve("broker"));
       brokerUri = broker.uri();
     }
@@ -95,7 +129,8 @@ public final class Demo implements AutoCloseable {
                   SimulatedDevice.SerialMode.IN_MEMORY,
                   Duration.ofMillis(500),
                   0,
-                  false)));
+                  false,
+                  site == null ? "" : site.mqttKeys(id))));
     }
     players =
         Executors.newFixedThreadPool(
@@ -110,6 +145,40 @@ public final class Demo implements AutoCloseable {
     for (SimulatedDevice device : devices) {
       players.execute(() -> loop(device));
     }
+  }
+
+  /**
+   * A site as docs/security.md sets one up, in {@code stateDir/site}: a CA and certificates, an
+   * account per device and one for the gateway, and Mosquitto running the production config.
+   */
+  private SecureBroker secureSite() throws IOException, InterruptedException {
+    Path dir = options.stateDir().resolve("site");
+    if (Files.exists(dir)) {
+      // Certificates, passwords and the broker are made afresh for each run.
+      try (var walk = Files.walk(dir)) {
+        for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+    SecureBroker secure = new SecureBroker(dir);
+    for (DeviceKind kind : DeviceProfiles.builtInKinds()) {
+      String id = deviceId(kind);
+      secure.provision(
+          "device",
+          "--site",
+          "ward-b",
+          "--kind",
+          kind.wireName(),
+          "--broker",
+          "ssl://localhost",
+          id);
+      secure.certify(id);
+    }
+    secure.provision("gateway", GATEWAY_ACCOUNT);
+    secure.certify(GATEWAY_ACCOUNT);
+    secure.broker.start();
+    return secure;
   }
 
   private static final Map<DeviceKind, String> IDS =
@@ -142,7 +211,12 @@ public final class Demo implements AutoCloseable {
         "# written by the demo\n"
             + "mqtt: {uri: \""
             + brokerUri
-            + "\", clientId: demo-gateway, shareGroup: none}\n"
+            + "\", clientId: "
+            + GATEWAY_ACCOUNT
+            + ", shareGroup: none"
+            + (site == null ? "" : ", " + site.mqttKeys(GATEWAY_ACCOUNT))
+            + "}\n"
+            + (site == null ? "" : "devices: {enrolmentDir: \"" + site.provisioning + "\"}\n")
             + "ingest: {retryInitialMs: 500, retryMaxMs: 10000}\n"
             + storage
             + "stateDir: .\n"
@@ -180,6 +254,14 @@ public final class Demo implements AutoCloseable {
 
   /** The broker in use, for the banner. */
   public String broker() {
+    if (site != null) {
+      return "Mosquitto on "
+          + site.uri()
+          + " with deploy/mosquitto/rehab-telemetry.conf (mutual TLS, passwords, ACL; accounts and"
+          + " certificates in "
+          + site.dir
+          + ")";
+    }
     return broker != null ? "embedded Moquette on " + broker.uri() : options.brokerUri();
   }
 
@@ -234,6 +316,9 @@ public final class Demo implements AutoCloseable {
     }
     if (broker != null) {
       broker.close();
+    }
+    if (site != null) {
+      site.close();
     }
   }
 
