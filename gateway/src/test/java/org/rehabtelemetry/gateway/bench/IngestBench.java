@@ -25,6 +25,7 @@ import org.rehabtelemetry.gateway.storage.influxv1.InfluxV1Sink;
 import org.rehabtelemetry.gateway.storage.influxv2.InfluxV2Sink;
 import org.rehabtelemetry.gateway.storage.questdb.EmbeddedQuestDb;
 import org.rehabtelemetry.gateway.storage.questdb.QuestDbSql;
+import org.rehabtelemetry.gateway.testing.SecureBroker;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.MessageCodec;
@@ -38,92 +39,137 @@ import org.rehabtelemetry.testsupport.InfluxdServer;
 import org.rehabtelemetry.testsupport.MosquittoServer;
 
 /**
- * Sustained ingest: a fleet of virtual verticalizers publishes one-second batches (172 samples) as
- * fast as the pipeline takes them for N seconds (default 60) through Mosquitto into the gateway and
- * influxd; then, in the same run, the same points are written straight to influxd in batches of
- * 5,000. Prints both rates in points/s and their ratio, and checks the loss count in the database.
- * With a third argument {@code questdb}, both go to the gateway's embedded QuestDB through the v2
- * API instead. Prints figures; asserts nothing. Run with {@code scripts/bench-gateway [seconds]
- * [devices] [influxd|questdb]}.
+ * Sustained ingest: a fleet of virtual verticalizers (one connection each) publishes one-second
+ * batches (172 samples) as fast as the pipeline takes them for N seconds (default 60) through
+ * Mosquitto into the gateway and influxd, twice: on a plain broker, and on the production broker
+ * config (TLS 1.3, client certificates, passwords, the ACL) with provisioned accounts; then, in the
+ * same run, the plain run's points are written straight to influxd in batches of 5,000. Prints the
+ * rates in points/s, the ratios gateway/direct and TLS/plain, and checks the loss count in the
+ * database. With a third argument {@code questdb}, both go to the gateway's embedded QuestDB
+ * through the v2 API instead. Prints figures; asserts nothing. Run with {@code
+ * scripts/bench-gateway [seconds] [devices] [influxd|questdb]}.
  */
 public final class IngestBench {
   private IngestBench() {}
+
+  /** One run through a broker and the gateway's ingest. */
+  private record Run(long batches, long samples, double seconds, long stored) {
+    double rate() {
+      return (samples + batches) / seconds;
+    }
+
+    Run plus(Run other) {
+      return new Run(
+          batches + other.batches,
+          samples + other.samples,
+          seconds + other.seconds,
+          stored + other.stored);
+    }
+  }
+
+  /** How the publishers and the gateway reach one broker. */
+  private interface Broker {
+    String uri();
+
+    MqttConnection gateway();
+
+    MqttConnectOptions device(String id) throws Exception;
+  }
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int devices = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     boolean questDb = args.length > 2 && args[2].equals("questdb");
-    MessageCodec codec = new MessageCodec();
     Path dir = Files.createTempDirectory("rt-ingest-bench-");
-    try (MosquittoServer broker =
+    try (MosquittoServer plainBroker =
             new MosquittoServer(
-                List.of("max_inflight_messages 1000", "max_queued_messages 1000000"));
+                // The production config's limits and autosave, without TLS and accounts, so
+                // that the ratio measures security alone.
+                List.of(
+                    "max_inflight_messages 1000",
+                    "max_queued_messages 500000",
+                    "max_queued_bytes 1073741824",
+                    "max_packet_size 300000",
+                    "autosave_interval 10"));
+        SecureBroker site = new SecureBroker(dir.resolve("site"));
         Store store = questDb ? new QuestDbStore(dir) : new InfluxdStore()) {
-      broker.start();
-      TimeSeriesSink gatewaySink = store.sink("via_gateway");
-      Clock clock = Clock.systemUTC();
-      Ingest ingest =
-          new Ingest(
-              new IngestSettings(
-                  "gateways",
-                  1000,
-                  8 << 20,
-                  64L << 20,
-                  Duration.ofMillis(100),
-                  Duration.ofSeconds(2),
-                  TimeWindow.DEFAULT),
-              new PahoInbound(
-                  new MqttConnection(broker.uri(), "gateway-bench", null, null, null),
-                  "gateways",
-                  1000),
-              gatewaySink,
-              new DeadLetterStore(dir.resolve("dead"), clock, 64L << 20, Duration.ofDays(1)),
-              new CardinalityGuard(
-                  CardinalityGuard.Bounds.DEFAULT, dir.resolve("cardinality.json"), clock),
-              (site, message) -> {},
-              clock,
-              Heartbeat.NONE,
-              nanos -> {});
-      ingest.start();
-
-      MqttClient fleet = new MqttClient(broker.uri(), "fleet-bench", new MemoryPersistence());
-      MqttConnectOptions options = new MqttConnectOptions();
-      options.setMaxInflight(1000);
-      fleet.connect(options);
-      long batches = 0;
-      long samples = 0;
-      long start = System.nanoTime();
-      long end = start + seconds * 1_000_000_000L;
-      int second = 0;
-      while (System.nanoTime() < end) {
-        for (int d = 0; d < devices; d++) {
-          SampleBatch batch = batch("vert-" + d, second);
-          fleet.publish(
-              new Topic("bench", "vert-" + d, MessageType.SAMPLES).toString(),
-              codec.encode(batch),
-              1,
-              false);
-          batches++;
-          samples += batch.sampleCount();
-        }
-        second++;
+      plainBroker.start();
+      for (int d = 0; d < devices; d++) {
+        site.provision("device", "--site", "bench", "--kind", "verticalizer", "vert-" + d);
+        site.certify("vert-" + d);
       }
-      long publishedAt = System.nanoTime();
-      while (ingest.stats().stored() < batches
-          && System.nanoTime() - publishedAt < 300_000_000_000L) {
-        Thread.sleep(50);
-      }
-      double gatewaySeconds = (System.nanoTime() - start) / 1e9;
-      long stored = store.count("via_gateway", samples);
-      double gatewayRate = (samples + batches) / gatewaySeconds;
+      site.provision("gateway", "gateway-bench");
+      site.certify("gateway-bench");
+      site.broker.start();
 
-      // The same points again, regenerated (batches are deterministic) and written in chunks.
+      Broker plainAccess =
+          new Broker() {
+            @Override
+            public String uri() {
+              return plainBroker.uri();
+            }
+
+            @Override
+            public MqttConnection gateway() {
+              return new MqttConnection(plainBroker.uri(), "gateway-bench", null, null, null);
+            }
+
+            @Override
+            public MqttConnectOptions device(String id) {
+              return new MqttConnectOptions();
+            }
+          };
+      Broker tlsAccess =
+          new Broker() {
+            @Override
+            public String uri() {
+              return site.uri();
+            }
+
+            @Override
+            public MqttConnection gateway() {
+              try {
+                return new MqttConnection(
+                    site.uri(),
+                    "gateway-bench",
+                    "gateway-bench",
+                    site.password("gateway-bench"),
+                    site.tls("gateway-bench"));
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            }
+
+            @Override
+            public MqttConnectOptions device(String id) throws Exception {
+              return site.options(id, id, site.password(id));
+            }
+          };
+      // Warm both paths up first (the JIT, influxd's first shards), so that neither run pays for
+      // it and the ratio compares the transports, not the order.
+      int warmUp = Math.max(3, seconds / 3);
+      viaGateway(plainAccess, store, "warmup_plain", dir, warmUp, devices);
+      viaGateway(tlsAccess, store, "warmup_tls", dir, warmUp, devices);
+      // Then A-B-B-A (plain, TLS, TLS, plain): what the order still does (a later run was up to
+      // 1.6 times faster in trials) falls on both alike.
+      Run plain1 = viaGateway(plainAccess, store, "via_gateway", dir, seconds, devices);
+      Run tls1 = viaGateway(tlsAccess, store, "via_gateway_tls", dir, seconds, devices);
+      Run tls2 = viaGateway(tlsAccess, store, "via_gateway_tls2", dir, seconds, devices);
+      Run plain2 = viaGateway(plainAccess, store, "via_gateway2", dir, seconds, devices);
+      Run plain = plain1.plus(plain2);
+      Run tls = tls1.plus(tls2);
+      System.out.printf(
+          "rounds (points/s): plain %,.0f, TLS %,.0f, TLS %,.0f, plain %,.0f%n",
+          plain1.rate(), tls1.rate(), tls2.rate(), plain2.rate());
+
+      // The plain run's points again, regenerated (batches are deterministic), in chunks.
       TimeSeriesSink direct = store.sink("direct");
       List<Lines> chunk = new ArrayList<>();
       int chunkPoints = 0;
       long directPoints = 0;
       long directStart = System.nanoTime();
-      for (int s = 0; s < second; s++) {
+      int plainSeconds = (int) (plain1.batches() / devices);
+      for (int s = 0; s < plainSeconds; s++) {
         for (int d = 0; d < devices; d++) {
           Lines lines = LineEncoder.encode("bench", batch("vert-" + d, s));
           chunk.add(lines);
@@ -139,27 +185,111 @@ public final class IngestBench {
       double directRate = directPoints / directSeconds;
 
       System.out.printf(
-          "ingest bench: %d virtual verticalizers, %d s of publishing, 172 samples per batch,"
-              + " into %s%n",
+          "ingest bench: %d virtual verticalizers (one connection each), %d s of publishing per"
+              + " run, 172 samples per batch, into %s%n",
           devices, seconds, store.describe());
-      System.out.printf("  batches published          %,d (%,d samples)%n", batches, samples);
+      print("plain MQTT", plain);
+      print("TLS 1.3, mutual TLS", tls);
       System.out.printf(
-          "  via Mosquitto + gateway    %,.0f points/s (%,d points in %.1f s, publish to last store)%n",
-          gatewayRate, samples + batches, gatewaySeconds);
-      System.out.printf(
-          "  direct batched write       %,.0f points/s (%,d points in %.1f s, chunks of about 5,000)%n",
+          "  direct batched write          %,.0f points/s (%,d points in %.1f s, chunks of about"
+              + " 5,000)%n",
           directRate, directPoints, directSeconds);
-      System.out.printf("  ratio gateway / direct     %.2f%n", gatewayRate / directRate);
       System.out.printf(
-          "  samples lost               %d (stored %,d of %,d; checked with count(value))%n",
-          samples - stored, stored, samples);
+          "  ratio gateway / direct        %.2f (plain)%n", plain.rate() / directRate);
       System.out.printf(
-          "  real-time capacity         %.0f verticalizers at full rate (172 samples/s each)%n",
-          gatewayRate / 173);
-      fleet.disconnect();
-      fleet.close();
-      ingest.close();
+          "  ratio TLS / plain             %.2f (the production broker config: TLS 1.3, client"
+              + " certificates, passwords, ACL)%n",
+          tls.rate() / plain.rate());
+      System.out.printf(
+          "  real-time capacity over TLS   %.0f verticalizers at full rate (173 points/s each)%n",
+          tls.rate() / 173);
     }
+  }
+
+  private static void print(String label, Run run) {
+    System.out.printf(
+        "  via Mosquitto + gateway, %-20s %,.0f points/s (%,d batches, %,d points in %.1f s);"
+            + " samples lost %d (stored %,d of %,d)%n",
+        label + ":",
+        run.rate(),
+        run.batches(),
+        run.samples() + run.batches(),
+        run.seconds(),
+        run.samples() - run.stored(),
+        run.stored(),
+        run.samples());
+  }
+
+  private static Run viaGateway(
+      Broker broker, Store store, String target, Path dir, int seconds, int devices)
+      throws Exception {
+    MessageCodec codec = new MessageCodec();
+    TimeSeriesSink gatewaySink = store.sink(target);
+    Clock clock = Clock.systemUTC();
+    Ingest ingest =
+        new Ingest(
+            new IngestSettings(
+                null,
+                1000,
+                8 << 20,
+                64L << 20,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(2),
+                TimeWindow.DEFAULT),
+            new PahoInbound(broker.gateway(), null, 1000),
+            gatewaySink,
+            new DeadLetterStore(
+                dir.resolve("dead-" + target), clock, 64L << 20, Duration.ofDays(1)),
+            new CardinalityGuard(
+                CardinalityGuard.Bounds.DEFAULT,
+                dir.resolve("cardinality-" + target + ".json"),
+                clock),
+            (site, message) -> {},
+            clock,
+            Heartbeat.NONE,
+            nanos -> {});
+    ingest.start();
+    List<MqttClient> fleet = new ArrayList<>();
+    for (int d = 0; d < devices; d++) {
+      MqttClient client = new MqttClient(broker.uri(), "vert-" + d, new MemoryPersistence());
+      MqttConnectOptions options = broker.device("vert-" + d);
+      options.setMaxInflight(1000);
+      client.connect(options);
+      fleet.add(client);
+    }
+    long batches = 0;
+    long samples = 0;
+    long start = System.nanoTime();
+    long end = start + seconds * 1_000_000_000L;
+    int second = 0;
+    while (System.nanoTime() < end) {
+      for (int d = 0; d < devices; d++) {
+        SampleBatch batch = batch("vert-" + d, second);
+        fleet
+            .get(d)
+            .publish(
+                new Topic("bench", "vert-" + d, MessageType.SAMPLES).toString(),
+                codec.encode(batch),
+                1,
+                false);
+        batches++;
+        samples += batch.sampleCount();
+      }
+      second++;
+    }
+    long publishedAt = System.nanoTime();
+    while (ingest.stats().stored() < batches
+        && System.nanoTime() - publishedAt < 300_000_000_000L) {
+      Thread.sleep(50);
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long stored = store.count(target, samples);
+    for (MqttClient client : fleet) {
+      client.disconnect();
+      client.close();
+    }
+    ingest.close();
+    return new Run(batches, samples, elapsed, stored);
   }
 
   private static long writeDirect(TimeSeriesSink direct, List<Lines> chunk) {
@@ -222,12 +352,11 @@ public final class IngestBench {
 
     InfluxdStore() {
       influxd.start();
-      influxd.createDatabase("via_gateway");
-      influxd.createDatabase("direct");
     }
 
     @Override
     public TimeSeriesSink sink(String target) {
+      influxd.createDatabase(target);
       return new InfluxV1Sink(influxd.url(), target, null, null, Duration.ofSeconds(30));
     }
 
