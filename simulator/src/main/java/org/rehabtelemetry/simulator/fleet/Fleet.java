@@ -40,6 +40,7 @@ public final class Fleet implements AutoCloseable {
   private final List<VirtualDevice> devices = new ArrayList<>();
   private final double speed;
   private final int batchMs;
+  private boolean closed;
 
   /**
    * @param count how many devices; kinds cycle through the built-in profiles' kinds
@@ -96,6 +97,11 @@ public final class Fleet implements AutoCloseable {
       String id = String.format("sim-%s-%03d", prefix(kind), i);
       devices.add(new VirtualDevice(brokerUri, site, id, traces.get(i % kinds.size()), batchMs));
     }
+  }
+
+  /** Every device logs in with {@code credentials} (call before {@link #connect()}). */
+  public void credentials(FleetCredentials credentials) {
+    devices.forEach(device -> device.credentials(credentials));
   }
 
   /** Connects every device (birth published), eight at a time. */
@@ -178,9 +184,15 @@ public final class Fleet implements AutoCloseable {
     return devices;
   }
 
-  /** Each device says it goes offline and disconnects, eight at a time. */
+  /**
+   * Each device says it goes offline and disconnects, eight at a time; a second call does nothing.
+   */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       inParallel(
           device -> {

@@ -55,6 +55,7 @@ public final class VirtualDevice implements AutoCloseable {
   private int sampleIndex;
   private long windowStartUs;
   private int sessions;
+  private FleetCredentials credentials;
 
   /**
    * @param trace the session every run of this device replays
@@ -70,9 +71,17 @@ public final class VirtualDevice implements AutoCloseable {
     this.client = new MqttAsyncClient(brokerUri, "fleet-" + deviceId, new MemoryPersistence());
   }
 
+  /** Logs in with {@code credentials} (a secured broker) instead of anonymously. */
+  public void credentials(FleetCredentials credentials) {
+    this.credentials = credentials;
+  }
+
   /** Connects with the Last Will and publishes the birth. Blocks up to 15 s. */
   public void connect() throws MqttException {
     MqttConnectOptions options = new MqttConnectOptions();
+    if (credentials != null) {
+      credentials.apply(options, deviceId);
+    }
     options.setCleanSession(true);
     options.setMaxInflight(1000);
     options.setKeepAliveInterval(30);
