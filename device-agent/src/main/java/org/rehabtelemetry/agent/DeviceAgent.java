@@ -267,6 +267,11 @@ public final class DeviceAgent implements AutoCloseable {
     return liveness;
   }
 
+  /** The wall clock the agent stamps messages with, for metrics. */
+  public Clock wallClock() {
+    return wall;
+  }
+
   /** The journal, for metrics. */
   public DiskJournal journal() {
     return journal;

@@ -17,6 +17,7 @@ import org.rehabtelemetry.web.Operations;
  *
  * <pre>
  * rehab_agent_journal_records{state="unsent"}          records not yet acknowledged
+ * rehab_agent_journal_oldest_unsent_age_seconds        how long the oldest of them has waited
  * rehab_agent_journal_bytes                            bytes in segment files
  * rehab_agent_journal_unwritten_records                records waiting in memory (disk failing)
  * rehab_agent_journal_evicted_unsent_records_total     unsent records dropped to keep a bound
@@ -38,10 +39,21 @@ public final class AgentMetrics {
    *
    * @param status the agent's status snapshot (taken once per scrape)
    * @param published records handed to the broker since start
+   * @param backlogAge the age of the oldest unacknowledged record
    */
   public static PrometheusRegistry registry(
-      Supplier<AgentStatus> status, Supplier<Long> published, Liveness liveness) {
+      Supplier<AgentStatus> status,
+      Supplier<Long> published,
+      Liveness liveness,
+      BacklogAge backlogAge) {
     PrometheusRegistry registry = new PrometheusRegistry();
+    GaugeWithCallback.builder()
+        .name("rehab_agent_journal_oldest_unsent_age_seconds")
+        .help(
+            "How long the oldest record not yet acknowledged by the broker has waited (its message"
+                + " time to now); 0 when none waits.")
+        .callback(cb -> cb.call(backlogAge.seconds()))
+        .register(registry);
     GaugeWithCallback.builder()
         .name("rehab_agent_journal_records")
         .help("Journal records by state: unsent means not yet acknowledged by the broker.")

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.rehabtelemetry.agent.DeviceAgent;
 import org.rehabtelemetry.agent.control.AgentCommands;
 import org.rehabtelemetry.agent.metrics.AgentMetrics;
+import org.rehabtelemetry.agent.metrics.BacklogAge;
 import org.rehabtelemetry.agent.session.SessionRefusedException;
 import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.web.Json;
@@ -72,7 +73,11 @@ public final class ControlApi implements AutoCloseable {
    */
   public ControlApi(DeviceAgent agent, String bind, int port, Set<String> hostNames) {
     PrometheusRegistry metrics =
-        AgentMetrics.registry(agent::status, () -> agent.publisher().published(), agent.liveness());
+        AgentMetrics.registry(
+            agent::status,
+            () -> agent.publisher().published(),
+            agent.liveness(),
+            new BacklogAge(agent.journal(), agent.wallClock()));
     this.agent = agent;
     agent
         .events()

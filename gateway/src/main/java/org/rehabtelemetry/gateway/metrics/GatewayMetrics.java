@@ -85,6 +85,10 @@ public final class GatewayMetrics {
         () -> ingest.connected() ? 1 : 0);
     gauge("devices_online", "Devices whose agent is connected.", devices::online);
     gauge(
+        "devices_offline_in_session",
+        "Devices offline while a session they started has not ended.",
+        devices::offlineInSession);
+    gauge(
         "sessions_tracked",
         "Unfinished sessions whose completeness is tracked.",
         completeness::tracked);

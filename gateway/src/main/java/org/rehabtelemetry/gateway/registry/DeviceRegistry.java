@@ -46,7 +46,10 @@ public final class DeviceRegistry implements IngestListener {
       entry.kind = status.kind().wireName();
       entry.online = status.state() == DeviceState.ONLINE;
       entry.agentVersion = status.agentVersion();
-      entry.session = status.currentSessionId();
+      if (entry.online || status.currentSessionId() != null) {
+        // An offline status (the Last Will, set at connect) does not know the session: keep it.
+        entry.session = status.currentSessionId();
+      }
     } else if (message instanceof SessionEvent event) {
       entry.online = true;
       boolean ended =
@@ -70,5 +73,13 @@ public final class DeviceRegistry implements IngestListener {
 
   public synchronized long online() {
     return devices.values().stream().filter(e -> e.online).count();
+  }
+
+  /**
+   * Devices whose agent is offline (Last Will, or a clean stop) while a session they started has
+   * not ended: the therapist may be working blind, and the session's data waits in the journal.
+   */
+  public synchronized long offlineInSession() {
+    return devices.values().stream().filter(e -> !e.online && e.session != null).count();
   }
 }

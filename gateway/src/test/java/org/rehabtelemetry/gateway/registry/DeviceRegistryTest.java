@@ -69,6 +69,36 @@ class DeviceRegistryTest {
     assertEquals(0, registry.online());
   }
 
+  @Test
+  void aLastWillDuringASession_countsAsOfflineInSession_untilTheSessionEnds() {
+    registry.stored("ward-b", status(DeviceState.ONLINE));
+    registry.stored(
+        "ward-b",
+        new SessionEvent(
+            HEADER,
+            new SessionRef("S2", 0),
+            SessionEventType.STARTED,
+            "therapist",
+            "P-1",
+            "standing",
+            Map.of()));
+    assertEquals(0, registry.offlineInSession());
+    registry.stored("ward-b", status(DeviceState.OFFLINE)); // the Will knows no session
+    assertEquals(1, registry.offlineInSession());
+    assertEquals("S2", registry.devices().get(0).currentSessionId());
+    registry.stored(
+        "ward-b",
+        new SessionEvent(
+            HEADER,
+            new SessionRef("S2", 5),
+            SessionEventType.INTERRUPTED,
+            "agent",
+            null,
+            null,
+            Map.of()));
+    assertEquals(0, registry.offlineInSession(), "the session ended (interrupted at restart)");
+  }
+
   private static DeviceStatus status(DeviceState state) {
     return new DeviceStatus(HEADER, state, DeviceKind.VERTICALIZER, "0.1.0", true, null, null);
   }
