@@ -40,13 +40,31 @@ public final class AuditLog {
   /** At most this much of each of the two newest files is read back for the admin view. */
   private static final int TAIL_BYTES = 256 * 1024;
 
+  /** The file prefix of the provisioning command's entries ({@code audit-cli-YYYY-MM.jsonl}). */
+  public static final String CLI_PREFIX = "audit-cli";
+
+  private static final java.util.regex.Pattern FILE =
+      java.util.regex.Pattern.compile("audit(-[a-z]+)?-(\\d{4}-\\d{2})\\.jsonl");
+
   private final Path dir;
   private final Clock clock;
+  private final String prefix;
   private final ObjectMapper json = new ObjectMapper();
 
+  /** The gateway's own log, {@code audit-YYYY-MM.jsonl}. */
   public AuditLog(Path dir, Clock clock) {
+    this(dir, clock, "audit");
+  }
+
+  /**
+   * A log writing {@code PREFIX-YYYY-MM.jsonl}: another process (the provisioning command, often
+   * root) writes its own files, never the gateway's, so it cannot leave the gateway a file it may
+   * not append to. {@link #recent()} reads every prefix.
+   */
+  public AuditLog(Path dir, Clock clock, String prefix) {
     this.dir = dir;
     this.clock = clock;
+    this.prefix = prefix;
     try {
       DurableFiles.createDirectories(dir);
     } catch (IOException e) {
@@ -70,7 +88,7 @@ public final class AuditLog {
     line.put("address", entry.address());
     line.put("outcome", entry.outcome());
     Path file =
-        dir.resolve("audit-" + YearMonth.from(entry.at().atZone(ZoneOffset.UTC)) + ".jsonl");
+        dir.resolve(prefix + "-" + YearMonth.from(entry.at().atZone(ZoneOffset.UTC)) + ".jsonl");
     try {
       DurableFiles.append(
           file, (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -85,32 +103,35 @@ public final class AuditLog {
    * for a bounded file read; a line that cannot be read is skipped.
    */
   public synchronized List<Entry> recent() {
-    List<Path> files;
+    java.util.TreeMap<String, List<Path>> byMonth =
+        new java.util.TreeMap<>(Comparator.reverseOrder());
     try (Stream<Path> listing = Files.list(dir)) {
-      files =
-          listing
-              .filter(f -> f.getFileName().toString().matches("audit-\\d{4}-\\d{2}\\.jsonl"))
-              .sorted(Comparator.reverseOrder())
-              .limit(2)
-              .toList();
+      listing.forEach(
+          f -> {
+            java.util.regex.Matcher name = FILE.matcher(f.getFileName().toString());
+            if (name.matches()) {
+              byMonth.computeIfAbsent(name.group(2), month -> new ArrayList<>()).add(f);
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the audit log " + dir, e);
     }
     List<Entry> entries = new ArrayList<>();
-    for (Path file : files) {
-      List<Entry> ofFile = new ArrayList<>();
-      for (String line : tail(file)) {
-        Entry entry = parse(line);
-        if (entry != null) {
-          ofFile.add(entry);
-        }
-      }
-      Collections.reverse(ofFile);
-      entries.addAll(ofFile);
-      if (entries.size() >= RECENT) {
-        break;
-      }
-    }
+    byMonth.values().stream()
+        .limit(2)
+        .flatMap(List::stream)
+        .forEach(
+            file -> {
+              for (String line : tail(file)) {
+                Entry entry = parse(line);
+                if (entry != null) {
+                  entries.add(entry);
+                }
+              }
+            });
+    // Newest first; within one file the order written (stable sort on equal times).
+    Collections.reverse(entries);
+    entries.sort(Comparator.comparing(Entry::at).reversed());
     return entries.size() > RECENT ? new ArrayList<>(entries.subList(0, RECENT)) : entries;
   }
 

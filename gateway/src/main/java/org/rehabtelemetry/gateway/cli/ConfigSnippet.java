@@ -49,7 +49,15 @@ final class ConfigSnippet {
         .append('\n')
         .append("  passwordFile: /etc/rehab-telemetry/mqtt-password\n");
     if (broker.startsWith("ssl://")) {
-      text.append("  caFile: /etc/rehab-telemetry/site-ca.pem\n");
+      text.append("  caFile: /etc/rehab-telemetry/site-ca.pem\n")
+          .append("  certFile: /etc/rehab-telemetry/")
+          .append(account.name())
+          .append(".pem   # scripts/site-ca client ")
+          .append(account.name())
+          .append("\n")
+          .append("  keyFile: /etc/rehab-telemetry/")
+          .append(account.name())
+          .append(".key   # mode 0600\n");
     }
     return text.toString();
   }

@@ -3,6 +3,7 @@ package org.rehabtelemetry.gateway.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -18,6 +19,7 @@ import org.rehabtelemetry.gateway.enrolment.BrokerAccount.AccountRole;
 import org.rehabtelemetry.gateway.enrolment.Enrolment;
 import org.rehabtelemetry.gateway.enrolment.MosquittoFiles;
 import org.rehabtelemetry.gateway.enrolment.MosquittoPasswordHash;
+import org.rehabtelemetry.runtime.files.DirectoryLock;
 import org.rehabtelemetry.runtime.files.DurableFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,8 +75,29 @@ final class ProvisionCommand implements Runnable {
     @Option(
         names = "--audit-dir",
         defaultValue = "/var/lib/rehab-telemetry/gateway/audit",
-        description = "The gateway's audit log directory (default: ${DEFAULT-VALUE}).")
+        description =
+            "The gateway's audit log directory; it must exist (the gateway makes it at its first"
+                + " start) (default: ${DEFAULT-VALUE}).")
     Path auditDir;
+
+    /** A step that may fail with an I/O error. */
+    interface Step<T> {
+      T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code step} holding the provisioning directory's lock, so two administrators' commands
+     * cannot lose each other's change.
+     */
+    <T> T locked(Step<T> step) throws IOException {
+      DurableFiles.createDirectories(dir);
+      DirectoryLock lock = DirectoryLock.acquire(dir, "the provisioning directory");
+      try {
+        return step.run();
+      } finally {
+        lock.close();
+      }
+    }
 
     /** Who runs the command, for the audit log: the sudo user if any, else the login. */
     static String actor() {
@@ -84,15 +107,31 @@ final class ProvisionCommand implements Runnable {
     }
 
     /**
-     * Applies {@code next} with {@code hashes}: registry, password file and ACL, then the audit
-     * entry. The audit log is opened first, so a change is never made that cannot be recorded.
+     * Checks, before anything changes, that the audit log can be written: the directory exists
+     * (made by the gateway, owned by its user; this command never makes it, so it cannot leave the
+     * gateway a directory it cannot write) and is writable.
      */
-    void commit(Enrolment next, Map<String, String> hashes, String action, String target)
+    AuditLog audit() throws IOException {
+      if (!Files.isDirectory(auditDir) || !Files.isWritable(auditDir)) {
+        throw new IOException(
+            "the audit directory "
+                + auditDir
+                + " is missing or not writable: start the gateway once (it makes it), run this"
+                + " as root, or name another with --audit-dir");
+      }
+      return new AuditLog(auditDir, Clock.systemUTC(), AuditLog.CLI_PREFIX);
+    }
+
+    /**
+     * Applies {@code next} with {@code hashes}: the broker's password file and ACL first, then the
+     * registry, then the audit entry. Should a write fail half-way, the registry still shows the
+     * previous state, so running the same command again completes the change.
+     */
+    void commit(
+        AuditLog audit, Enrolment next, Map<String, String> hashes, String action, String target)
         throws IOException {
-      AuditLog audit = new AuditLog(auditDir, Clock.systemUTC());
-      DurableFiles.createDirectories(dir);
-      next.save(dir);
       MosquittoFiles.write(next, hashes, dir);
+      next.save(dir);
       audit.record(actor(), action, target, "cli", "ok");
     }
   }
@@ -173,8 +212,27 @@ final class ProvisionCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Enrolment next = Enrolment.load(places.dir).revoke(name, Clock.systemUTC().instant());
-      places.commit(next, MosquittoFiles.readHashes(places.dir), "revoke", name);
+      AuditLog audit = places.audit();
+      boolean again =
+          places.locked(
+              () -> {
+                Enrolment current = Enrolment.load(places.dir);
+                Map<String, String> hashes = MosquittoFiles.readHashes(places.dir);
+                if (current.find(name).map(a -> !a.active()).orElse(false)) {
+                  // Already revoked: make sure the broker's files agree (a half-done revoke).
+                  MosquittoFiles.write(current, hashes, places.dir);
+                  return true;
+                }
+                Enrolment next = current.revoke(name, Clock.systemUTC().instant());
+                places.commit(audit, next, hashes, "revoke", name);
+                return false;
+              });
+      if (again) {
+        spec.commandLine()
+            .getOut()
+            .println(name + " was already revoked; the broker's password file and ACL agree.");
+        return 0;
+      }
       spec.commandLine()
           .getOut()
           .println(
@@ -221,6 +279,22 @@ final class ProvisionCommand implements Runnable {
     BrokerAccount account =
         new BrokerAccount(
             spec.name(), spec.role(), spec.site(), spec.kind(), Clock.systemUTC().instant(), null);
+    AuditLog audit = places.audit();
+    Path issued = places.locked(() -> enrolLocked(places, audit, account, spec, broker));
+    out.println(
+        "enrolled "
+            + account.name()
+            + ". Its password and config snippet are in "
+            + issued
+            + " (copy both to the "
+            + (account.role() == AccountRole.DEVICE ? "device" : "gateway host")
+            + ", then delete them here); then reload the broker: systemctl reload mosquitto");
+    return 0;
+  }
+
+  private static Path enrolLocked(
+      Places places, AuditLog audit, BrokerAccount account, BrokerAccountSpec spec, String broker)
+      throws IOException {
     Enrolment next = Enrolment.load(places.dir).with(account);
     SecureRandom random = new SecureRandom();
     byte[] secret = new byte[24];
@@ -232,7 +306,11 @@ final class ProvisionCommand implements Runnable {
 
     Path issued = places.dir.resolve("issued").resolve(account.name());
     DurableFiles.createDirectories(issued);
-    byte[] passwordBytes = new String(password).getBytes(StandardCharsets.US_ASCII);
+    // Base64url characters are ASCII: copied byte by byte, never through a String.
+    byte[] passwordBytes = new byte[password.length];
+    for (int i = 0; i < password.length; i++) {
+      passwordBytes[i] = (byte) password[i];
+    }
     Arrays.fill(password, '\0');
     DurableFiles.replace(
         issued.resolve("mqtt-password"),
@@ -244,15 +322,7 @@ final class ProvisionCommand implements Runnable {
         ConfigSnippet.of(account, broker).getBytes(StandardCharsets.UTF_8),
         PosixFilePermissions.fromString("rw-r-----"));
     places.commit(
-        next, hashes, "enrol-" + spec.role().name().toLowerCase(Locale.ROOT), spec.name());
-    out.println(
-        "enrolled "
-            + account.name()
-            + ". Its password and config snippet are in "
-            + issued
-            + " (copy both to the "
-            + (account.role() == AccountRole.DEVICE ? "device" : "gateway host")
-            + ", then delete them here); then reload the broker: systemctl reload mosquitto");
-    return 0;
+        audit, next, hashes, "enrol-" + spec.role().name().toLowerCase(Locale.ROOT), spec.name());
+    return issued;
   }
 }

@@ -83,7 +83,19 @@ public final class GatewayConfigLoader {
     ConfigNode devices = root.optionalObject("devices");
     if (devices != null) {
       enrolmentDir = baseDir.resolve(devices.text("enrolmentDir"));
-      if (!Files.isRegularFile(enrolmentDir.resolve("registry.json"))) {
+      Path registry = enrolmentDir.resolve("registry.json");
+      if (Files.isDirectory(enrolmentDir)
+          && (!Files.isExecutable(enrolmentDir)
+              || (Files.exists(registry) && !Files.isReadable(registry)))) {
+        throw devices.fail(
+            "enrolmentDir",
+            "cannot read "
+                + registry
+                + " as "
+                + System.getProperty("user.name")
+                + ": the directory needs mode 2755 and the registry 0644 (docs/security.md)");
+      }
+      if (!Files.isRegularFile(registry)) {
         throw devices.fail(
             "enrolmentDir",
             "has no registry.json in "

@@ -67,14 +67,15 @@ public final class EnrolledDevices implements Admission {
 
   private synchronized Enrolment current() {
     long now = clock.millis();
-    if (now - checkedAtMillis >= RECHECK_MILLIS) {
+    // Also when the clock stepped back (NTP after a boot without RTC): never wait for it.
+    if (now - checkedAtMillis >= RECHECK_MILLIS || now < checkedAtMillis) {
       checkedAtMillis = now;
       FileTime modified = modified();
       if (modified != null && !modified.equals(loadedModified)) {
         try {
           enrolment = Enrolment.load(dir);
           LOG.info("device enrolment reloaded: {} accounts", enrolment.accounts().size());
-        } catch (EnrolmentException e) {
+        } catch (RuntimeException e) {
           LOG.error("device enrolment not reloaded, the previous one stays: {}", e.getMessage());
         }
         loadedModified = modified;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.rehabtelemetry.gateway.enrolment.BrokerAccount.AccountRole;
+import org.rehabtelemetry.protocol.ProtocolException;
 import org.rehabtelemetry.runtime.files.DurableFiles;
 
 /**
@@ -93,7 +94,10 @@ public final class Enrolment {
         if (accounts.put(account.name(), account) != null) {
           throw new IllegalArgumentException("the name " + account.name() + " appears twice");
         }
-      } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+      } catch (IllegalArgumentException
+          | NullPointerException
+          | DateTimeParseException
+          | ProtocolException e) {
         throw new EnrolmentException(
             file + ": accounts[" + index + "] is not a valid account: " + e.getMessage(), e);
       }

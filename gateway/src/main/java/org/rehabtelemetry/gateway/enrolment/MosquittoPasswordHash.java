@@ -30,11 +30,10 @@ public final class MosquittoPasswordHash {
 
   /** The hash of {@code password} with {@code salt}; public for the format test. */
   static String format(char[] password, byte[] salt, int iterations) {
+    PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BITS);
     try {
-      PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BITS);
       byte[] hash =
           SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
-      spec.clearPassword();
       Base64.Encoder base64 = Base64.getEncoder();
       return "$7$"
           + iterations
@@ -44,6 +43,8 @@ public final class MosquittoPasswordHash {
           + base64.encodeToString(hash);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("PBKDF2WithHmacSHA512 is missing from this JDK", e);
+    } finally {
+      spec.clearPassword();
     }
   }
 }

@@ -2,6 +2,7 @@ package org.rehabtelemetry.gateway.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,10 +41,16 @@ class AuditLogTest {
     gateway.record("op1", "login", null, "127.0.0.1", "ok");
     // The provisioning command is another process with its own AuditLog on the same directory.
     AuditLog cli =
-        new AuditLog(dir, Clock.fixed(Instant.parse("2026-11-01T00:01:00Z"), ZoneOffset.UTC));
+        new AuditLog(
+            dir,
+            Clock.fixed(Instant.parse("2026-11-01T00:01:00Z"), ZoneOffset.UTC),
+            AuditLog.CLI_PREFIX);
     cli.record("os:admin", "enrol-device", "vert-07", "cli", "ok");
     Files.writeString(
-        dir.resolve("audit-2026-11.jsonl"), "not json\n", java.nio.file.StandardOpenOption.APPEND);
+        dir.resolve("audit-cli-2026-11.jsonl"),
+        "not json\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    assertTrue(Files.exists(dir.resolve("audit-2026-10.jsonl")), "the gateway's own file");
 
     List<AuditLog.Entry> recent = gateway.recent();
     assertEquals(2, recent.size(), recent.toString());

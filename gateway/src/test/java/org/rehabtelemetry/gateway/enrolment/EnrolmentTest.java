@@ -98,7 +98,11 @@ class EnrolmentTest {
     assertTrue(
         acl.contains("user gateway-1\ntopic read rehab/v1/#\ntopic write rehab/v1/+/+/cmd\n"), acl);
     assertFalse(acl.contains("vert-02"), "a revoked device has no ACL entry");
-    assertFalse(acl.contains("vert-01/cmd\ntopic write"), "no device writes a command");
+    assertFalse(
+        acl.contains("topic write rehab/v1/ward-b/vert-01/cmd"), "no device sends a command");
+    assertFalse(
+        acl.substring(0, acl.indexOf("\nuser ")).contains("topic"),
+        "nothing is granted before the first user (to anonymous clients)");
     String passwords =
         MosquittoFiles.passwords(
             enrolment, Map.of("vert-01", "$7$a", "vert-02", "$7$b", "stranger", "$7$c"));

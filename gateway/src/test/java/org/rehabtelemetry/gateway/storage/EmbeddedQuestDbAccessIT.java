@@ -49,6 +49,17 @@ class EmbeddedQuestDbAccessIT {
         assertEquals(401, status(http, url, null), "no credentials: " + url);
         assertEquals(401, status(http, url, wrong), "wrong password: " + url);
       }
+      // A real write (a line POSTed to the v2 API) is refused too.
+      for (String authorization : new String[] {null, wrong}) {
+        HttpRequest.Builder post =
+            HttpRequest.newBuilder(URI.create(db.url() + "/api/v2/write?bucket=rehab&precision=u"))
+                .POST(HttpRequest.BodyPublishers.ofString("sample,device=evil value=1 1000\n"));
+        if (authorization != null) {
+          post.header("Authorization", authorization);
+        }
+        assertEquals(
+            401, http.send(post.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+      }
       HttpResponse<String> crossOrigin =
           http.send(
               HttpRequest.newBuilder(URI.create(read))

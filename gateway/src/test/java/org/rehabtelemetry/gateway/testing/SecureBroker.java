@@ -46,6 +46,7 @@ public final class SecureBroker implements AutoCloseable {
     this.ca = certs.resolve("site-ca.pem");
     this.provisioning = dir.resolve("broker");
     this.audit = dir.resolve("audit");
+    Files.createDirectories(audit); // the gateway makes it at its first start
     List<String> production =
         Files.readAllLines(repo().resolve("deploy/mosquitto/rehab-telemetry.conf"));
     this.broker =

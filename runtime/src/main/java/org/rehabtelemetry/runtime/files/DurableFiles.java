@@ -62,6 +62,12 @@ public final class DurableFiles {
     try (FileChannel out =
         FileChannel.open(
             temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
+      if (permissions != null) {
+        // Created with at most these permissions (the umask can only narrow them); now exactly
+        // these, before any byte is written: nobody else reads a secret at any moment, and a
+        // strict umask cannot lock out the reader the caller named.
+        Files.setPosixFilePermissions(temp, permissions);
+      }
       ByteBuffer buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
         out.write(buffer);

@@ -209,6 +209,28 @@ public final class EmbeddedQuestDb implements AutoCloseable {
    * @param columns comma-separated {@code name TYPE} pairs
    * @param tagKeys comma-separated tag columns, the identity with the timestamp
    */
+  /**
+   * The storage schema as this store creates it: each measurement's tag and field columns (without
+   * the timestamp), for checks of queries written elsewhere (dashboards). Fields added by the
+   * writes themselves (session settings, summary metrics) are not in it.
+   */
+  public static Map<String, java.util.Set<String>> schemaColumns() {
+    Map<String, java.util.Set<String>> tables = new java.util.TreeMap<>();
+    java.util.regex.Pattern column = java.util.regex.Pattern.compile("\"(\\w+)\" [A-Z]+");
+    for (String statement : SCHEMA) {
+      String name = statement.split("\"", -1)[1];
+      java.util.Set<String> columns = new java.util.TreeSet<>();
+      java.util.regex.Matcher matcher =
+          column.matcher(statement.substring(0, statement.indexOf(") TIMESTAMP(")));
+      while (matcher.find()) {
+        columns.add(matcher.group(1));
+      }
+      columns.remove("timestamp");
+      tables.put(name, columns);
+    }
+    return tables;
+  }
+
   private static String table(String name, String columns, String tagKeys) {
     StringBuilder sql =
         new StringBuilder("CREATE TABLE IF NOT EXISTS \"").append(name).append("\" (");
