@@ -19,9 +19,11 @@ import org.rehabtelemetry.agent.control.AgentCommands;
 import org.rehabtelemetry.agent.journal.DiskFaults;
 import org.rehabtelemetry.agent.journal.DiskJournal;
 import org.rehabtelemetry.agent.journal.NioJournalFiles;
+import org.rehabtelemetry.agent.metrics.BacklogAge;
 import org.rehabtelemetry.agent.monitor.AgentTicker;
 import org.rehabtelemetry.agent.monitor.ClockWatch;
 import org.rehabtelemetry.agent.monitor.JournalAlarms;
+import org.rehabtelemetry.agent.monitor.LinkWatch;
 import org.rehabtelemetry.agent.monitor.ReadingRouter;
 import org.rehabtelemetry.agent.monitor.SensorWatch;
 import org.rehabtelemetry.agent.monitor.SessionLifecycle;
@@ -213,7 +215,13 @@ public final class DeviceAgent implements AutoCloseable {
             recorder,
             commands,
             sensors,
-            new ClockWatch(timebase, alarms, clock)),
+            new ClockWatch(timebase, alarms, clock),
+            new LinkWatch(
+                alarms,
+                clock,
+                config.operatorLinkLost(),
+                new BacklogAge(journal, wall)::seconds,
+                publisher::isConnected)),
         config.batchInterval().toMillis(),
         config.batchInterval().toMillis(),
         TimeUnit.MILLISECONDS);

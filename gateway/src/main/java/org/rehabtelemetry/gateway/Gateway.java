@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
+import org.rehabtelemetry.gateway.alarms.CommunicationWatch;
 import org.rehabtelemetry.gateway.auth.AuditLog;
 import org.rehabtelemetry.gateway.auth.LoginSessions;
 import org.rehabtelemetry.gateway.config.GatewayConfig;
@@ -112,6 +113,8 @@ public final class Gateway implements AutoCloseable {
       DeviceRegistry registry = new DeviceRegistry(clock);
       LiveFeed live = new LiveFeed();
       AlarmBoard alarms = new AlarmBoard(200, 10_000, clock, live::alarmChanged);
+      CommunicationWatch communication =
+          new CommunicationWatch(alarms, clock, config.communicationLoss());
       LoginSessions logins =
           new LoginSessions(
               config.dashboard().operators(), config.dashboard().sessionLifetime(), clock);
@@ -124,7 +127,7 @@ public final class Gateway implements AutoCloseable {
               store.sink(),
               deadLetters,
               admission(config, guard, clock),
-              IngestListener.all(registry, worker, alarms, live),
+              IngestListener.all(registry, worker, alarms, live, communication),
               clock,
               liveness.register("ingest-writer", Duration.ofMinutes(2)),
               metrics.writeLatency());
@@ -149,6 +152,7 @@ public final class Gateway implements AutoCloseable {
               liveness);
       ScheduledExecutorService housekeeping = FailFast.scheduler("gateway-housekeeping");
       housekeeping.scheduleWithFixedDelay(logins::purgeExpired, 1, 1, TimeUnit.MINUTES);
+      housekeeping.scheduleWithFixedDelay(communication::check, 500, 500, TimeUnit.MILLISECONDS);
       if (!logins.enabled()) {
         LOG.warn("no operator account configured (dashboard.operators): the dashboard is off");
       }

@@ -112,5 +112,15 @@ public final class Streams implements AutoCloseable {
   @Override
   public void close() {
     threads.shutdownNow();
+    // Wait for the streams to end before the server stops: a stream that writes to a response
+    // Jetty has already recycled makes Javalin 7.2.3 loop on its error handling on that thread for
+    // ever (seen as millions of "Response does not exist" log lines in a loaded test run).
+    try {
+      if (!threads.awaitTermination(2, TimeUnit.SECONDS)) {
+        LOG.warn("{}: a stream did not end within 2 s of the stop", name);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -24,6 +24,8 @@ import org.rehabtelemetry.agent.publish.MqttSettings;
  * @param uiHostNames host names the kiosk may use for them besides localhost and the bind address
  * @param recordTraces record every session's raw sensor stream into a trace file under {@code
  *     stateDir/traces} (docs/traces.md)
+ * @param operatorLinkLost how long deliveries may fail during a session before the touch UI shows
+ *     the operator-link-lost technical alarm
  */
 public record AgentConfig(
     String deviceId,
@@ -37,7 +39,8 @@ public record AgentConfig(
     String uiBind,
     int uiPort,
     Set<String> uiHostNames,
-    boolean recordTraces) {
+    boolean recordTraces,
+    Duration operatorLinkLost) {
 
   public AgentConfig {
     requiredSensors = List.copyOf(requiredSensors);

@@ -63,9 +63,11 @@ public final class AgentConfigLoader {
     ConfigNode session = root.optionalObject("session");
     Duration batchInterval = Duration.ofSeconds(1);
     boolean recordTraces = false;
+    Duration operatorLinkLost = Duration.ofSeconds(5);
     List<String> required = new ArrayList<>(List.of("sensorHub", "oximeter", "tilt"));
     if (session != null) {
       batchInterval = session.millis("batchIntervalMs", 100, 10_000, 1000);
+      operatorLinkLost = session.millis("operatorLinkLostMs", 1000, 600_000, 5000);
       recordTraces = session.bool("recordTraces", false);
       if (session.has("requiredSensors")) {
         required.clear();
@@ -112,7 +114,8 @@ public final class AgentConfigLoader {
         bind,
         port,
         hostNames,
-        recordTraces);
+        recordTraces,
+        operatorLinkLost);
   }
 
   private static JournalConfig journal(ConfigNode node, Path dir) {

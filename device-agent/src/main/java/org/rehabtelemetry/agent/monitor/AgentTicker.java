@@ -8,7 +8,7 @@ import org.rehabtelemetry.runtime.health.Heartbeat;
  * The agent's periodic work, once per batch interval on the {@code agent-tick} thread: beat its
  * heartbeat, raise journal alarms noted on other threads, end a session at the seq limit, journal
  * the waiting samples, interrupt a session whose required sensor stayed faulted, and watch the
- * clock. Not thread-safe: one scheduler runs it.
+ * clock and the link to the operator. Not thread-safe: one scheduler runs it.
  */
 public final class AgentTicker implements Runnable {
   private final Heartbeat heartbeat;
@@ -17,6 +17,7 @@ public final class AgentTicker implements Runnable {
   private final AgentCommands commands;
   private final SensorWatch sensors;
   private final ClockWatch clocks;
+  private final LinkWatch link;
 
   public AgentTicker(
       Heartbeat heartbeat,
@@ -24,13 +25,15 @@ public final class AgentTicker implements Runnable {
       SessionRecorder recorder,
       AgentCommands commands,
       SensorWatch sensors,
-      ClockWatch clocks) {
+      ClockWatch clocks,
+      LinkWatch link) {
     this.heartbeat = heartbeat;
     this.journalAlarms = journalAlarms;
     this.recorder = recorder;
     this.commands = commands;
     this.sensors = sensors;
     this.clocks = clocks;
+    this.link = link;
   }
 
   @Override
@@ -43,5 +46,6 @@ public final class AgentTicker implements Runnable {
     recorder.flush();
     sensors.check(recorder.state().isActive(), commands::interrupt);
     clocks.check(recorder.state().isActive());
+    link.check(recorder.state().isActive());
   }
 }

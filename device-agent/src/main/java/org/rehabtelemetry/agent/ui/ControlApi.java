@@ -59,6 +59,7 @@ public final class ControlApi implements AutoCloseable {
   private final DeviceAgent agent;
   private final ObjectMapper json = Json.mapper();
   private final StatusEvents changes = new StatusEvents();
+  private volatile boolean closing;
   private final WebServer server;
 
   /** Serves the agent's UI and API on {@code bind:port} for local names only. */
@@ -112,9 +113,13 @@ public final class ControlApi implements AutoCloseable {
     return server.address();
   }
 
+  /**
+   * Stops the server; its streams end first (they stop writing at once, and the server waits for
+   * them before Jetty stops: see {@code Streams#close}).
+   */
   @Override
   public void close() {
-    changes.signal();
+    closing = true;
     server.close();
   }
 
@@ -199,8 +204,11 @@ public final class ControlApi implements AutoCloseable {
     long urgentSeen = changes.urgent();
     long readingsSent = -1;
     long lastSent = 0;
-    while (!client.terminated()) {
+    while (!client.terminated() && !closing) {
       boolean urgent = changes.awaitUrgent(urgentSeen, LIVE_INTERVAL_MILLIS);
+      if (closing) {
+        return;
+      }
       urgentSeen = changes.urgent();
       long readings = changes.readings();
       long now = System.currentTimeMillis();

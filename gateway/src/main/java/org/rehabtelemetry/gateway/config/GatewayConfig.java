@@ -29,6 +29,8 @@ import org.rehabtelemetry.gateway.storage.StoreSettings;
  * @param maxTrackedSessions unfinished sessions whose completeness is tracked at once
  * @param enrolmentDir the provisioning directory whose {@code registry.json} lists the devices
  *     allowed to send; null: the check is off and any device id is accepted (the demo)
+ * @param communicationLoss how long a running session may stay silent before the operator gets a
+ *     communication-loss alarm
  */
 public record GatewayConfig(
     MqttConnection mqtt,
@@ -43,4 +45,5 @@ public record GatewayConfig(
     Duration deadLetterMaxAge,
     CardinalityGuard.Bounds cardinality,
     int maxTrackedSessions,
-    Path enrolmentDir) {}
+    Path enrolmentDir,
+    Duration communicationLoss) {}

@@ -106,6 +106,12 @@ public final class GatewayConfigLoader {
       }
       devices.rejectUnknownKeys();
     }
+    Duration communicationLoss = Duration.ofSeconds(3);
+    ConfigNode alarms = root.optionalObject("alarms");
+    if (alarms != null) {
+      communicationLoss = alarms.millis("communicationLossMs", 1000, 600_000, 3000);
+      alarms.rejectUnknownKeys();
+    }
     root.rejectUnknownKeys();
     return new GatewayConfig(
         connection,
@@ -120,7 +126,8 @@ public final class GatewayConfigLoader {
         deadLetterAge,
         bounds,
         maxSessions,
-        enrolmentDir);
+        enrolmentDir,
+        communicationLoss);
   }
 
   private static IngestSettings ingest(ConfigNode ingest, String group) {

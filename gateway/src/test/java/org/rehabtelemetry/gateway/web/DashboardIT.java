@@ -217,16 +217,26 @@ class DashboardIT {
 
     logIn("admin1");
     await().atMost(Duration.ofSeconds(10)).until(() -> page.visible("#audit-section"));
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () -> {
-              page.click("#audit-refresh");
-              String audit = String.valueOf(page.text("#audit tbody"));
-              return audit.contains("viewer1acknowledge alarmvert-01 a-9")
-                  && audit.contains("refused: needs the operator role")
-                  && audit.contains("op1acknowledge alarmvert-01 a-9 SPO2_LOW");
-            });
+    try {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                page.click("#audit-refresh");
+                String audit = String.valueOf(page.text("#audit tbody"));
+                return audit.contains("viewer1acknowledge alarmvert-01 a-9")
+                    && audit.contains("refused: needs the operator role")
+                    && audit.contains("op1acknowledge alarmvert-01 a-9 SPO2_LOW");
+              });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          "the audit panel shows: "
+              + page.text("#audit tbody")
+              + "; the log holds: "
+              + gateway.parts().audit().recent(),
+          e);
+    }
     assertFalse(
         String.valueOf(page.text("#audit tbody")).contains(PASSWORD), "no password in the log");
   }

@@ -1,0 +1,98 @@
+package org.rehabtelemetry.gateway.alarms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.SessionEvent;
+import org.rehabtelemetry.protocol.SessionEventType;
+import org.rehabtelemetry.protocol.SessionRef;
+
+class CommunicationWatchTest {
+  private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
+
+  private final MovingClock clock = new MovingClock();
+  private final List<AlarmBoard.Entry> changes = new CopyOnWriteArrayList<>();
+  private final AlarmBoard board = new AlarmBoard(50, 50, clock, changes::add);
+  private final CommunicationWatch watch =
+      new CommunicationWatch(board, clock, Duration.ofSeconds(3));
+
+  @Test
+  void aRunningSessionSilentForLongerThanTheLimit_raisesOneAlarm_thatClearsWhenTrafficResumes() {
+    watch.arrived("ward-b", event(SessionEventType.STARTED, 0));
+    clock.advance(3000);
+    watch.check();
+    assertEquals(List.of(), changes, "3 s of silence is within the limit");
+    clock.advance(100);
+    watch.check();
+    watch.check();
+    assertEquals(1, changes.size(), "one alarm, raised once");
+    AlarmBoard.Entry raised = changes.get(0);
+    assertEquals(CommunicationWatch.CODE, raised.code());
+    assertEquals("medium", raised.priority(), "a technical alarm");
+    assertEquals("raised", raised.deviceState());
+    assertEquals("vert-01", raised.device());
+
+    watch.arrived("ward-b", event(SessionEventType.PAUSED, 9)); // late traffic arrives
+    assertEquals(2, changes.size());
+    assertEquals("cleared", changes.get(1).deviceState(), "cleared when anything arrives");
+    assertTrue(changes.get(1).over());
+    assertEquals(1, watch.raised());
+  }
+
+  @Test
+  void pausedStoppedOrUnknownSessions_expectNoTraffic() {
+    watch.arrived("ward-b", event(SessionEventType.STARTED, 0));
+    watch.arrived("ward-b", event(SessionEventType.PAUSED, 1));
+    clock.advance(60_000);
+    watch.check();
+    watch.arrived("ward-b", event(SessionEventType.RESUMED, 2));
+    watch.arrived("ward-b", event(SessionEventType.STOPPED, 3));
+    clock.advance(60_000);
+    watch.check();
+    assertEquals(List.of(), changes, "no alarm while paused or after the stop");
+  }
+
+  private static SessionEvent event(SessionEventType type, long seq) {
+    return new SessionEvent(
+        new Header("vert-01", "b1", T),
+        new SessionRef("S1", seq),
+        type,
+        "therapist",
+        type == SessionEventType.STARTED ? "P-1" : null,
+        type == SessionEventType.STARTED ? "standing" : null,
+        Map.of());
+  }
+
+  private static final class MovingClock extends Clock {
+    private Instant now = T;
+
+    void advance(long millis) {
+      now = now.plusMillis(millis);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
