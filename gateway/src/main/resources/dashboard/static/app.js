@@ -212,14 +212,15 @@
   }
 
   async function loadAudit() {
-    const body = document.querySelector('#audit tbody');
-    body.replaceChildren();
-    for (const e of await api('/api/audit')) {
+    // Fetch first, then swap the rows: the table never stands empty while a refresh is under way.
+    const entries = await api('/api/audit');
+    const rows = entries.map(e => {
       const tr = el('tr');
       tr.append(el('td', null, time(e.at)), el('td', 'actor', e.actor), el('td', 'action', e.action),
         el('td', 'target', e.target || ''), el('td', null, e.address || ''), el('td', 'outcome', e.outcome));
-      body.append(tr);
-    }
+      return tr;
+    });
+    document.querySelector('#audit tbody').replaceChildren(...rows);
   }
 
   async function start() {
