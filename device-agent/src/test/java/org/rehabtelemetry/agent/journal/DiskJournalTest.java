@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rehabtelemetry.agent.MutableClock;
 import org.rehabtelemetry.protocol.MessageType;
+import org.rehabtelemetry.testsupport.MutableClock;
 
 class DiskJournalTest {
   @TempDir Path dir;

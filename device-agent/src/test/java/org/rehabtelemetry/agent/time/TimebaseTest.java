@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.rehabtelemetry.agent.MutableClock;
 import org.rehabtelemetry.hardware.fake.FakeClock;
+import org.rehabtelemetry.testsupport.MutableClock;
 
 class TimebaseTest {
   private final FakeClock monotonic = new FakeClock(5_000_000_000L);

@@ -3,11 +3,8 @@ package org.rehabtelemetry.gateway.alarms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,11 +13,12 @@ import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.SessionEvent;
 import org.rehabtelemetry.protocol.SessionEventType;
 import org.rehabtelemetry.protocol.SessionRef;
+import org.rehabtelemetry.testsupport.MutableClock;
 
 class CommunicationWatchTest {
   private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
-  private final MovingClock clock = new MovingClock();
+  private final MutableClock clock = new MutableClock(T);
   private final List<AlarmBoard.Entry> changes = new CopyOnWriteArrayList<>();
   private final AlarmBoard board = new AlarmBoard(50, 50, clock, changes::add);
   private final CommunicationWatch watch =
@@ -29,10 +27,10 @@ class CommunicationWatchTest {
   @Test
   void aRunningSessionSilentForLongerThanTheLimit_raisesOneAlarm_thatClearsWhenTrafficResumes() {
     watch.arrived("ward-b", event(SessionEventType.STARTED, 0));
-    clock.advance(3000);
+    clock.advance(Duration.ofMillis(3000));
     watch.check();
     assertEquals(List.of(), changes, "3 s of silence is within the limit");
-    clock.advance(100);
+    clock.advance(Duration.ofMillis(100));
     watch.check();
     watch.check();
     assertEquals(1, changes.size(), "one alarm, raised once");
@@ -53,11 +51,11 @@ class CommunicationWatchTest {
   void pausedStoppedOrUnknownSessions_expectNoTraffic() {
     watch.arrived("ward-b", event(SessionEventType.STARTED, 0));
     watch.arrived("ward-b", event(SessionEventType.PAUSED, 1));
-    clock.advance(60_000);
+    clock.advance(Duration.ofMinutes(1));
     watch.check();
     watch.arrived("ward-b", event(SessionEventType.RESUMED, 2));
     watch.arrived("ward-b", event(SessionEventType.STOPPED, 3));
-    clock.advance(60_000);
+    clock.advance(Duration.ofMinutes(1));
     watch.check();
     assertEquals(List.of(), changes, "no alarm while paused or after the stop");
   }
@@ -71,28 +69,5 @@ class CommunicationWatchTest {
         type == SessionEventType.STARTED ? "P-1" : null,
         type == SessionEventType.STARTED ? "standing" : null,
         Map.of());
-  }
-
-  private static final class MovingClock extends Clock {
-    private Instant now = T;
-
-    void advance(long millis) {
-      now = now.plusMillis(millis);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

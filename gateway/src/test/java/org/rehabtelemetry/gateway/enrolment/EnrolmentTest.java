@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.gateway.enrolment.BrokerAccount.AccountRole;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.ProtocolException;
+import org.rehabtelemetry.testsupport.MutableClock;
 
 class EnrolmentTest {
   private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
@@ -124,46 +125,18 @@ class EnrolmentTest {
     Files.setLastModifiedTime(
         dir.resolve(Enrolment.FILE), java.nio.file.attribute.FileTime.from(T.plusSeconds(5)));
     assertEquals(null, check.refuse("ward-b", status("vert-02")), "reread at most once a second");
-    clock.advance(1001);
+    clock.advance(java.time.Duration.ofMillis(1001));
     assertEquals("revoked device", check.refuse("ward-b", status("vert-02")));
 
     Files.writeString(dir.resolve(Enrolment.FILE), "damaged");
     Files.setLastModifiedTime(
         dir.resolve(Enrolment.FILE), java.nio.file.attribute.FileTime.from(T.plusSeconds(9)));
-    clock.advance(1001);
+    clock.advance(java.time.Duration.ofMillis(1001));
     assertEquals(
         "revoked device",
         check.refuse("ward-b", status("vert-02")),
         "a damaged registry leaves the last good one in force");
     assertEquals(null, check.refuse("ward-b", status("vert-01")));
-  }
-
-  /** A clock the test moves. */
-  private static final class MutableClock extends java.time.Clock {
-    private Instant now;
-
-    MutableClock(Instant start) {
-      now = start;
-    }
-
-    void advance(long millis) {
-      now = now.plusMillis(millis);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return java.time.ZoneOffset.UTC;
-    }
-
-    @Override
-    public java.time.Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 
   private static Message status(String device) {

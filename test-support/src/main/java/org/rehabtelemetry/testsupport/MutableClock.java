@@ -1,4 +1,4 @@
-package org.rehabtelemetry.agent;
+package org.rehabtelemetry.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
