@@ -93,6 +93,21 @@ function render() {
   $('resume').classList.toggle('hidden', status.state !== 'PAUSED');
 }
 
+async function loadAlarmLog() {
+  const entries = await (await fetch('/api/alarm-log')).json();
+  const rows = entries.slice(0, 50).map(e => {
+    const tr = document.createElement('tr');
+    for (const text of [new Date(e.at).toLocaleTimeString(), e.code, e.priority, e.state,
+      e.value == null ? '' : String(e.value), e.message]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.appendChild(td);
+    }
+    return tr;
+  });
+  $('alarm-log-rows').replaceChildren(...rows);
+}
+
 async function init() {
   profile = await (await fetch('/api/profile')).json();
   for (const programme of profile.programmes) {
@@ -109,6 +124,8 @@ async function init() {
   $('stop').onclick = () => post('/api/session/stop', {reason: 'therapist'});
   $('estop-reset').onclick = () => { $('estop-confirm').classList.remove('hidden'); };
   $('estop-confirm').onclick = async () => { $('estop-confirm').classList.add('hidden'); await post('/api/estop/reset'); };
+
+  $('alarm-log').addEventListener('toggle', () => { if ($('alarm-log').open) loadAlarmLog(); });
 
   const events = new EventSource('/api/events');
   events.onmessage = (event) => { status = JSON.parse(event.data); render(); };

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rehabtelemetry.agent.alarm.ActiveAlarm;
+import org.rehabtelemetry.agent.alarm.AlarmLog;
 import org.rehabtelemetry.agent.alarm.AlarmManager;
 import org.rehabtelemetry.agent.alarm.rules.AlarmRules;
 import org.rehabtelemetry.agent.config.AgentConfig;
@@ -94,6 +95,7 @@ public final class DeviceAgent implements AutoCloseable {
   private DiskJournal journal;
   private SessionRecorder recorder;
   private AlarmManager alarms;
+  private AlarmLog alarmLog;
   private AgentCommands commands;
   private DeviceHardware hardware;
   private JournalPublisher publisher;
@@ -138,6 +140,8 @@ public final class DeviceAgent implements AutoCloseable {
     if (ports == null) {
       checkBoard();
     }
+    alarmLog =
+        new AlarmLog(config.stateDir().resolve("alarm-log"), wall, config.alarmLogRetention());
     alarms = new AlarmManager("A-" + bootId, this::alarmChanged);
     JournalAlarms journalAlarms = new JournalAlarms(alarms, clock);
     journal =
@@ -346,6 +350,12 @@ public final class DeviceAgent implements AutoCloseable {
   private void alarmChanged(ActiveAlarm alarm) {
     recorder.onAlarm(alarm);
     events.fire(alarm);
+    alarmLog.record(alarm); // after the screen: the fsync must not delay what the therapist sees
+  }
+
+  /** The device's alarm log (occurrences, acknowledgements, ends), for the touch UI and API. */
+  public AlarmLog alarmLog() {
+    return alarmLog;
   }
 
   private Map<String, String> units() {

@@ -98,6 +98,19 @@ class TouchUiIT {
         await()
             .atMost(Duration.ofSeconds(5))
             .until(() -> ui.text("[data-testid=alarm-HR_HIGH]").contains("(acknowledged)"));
+        // The alarm log has both steps, fsynced, and exports them as CSV.
+        String csv =
+            String.valueOf(ui.evaluate("fetch('/api/alarm-log.csv').then(r => r.text())").asText());
+        assertTrue(csv.startsWith("time,alarm id,code,priority,state"), csv);
+        assertTrue(csv.contains("\"HR_HIGH\",medium,raised"), csv);
+        assertTrue(csv.contains("\"HR_HIGH\",medium,acknowledged"), csv);
+        ui.click("[data-testid=alarm-log] summary");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () ->
+                    String.valueOf(ui.text("#alarm-log-rows"))
+                        .contains("HR_HIGHmediumacknowledged"));
         heartRate.set(95);
         Files.write(Path.of("target", "ui-alarm.png"), ui.screenshot());
 

@@ -26,6 +26,7 @@ import org.rehabtelemetry.agent.publish.MqttSettings;
  *     stateDir/traces} (docs/traces.md)
  * @param operatorLinkLost how long deliveries may fail during a session before the touch UI shows
  *     the operator-link-lost technical alarm
+ * @param alarmLogRetention how long the alarm log keeps its monthly files
  */
 public record AgentConfig(
     String deviceId,
@@ -40,7 +41,8 @@ public record AgentConfig(
     int uiPort,
     Set<String> uiHostNames,
     boolean recordTraces,
-    Duration operatorLinkLost) {
+    Duration operatorLinkLost,
+    Duration alarmLogRetention) {
 
   public AgentConfig {
     requiredSensors = List.copyOf(requiredSensors);

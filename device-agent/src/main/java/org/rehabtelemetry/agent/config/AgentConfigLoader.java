@@ -101,6 +101,7 @@ public final class AgentConfigLoader {
       }
       ui.rejectUnknownKeys();
     }
+    Duration alarmLogRetention = alarmLogRetention(root.optionalObject("alarmLog"));
     root.rejectUnknownKeys();
     return new AgentConfig(
         deviceId,
@@ -115,7 +116,17 @@ public final class AgentConfigLoader {
         port,
         hostNames,
         recordTraces,
-        operatorLinkLost);
+        operatorLinkLost,
+        alarmLogRetention);
+  }
+
+  private static Duration alarmLogRetention(ConfigNode node) {
+    if (node == null) {
+      return Duration.ofDays(730);
+    }
+    Duration retention = Duration.ofDays(node.integer("retentionDays", 30, 36_500, 730));
+    node.rejectUnknownKeys();
+    return retention;
   }
 
   private static JournalConfig journal(ConfigNode node, Path dir) {

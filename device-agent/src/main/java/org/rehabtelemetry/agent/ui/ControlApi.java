@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.rehabtelemetry.agent.DeviceAgent;
+import org.rehabtelemetry.agent.alarm.AlarmLog;
 import org.rehabtelemetry.agent.control.AgentCommands;
 import org.rehabtelemetry.agent.metrics.AgentMetrics;
 import org.rehabtelemetry.agent.metrics.BacklogAge;
@@ -28,6 +29,8 @@ import org.rehabtelemetry.web.WebSettings;
  * <pre>
  * GET  /                               the touch UI (index.html, app.js, app.css)
  * GET  /api/status                     everything the UI shows (JSON)
+ * GET  /api/alarm-log                  the alarm log's latest 200 entries, newest first
+ * GET  /api/alarm-log.csv              the alarm log as CSV (the two newest months)
  * GET  /api/profile                    channels, programmes and their settings, with labels
  * GET  /api/events                     server-sent events: the status on every change (at most
  *                                      every 100 ms), else every 2 s
@@ -137,6 +140,13 @@ public final class ControlApi implements AutoCloseable {
         BadRequest.class,
         (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
     config.routes.get("/api/status", ctx -> ctx.json(agent.status()));
+    config.routes.get("/api/alarm-log", ctx -> ctx.json(agent.alarmLog().recent(200)));
+    config.routes.get(
+        "/api/alarm-log.csv",
+        ctx ->
+            ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"alarm-log.csv\"")
+                .result(AlarmLog.csv(agent.alarmLog().recent(10_000))));
     config.routes.get("/api/profile", ctx -> ctx.json(profile()));
     AgentCommands commands = agent.commands();
     config.routes.post(
