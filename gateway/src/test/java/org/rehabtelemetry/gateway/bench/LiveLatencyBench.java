@@ -86,8 +86,13 @@ public final class LiveLatencyBench {
                 HttpRequest.newBuilder(
                         URI.create("http://" + gateway.httpAddress() + "/api/live?device=dev-00"))
                     .header("Cookie", cookie)
+                    .header("Accept", "text/event-stream")
                     .build(),
                 HttpResponse.BodyHandlers.ofLines());
+        if (stream.statusCode() != 200) {
+          // Say so, instead of printing "no events" as if nothing had been measured.
+          throw new IllegalStateException("the live stream answered " + stream.statusCode());
+        }
         Thread reader =
             new Thread(
                 () -> {
