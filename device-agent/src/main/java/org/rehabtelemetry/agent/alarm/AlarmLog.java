@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.rehabtelemetry.runtime.files.DurableFiles;
+import org.rehabtelemetry.runtime.files.TailLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +126,7 @@ public final class AlarmLog {
     List<Entry> entries = new ArrayList<>();
     for (Path file : files.subList(0, Math.min(2, files.size()))) {
       List<Entry> ofFile = new ArrayList<>();
-      for (String line : tail(file)) {
+      for (String line : TailLines.read(file, TAIL_BYTES)) {
         Entry entry = parse(line);
         if (entry != null) {
           ofFile.add(entry);
@@ -213,28 +211,6 @@ public final class AlarmLog {
           LOG.error("alarm log: cannot delete {}: {}", file, e.getMessage());
         }
       }
-    }
-  }
-
-  private static List<String> tail(Path file) {
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = in.size();
-      long from = Math.max(0, size - TAIL_BYTES);
-      ByteBuffer buffer = ByteBuffer.allocate((int) (size - from));
-      while (buffer.hasRemaining() && in.read(buffer, from + buffer.position()) > 0) {
-        // read on
-      }
-      List<String> lines =
-          new ArrayList<>(
-              List.of(
-                  new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8)
-                      .split("\n", -1)));
-      if (from > 0 && !lines.isEmpty()) {
-        lines.remove(0);
-      }
-      return lines;
-    } catch (IOException e) {
-      return List.of();
     }
   }
 

@@ -57,11 +57,14 @@ public final class LinkWatch {
     } else if (disconnectedSinceNanos < 0) {
       disconnectedSinceNanos = now;
     }
+    boolean shown = alarms.isActive(CODE);
+    if (!sessionActive && !shown) {
+      return; // nothing to raise or clear: no journal read between sessions
+    }
     double limitSeconds = limit.toMillis() / 1000.0;
     double waiting = oldestUnsentSeconds.getAsDouble();
     boolean downTooLong = !up && now - disconnectedSinceNanos >= limit.toNanos();
     boolean lost = waiting > limitSeconds || downTooLong;
-    boolean shown = alarms.isActive(CODE);
     if (sessionActive && lost && !shown) {
       LOG.warn(
           "cannot deliver to the operator: {} (oldest record waiting {} s)",

@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -21,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.rehabtelemetry.runtime.files.DurableFiles;
+import org.rehabtelemetry.runtime.files.TailLines;
 
 /**
  * Who did what on the gateway: logins, failed and refused logins, logouts, alarm acknowledgements,
@@ -122,7 +120,7 @@ public final class AuditLog {
         .flatMap(List::stream)
         .forEach(
             file -> {
-              for (String line : tail(file)) {
+              for (String line : TailLines.read(file, TAIL_BYTES)) {
                 Entry entry = parse(line);
                 if (entry != null) {
                   entries.add(entry);
@@ -133,25 +131,6 @@ public final class AuditLog {
     Collections.reverse(entries);
     entries.sort(Comparator.comparing(Entry::at).reversed());
     return entries.size() > RECENT ? new ArrayList<>(entries.subList(0, RECENT)) : entries;
-  }
-
-  private static List<String> tail(Path file) {
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = in.size();
-      long from = Math.max(0, size - TAIL_BYTES);
-      ByteBuffer buffer = ByteBuffer.allocate((int) (size - from));
-      while (buffer.hasRemaining() && in.read(buffer, from + buffer.position()) > 0) {
-        // read on
-      }
-      String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-      List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-      if (from > 0 && !lines.isEmpty()) {
-        lines.remove(0); // cut in the middle
-      }
-      return lines;
-    } catch (IOException e) {
-      return List.of();
-    }
   }
 
   private Entry parse(String line) {
