@@ -204,6 +204,7 @@ public final class DeviceAgent implements AutoCloseable {
             journal,
             transport,
             config.mqtt(),
+            config.receipts(),
             config.site(),
             config.deviceId(),
             () -> status(DeviceState.ONLINE, null),
@@ -315,6 +316,7 @@ public final class DeviceAgent implements AutoCloseable {
         hardware.statuses(),
         live.snapshot(),
         journal.stats(),
+        publisher.receiptStatus(),
         events.lastNotice());
   }
 

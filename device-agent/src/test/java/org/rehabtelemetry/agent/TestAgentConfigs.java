@@ -55,6 +55,8 @@ public final class TestAgentConfigs {
               "journal: {commitIntervalMs: 100}",
               "mqtt: {uri: \"" + brokerUri + "\", reconnectInitialMs: 200, reconnectMaxMs: 2000}",
               "session: {requiredSensors: \"" + requiredSensors + "\"}",
+              // No gateway in these tests: records are freed on the broker's acknowledgement.
+              "receipts: {mode: ignore}",
               "ui: {port: " + uiPort + "}",
               "");
       Files.writeString(dir.resolve("agent.yaml"), yaml);

@@ -20,6 +20,7 @@ import org.rehabtelemetry.gateway.ingest.IngestListener;
 import org.rehabtelemetry.gateway.live.LiveFeed;
 import org.rehabtelemetry.gateway.metrics.GatewayMetrics;
 import org.rehabtelemetry.gateway.mqtt.PahoInbound;
+import org.rehabtelemetry.gateway.receipt.ReceiptSender;
 import org.rehabtelemetry.gateway.registry.DeviceRegistry;
 import org.rehabtelemetry.gateway.session.CompletenessTracker;
 import org.rehabtelemetry.gateway.session.CompletenessWorker;
@@ -120,20 +121,26 @@ public final class Gateway implements AutoCloseable {
               config.dashboard().operators(), config.dashboard().sessionLifetime(), clock);
       AuditLog audit = new AuditLog(config.stateDir().resolve("audit"), clock);
       GatewayMetrics metrics = new GatewayMetrics();
+      PahoInbound broker = new PahoInbound(config.mqtt(), config.ingest().shareGroup(), 1000);
+      ReceiptSender receipts = new ReceiptSender(broker, clock, 100_000);
+      IngestListener listeners = IngestListener.all(registry, worker, alarms, live, communication);
       ingest =
           new Ingest(
               config.ingest(),
-              new PahoInbound(config.mqtt(), config.ingest().shareGroup(), 1000),
+              broker,
               store.sink(),
               deadLetters,
               admission(config, guard, clock),
-              IngestListener.all(registry, worker, alarms, live, communication),
+              config.receiptInterval().isZero()
+                  ? listeners
+                  : IngestListener.all(listeners, receipts),
               clock,
               liveness.register("ingest-writer", Duration.ofMinutes(2)),
               metrics.writeLatency());
       ingest.start();
       PrometheusRegistry registryOfMetrics =
-          metrics.register(ingest, deadLetters, guard, registry, tracker, alarms, liveness);
+          metrics.register(
+              ingest, deadLetters, guard, registry, tracker, alarms, receipts, liveness);
       GatewayWeb web =
           new GatewayWeb(
               config.httpBind(),
@@ -153,6 +160,14 @@ public final class Gateway implements AutoCloseable {
       ScheduledExecutorService housekeeping = FailFast.scheduler("gateway-housekeeping");
       housekeeping.scheduleWithFixedDelay(logins::purgeExpired, 1, 1, TimeUnit.MINUTES);
       housekeeping.scheduleWithFixedDelay(communication::check, 500, 500, TimeUnit.MILLISECONDS);
+      if (config.receiptInterval().isZero()) {
+        LOG.warn(
+            "storage receipts are off (receipts.intervalMs: 0): devices free records a grace period"
+                + " after the broker acknowledges them; docs/protocol.md");
+      } else {
+        long every = config.receiptInterval().toMillis();
+        housekeeping.scheduleWithFixedDelay(receipts::flush, every, every, TimeUnit.MILLISECONDS);
+      }
       if (!logins.enabled()) {
         LOG.warn("no operator account configured (dashboard.operators): the dashboard is off");
       }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.rehabtelemetry.agent.journal.JournalConfig;
 import org.rehabtelemetry.agent.publish.MqttSettings;
+import org.rehabtelemetry.agent.publish.ReceiptSettings;
 
 /**
  * The agent's configuration, validated at start-up; see {@code device-agent/agent.sample.yaml}.
@@ -27,6 +28,8 @@ import org.rehabtelemetry.agent.publish.MqttSettings;
  * @param operatorLinkLost how long deliveries may fail during a session before the touch UI shows
  *     the operator-link-lost technical alarm
  * @param alarmLogRetention how long the alarm log keeps its monthly files
+ * @param receipts when journaled records are freed: on the gateway's storage receipt, or on the
+ *     broker's acknowledgement
  */
 public record AgentConfig(
     String deviceId,
@@ -42,7 +45,8 @@ public record AgentConfig(
     Set<String> uiHostNames,
     boolean recordTraces,
     Duration operatorLinkLost,
-    Duration alarmLogRetention) {
+    Duration alarmLogRetention,
+    ReceiptSettings receipts) {
 
   public AgentConfig {
     requiredSensors = List.copyOf(requiredSensors);

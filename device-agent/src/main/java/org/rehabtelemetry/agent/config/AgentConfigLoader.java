@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.rehabtelemetry.agent.journal.JournalConfig;
 import org.rehabtelemetry.agent.publish.MqttSettings;
+import org.rehabtelemetry.agent.publish.ReceiptSettings;
 import org.rehabtelemetry.config.ConfigFiles;
 import org.rehabtelemetry.config.ConfigNode;
 import org.rehabtelemetry.config.MqttConnection;
@@ -102,6 +103,8 @@ public final class AgentConfigLoader {
       ui.rejectUnknownKeys();
     }
     Duration alarmLogRetention = alarmLogRetention(root.optionalObject("alarmLog"));
+    ReceiptSettings receipts =
+        receipts(root.optionalObject("receipts"), stateDir.resolve("receipts-seen"));
     root.rejectUnknownKeys();
     return new AgentConfig(
         deviceId,
@@ -117,7 +120,24 @@ public final class AgentConfigLoader {
         hostNames,
         recordTraces,
         operatorLinkLost,
-        alarmLogRetention);
+        alarmLogRetention,
+        receipts);
+  }
+
+  private static ReceiptSettings receipts(ConfigNode node, Path seenMarker) {
+    ReceiptSettings.Mode mode = ReceiptSettings.Mode.AUTO;
+    Duration timeout = Duration.ofSeconds(30);
+    Duration grace = Duration.ofHours(1);
+    if (node != null) {
+      mode =
+          ReceiptSettings.Mode.valueOf(
+              node.matching("mode", "auto|required|ignore", "auto, required or ignore", "auto")
+                  .toUpperCase(java.util.Locale.ROOT));
+      timeout = node.millis("timeoutMs", 1_000, 3_600_000, timeout.toMillis());
+      grace = node.millis("graceMs", 60_000, 7 * 86_400_000L, grace.toMillis());
+      node.rejectUnknownKeys();
+    }
+    return new ReceiptSettings(mode, timeout, grace, seenMarker);
   }
 
   private static Duration alarmLogRetention(ConfigNode node) {

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.rehabtelemetry.agent.alarm.ActiveAlarm;
 import org.rehabtelemetry.agent.journal.JournalStats;
+import org.rehabtelemetry.agent.publish.JournalPublisher;
+import org.rehabtelemetry.agent.publish.ReceiptStats;
 import org.rehabtelemetry.agent.status.AgentStatus;
 import org.rehabtelemetry.hardware.fault.SensorStatus;
 import org.rehabtelemetry.runtime.health.Liveness;
@@ -38,25 +40,28 @@ public final class AgentMetrics {
    * Registers the agent's metrics.
    *
    * @param status the agent's status snapshot (taken once per scrape)
-   * @param published records handed to the broker since start
+   * @param publisher the journal's publisher (published records, receipts)
    * @param backlogAge the age of the oldest unacknowledged record
    */
   public static PrometheusRegistry registry(
       Supplier<AgentStatus> status,
-      Supplier<Long> published,
+      Supplier<JournalPublisher> publisher,
       Liveness liveness,
       BacklogAge backlogAge) {
     PrometheusRegistry registry = new PrometheusRegistry();
     GaugeWithCallback.builder()
         .name("rehab_agent_journal_oldest_unsent_age_seconds")
         .help(
-            "How long the oldest record not yet acknowledged by the broker has waited (its message"
-                + " time to now); 0 when none waits.")
+            "How long the oldest record not yet confirmed stored by a gateway (receipts ignored: not"
+                + " yet acknowledged by the broker) has waited (its message time to now); 0 when"
+                + " none waits.")
         .callback(cb -> cb.call(backlogAge.seconds()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("rehab_agent_journal_records")
-        .help("Journal records by state: unsent means not yet acknowledged by the broker.")
+        .help(
+            "Journal records by state: unsent means not yet confirmed stored by a gateway"
+                + " (receipts ignored: not yet acknowledged by the broker).")
         .labelNames("state")
         .callback(cb -> cb.call(journal(status).unsentRecords(), "unsent"))
         .register(registry);
@@ -83,7 +88,35 @@ public final class AgentMetrics {
     CounterWithCallback.builder()
         .name("rehab_agent_published_records")
         .help("Journal records handed to the broker (QoS 1).")
-        .callback(cb -> cb.call(published.get()))
+        .callback(cb -> cb.call((double) publisher.get().published()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("rehab_agent_records_awaiting_receipt")
+        .help("Records published and not yet confirmed stored by a gateway.")
+        .callback(cb -> cb.call(publisher.get().awaitingReceipt()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("rehab_agent_receipts_required")
+        .help(
+            "1 while records are kept until a gateway's storage receipt; 0 while they are freed on"
+                + " the broker's acknowledgement (receipts ignored, or none seen yet).")
+        .callback(cb -> cb.call(publisher.get().receiptsRequired() ? 1 : 0))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("rehab_agent_receipt_records")
+        .help(
+            "Records by what freed them: stored and dead_lettered (a gateway's receipt), grace"
+                + " (no receipt seen, freed after the grace period); and resent (overdue receipt).")
+        .labelNames("outcome")
+        .callback(
+            cb -> {
+              ReceiptStats stats = publisher.get().receiptStats();
+              long deadLettered = stats.deadLettered.sum();
+              cb.call((double) stats.receipted.sum() - deadLettered, "stored");
+              cb.call((double) deadLettered, "dead_lettered");
+              cb.call((double) stats.freedWithoutReceipt.sum(), "grace");
+              cb.call((double) stats.resent.sum(), "resent");
+            })
         .register(registry);
     GaugeWithCallback.builder()
         .name("rehab_agent_broker_connected")

@@ -26,6 +26,7 @@ public final class PahoTransport implements MqttTransport {
   private final MqttSettings settings;
   private final javax.net.SocketFactory socketFactory;
   private MqttAsyncClient client;
+  private volatile MessageListener listener = (topic, payload) -> {};
 
   /**
    * @throws IllegalArgumentException if the TLS files cannot be used, naming the file
@@ -49,7 +50,9 @@ public final class PahoTransport implements MqttTransport {
             }
 
             @Override
-            public void messageArrived(String topic, MqttMessage message) {}
+            public void messageArrived(String topic, MqttMessage message) {
+              listener.arrived(topic, message.getPayload());
+            }
 
             @Override
             public void deliveryComplete(IMqttDeliveryToken token) {}
@@ -83,6 +86,19 @@ public final class PahoTransport implements MqttTransport {
   @Override
   public synchronized boolean isConnected() {
     return client != null && client.isConnected();
+  }
+
+  @Override
+  public synchronized void subscribe(String topic, MessageListener messageListener) {
+    if (client == null) {
+      throw new TransportException("not connected", null);
+    }
+    this.listener = messageListener;
+    try {
+      client.subscribe(topic, 1).waitForCompletion(settings.connectTimeout().toMillis() + 1000);
+    } catch (MqttException e) {
+      throw new TransportException("subscribing to " + topic + " failed: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.rehabtelemetry.agent.publish;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,9 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.JournalRecord;
+import org.rehabtelemetry.protocol.DeviceCommand;
 import org.rehabtelemetry.protocol.DeviceStatus;
+import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageCodec;
+import org.rehabtelemetry.protocol.MessageKey;
 import org.rehabtelemetry.protocol.MessageType;
+import org.rehabtelemetry.protocol.ProtocolException;
+import org.rehabtelemetry.protocol.Receipt;
 import org.rehabtelemetry.protocol.Topic;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.retry.Backoff;
@@ -18,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the journal over MQTT, in id order, and marks each record sent when the broker
- * acknowledges it.
+ * Publishes the journal over MQTT, in id order, and frees each record when the gateway's storage
+ * receipt covers it (or, with receipts ignored, when the broker acknowledges it).
  *
  * <p>One named thread ({@code journal-publisher}) connects with the device's {@code offline} status
  * as Last Will, publishes the birth ({@code online}, retained), then sends durable unsent records
@@ -29,11 +36,20 @@ import org.slf4j.LoggerFactory;
  * unacknowledged record: records in flight at the drop are sent again (the gateway writes them
  * idempotently), and nothing is skipped.
  *
+ * <p><b>Receipts</b> (docs/protocol.md). After each connect it subscribes to the device's {@code
+ * cmd} topic. The broker's acknowledgement only moves the send window; a record stays in the
+ * journal until a {@link Receipt} from a gateway names it, and one whose receipt is overdue is sent
+ * again (the store overwrites a resend with itself). In {@link ReceiptSettings.Mode#AUTO}, until
+ * the first receipt is seen, records are freed a grace period after the broker's acknowledgement,
+ * so an agent behind a gateway older than receipts does not fill its journal; {@link
+ * #receiptStatus()} says which applies.
+ *
  * <p>{@link #start()} and {@link #close()} are called once each, from any thread.
  */
 public final class JournalPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JournalPublisher.class);
   private static final long IDLE_WAIT_MILLIS = 50;
+  private static final long MAINTENANCE_MILLIS = 250;
 
   private final Journal journal;
   private final MqttTransport transport;
@@ -55,6 +71,15 @@ public final class JournalPublisher implements AutoCloseable {
   private volatile boolean connectionLost;
   private final AtomicInteger generation = new AtomicInteger();
   private final AtomicLong published = new AtomicLong();
+  private final ReceiptSettings receipts;
+  private final ReceiptTracker tracker;
+  private final ReceiptStats receiptStats = new ReceiptStats();
+  private volatile boolean receiptsSeen;
+  private long nextMaintenanceNanos;
+
+  /** When the last receipt arrived; guarded by {@code tracker}. */
+  private long lastReceiptNanos = System.nanoTime();
+
   private volatile Heartbeat heartbeat = Heartbeat.NONE;
   private Thread thread;
 
@@ -70,6 +95,28 @@ public final class JournalPublisher implements AutoCloseable {
       String deviceId,
       Supplier<DeviceStatus> birth,
       Supplier<DeviceStatus> will) {
+    this(journal, transport, settings, ReceiptSettings.IGNORE, site, deviceId, birth, will);
+  }
+
+  /**
+   * @param receipts when records may be freed
+   * @param birth the status to publish on every connect ({@code online})
+   * @param will the status the broker publishes if the connection is lost ({@code offline})
+   */
+  public JournalPublisher(
+      Journal journal,
+      MqttTransport transport,
+      MqttSettings settings,
+      ReceiptSettings receipts,
+      String site,
+      String deviceId,
+      Supplier<DeviceStatus> birth,
+      Supplier<DeviceStatus> will) {
+    this.receipts = receipts;
+    this.tracker = new ReceiptTracker(receipts.timeout().toNanos());
+    this.receiptsSeen =
+        receipts.mode() == ReceiptSettings.Mode.REQUIRED
+            || (receipts.seenMarker() != null && Files.exists(receipts.seenMarker()));
     this.journal = journal;
     this.transport = transport;
     this.settings = settings;
@@ -94,6 +141,36 @@ public final class JournalPublisher implements AutoCloseable {
   /** Records handed to the broker since start. */
   public long published() {
     return published.get();
+  }
+
+  /** Receipt figures, for metrics and benchmarks. */
+  public ReceiptStats receiptStats() {
+    return receiptStats;
+  }
+
+  /** Records published and waiting for their storage receipt. */
+  public int awaitingReceipt() {
+    synchronized (tracker) {
+      return tracker.size();
+    }
+  }
+
+  /** How records are freed now, in a sentence for the status screen and the log. */
+  public String receiptStatus() {
+    if (receipts.mode() == ReceiptSettings.Mode.IGNORE) {
+      return "receipts ignored: records are freed when the broker acknowledges them";
+    }
+    if (receiptsSeen) {
+      return "records are kept until the gateway confirms it stored them";
+    }
+    return "no storage receipt seen yet: records are freed "
+        + receipts.grace().toMinutes()
+        + " min after the broker acknowledges them (gateway without receipts?)";
+  }
+
+  /** Whether records wait for storage receipts now. */
+  public boolean receiptsRequired() {
+    return receipts.mode() != ReceiptSettings.Mode.IGNORE && receiptsSeen;
   }
 
   /** Whether the broker connection is up. */
@@ -153,6 +230,9 @@ public final class JournalPublisher implements AutoCloseable {
             wake();
           });
       transport.publish(topic(MessageType.STATUS), codec.encode(birth.get()), true, () -> {});
+      if (receipts.mode() != ReceiptSettings.Mode.IGNORE) {
+        transport.subscribe(topic(MessageType.COMMAND), this::commandArrived);
+      }
     } catch (TransportException e) {
       LOG.warn("{}; retrying", e.getMessage());
       return false;
@@ -167,6 +247,9 @@ public final class JournalPublisher implements AutoCloseable {
     long cursor = journal.sentFrontier();
     while (running && isConnected()) {
       heartbeat.beat();
+      if (!maintainReceipts()) {
+        return;
+      }
       int room = settings.window() - inFlight.get();
       List<JournalRecord> records = room > 0 ? journal.readUnsent(cursor, room) : List.of();
       if (records.isEmpty()) {
@@ -174,30 +257,173 @@ public final class JournalPublisher implements AutoCloseable {
         continue;
       }
       for (JournalRecord record : records) {
-        while (!limiter.tryAcquire()) {
-          pause(Math.max(1, limiter.nanosUntilAvailable() / 1_000_000));
-        }
-        long id = record.id();
-        inFlight.incrementAndGet();
-        try {
-          transport.publish(
-              topic(record.type()),
-              record.payload(),
-              false,
-              () -> {
-                journal.ack(id);
-                inFlight.decrementAndGet();
-                wake();
-              });
-        } catch (TransportException e) {
-          inFlight.decrementAndGet();
-          connectionLost = true;
-          LOG.warn("{}; reconnecting", e.getMessage());
+        if (!send(record)) {
           return;
         }
-        published.incrementAndGet();
-        cursor = id;
+        cursor = record.id();
       }
+    }
+  }
+
+  /**
+   * Publishes one record within the rate limit. Returns false when the connection is lost. Without
+   * a key (receipts ignored, or a record receipts cannot name) the broker's acknowledgement frees
+   * it; otherwise the acknowledgement starts its receipt timer.
+   */
+  private boolean send(JournalRecord record) {
+    while (!limiter.tryAcquire()) {
+      pause(Math.max(1, limiter.nanosUntilAvailable() / 1_000_000));
+    }
+    long id = record.id();
+    MessageKey key =
+        receipts.mode() == ReceiptSettings.Mode.IGNORE
+            ? null
+            : MessageKey.peek(record.payload()).orElse(null);
+    if (key != null) {
+      synchronized (tracker) {
+        tracker.sent(id, key, System.nanoTime());
+      }
+    }
+    inFlight.incrementAndGet();
+    try {
+      transport.publish(
+          topic(record.type()),
+          record.payload(),
+          false,
+          () -> {
+            if (key == null) {
+              journal.ack(id);
+            } else {
+              synchronized (tracker) {
+                tracker.acknowledged(id, System.nanoTime());
+              }
+            }
+            inFlight.decrementAndGet();
+            wake();
+          });
+    } catch (TransportException e) {
+      inFlight.decrementAndGet();
+      connectionLost = true;
+      LOG.warn("{}; reconnecting", e.getMessage());
+      return false;
+    }
+    published.incrementAndGet();
+    return true;
+  }
+
+  /**
+   * At most every {@value #MAINTENANCE_MILLIS} ms: frees records past the grace period (no receipts
+   * seen) or sends again those whose receipt is overdue. Returns false when the connection is lost.
+   */
+  private boolean maintainReceipts() {
+    long now = System.nanoTime();
+    if (receipts.mode() == ReceiptSettings.Mode.IGNORE || now - nextMaintenanceNanos < 0) {
+      return true;
+    }
+    nextMaintenanceNanos = now + TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_MILLIS);
+    List<Long> due = List.of();
+    List<Long> expired = List.of();
+    synchronized (tracker) {
+      tracker.forgetUpTo(journal.sentFrontier());
+      if (!receiptsSeen) {
+        expired = tracker.acknowledgedBefore(now, receipts.grace().toNanos());
+      } else {
+        due = tracker.overdue(now, Math.max(0, settings.window() - inFlight.get()));
+      }
+    }
+    for (long id : expired) {
+      journal.ack(id);
+    }
+    receiptStats.freedWithoutReceipt.add(expired.size());
+    for (long id : due) {
+      List<JournalRecord> again = journal.readUnsent(id - 1, 1);
+      if (again.isEmpty() || again.get(0).id() != id) {
+        synchronized (tracker) {
+          tracker.forget(id); // freed or evicted meanwhile
+        }
+        continue;
+      }
+      receiptStats.resent.increment();
+      if (!send(again.get(0))) {
+        return false;
+      }
+    }
+    if (!due.isEmpty()) {
+      LOG.info("{} records had no storage receipt in time; sent again", due.size());
+    }
+    return true;
+  }
+
+  /** A message on the device's {@code cmd} topic, on the MQTT client's thread. */
+  private void commandArrived(String commandTopic, byte[] payload) {
+    Message message;
+    try {
+      message = codec.decode(commandTopic, payload);
+    } catch (ProtocolException e) {
+      receiptStats.refusedCommands.increment();
+      LOG.warn("ignored a malformed command: {}", e.getMessage());
+      return;
+    }
+    if (!(message instanceof DeviceCommand command)) {
+      return;
+    }
+    if (!Receipt.COMMAND.equals(command.name())) {
+      LOG.debug("command {} is not known here; ignored", command.name());
+      return;
+    }
+    Receipt receipt;
+    try {
+      receipt = Receipt.parse(command);
+    } catch (ProtocolException e) {
+      receiptStats.refusedCommands.increment();
+      LOG.warn("ignored a malformed receipt {}: {}", command.commandId(), e.getMessage());
+      return;
+    }
+    receiptArrived(receipt);
+  }
+
+  private void receiptArrived(Receipt receipt) {
+    List<ReceiptTracker.Freed> freed;
+    long now = System.nanoTime();
+    synchronized (tracker) {
+      if (now - lastReceiptNanos > receipts.timeout().toNanos()) {
+        tracker.resetBackoff(); // a gateway is back: what waited longest is due at once
+      }
+      lastReceiptNanos = now;
+      freed = tracker.receipted(receipt, now);
+    }
+    for (ReceiptTracker.Freed record : freed) {
+      journal.ack(record.id());
+      receiptStats.latency(record.latencyNanos());
+    }
+    receiptStats.receipts.increment();
+    receiptStats.receipted.add(freed.size());
+    if (receipt.deadLettered() != null && !freed.isEmpty()) {
+      receiptStats.deadLettered.add(freed.size());
+      LOG.warn(
+          "the gateway kept {} records as dead letters instead of storing them: {}",
+          freed.size(),
+          receipt.deadLettered());
+    }
+    if (!receiptsSeen) {
+      receiptsSeen = true;
+      rememberReceiptsSeen();
+      LOG.info("the gateway sends storage receipts: records are now kept until stored");
+    }
+  }
+
+  private void rememberReceiptsSeen() {
+    if (receipts.seenMarker() == null || Files.exists(receipts.seenMarker())) {
+      return;
+    }
+    try {
+      Files.writeString(
+          receipts.seenMarker(),
+          "the gateway sends storage receipts; delete this file only to go back to freeing"
+              + " records a grace period after the broker acknowledges them\n");
+    } catch (IOException e) {
+      LOG.warn(
+          "cannot remember that receipts were seen ({}); remembered until restart", e.toString());
     }
   }
 

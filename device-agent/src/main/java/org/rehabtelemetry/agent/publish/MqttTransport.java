@@ -17,6 +17,12 @@ public interface MqttTransport extends AutoCloseable {
     void connectionLost(Throwable cause);
   }
 
+  /** Hears messages on a subscribed topic, on the client's thread; must not block. */
+  @FunctionalInterface
+  interface MessageListener {
+    void arrived(String topic, byte[] payload);
+  }
+
   /**
    * Connects, registering the Last Will (QoS 1, retained). Blocks up to the connect timeout.
    *
@@ -25,6 +31,14 @@ public interface MqttTransport extends AutoCloseable {
   void connect(Will will, LossListener lossListener);
 
   boolean isConnected();
+
+  /**
+   * Subscribes the current connection to {@code topic} with QoS 1; messages go to {@code listener}.
+   * A new connection starts with no subscription. Blocks up to the connect timeout.
+   *
+   * @throws TransportException if not connected or the broker refuses
+   */
+  void subscribe(String topic, MessageListener listener);
 
   /**
    * Publishes with QoS 1; {@code onAck} runs when the broker's PUBACK arrives. Does not block for

@@ -28,6 +28,7 @@ public record AgentStatus(
     List<SensorStatus> sensors,
     Map<String, LiveValue> live,
     JournalStats journal,
+    String receipts,
     Notice notice) {
 
   /** A session prepared for the start button: whose, which programme, which settings. */

@@ -79,7 +79,7 @@ public final class ControlApi implements AutoCloseable {
     PrometheusRegistry metrics =
         AgentMetrics.registry(
             agent::status,
-            () -> agent.publisher().published(),
+            agent::publisher,
             agent.liveness(),
             new BacklogAge(agent.journal(), agent.wallClock()));
     this.agent = agent;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rehabtelemetry.agent.publish.ReceiptSettings;
 import org.rehabtelemetry.config.ConfigException;
 
 class AgentConfigLoaderTest {
@@ -28,6 +29,22 @@ class AgentConfigLoaderTest {
     assertEquals(64, config.mqtt().window());
     assertEquals(List.of("sensorHub", "oximeter", "tilt"), config.requiredSensors());
     assertEquals("127.0.0.1", config.uiBind());
+    assertEquals(ReceiptSettings.Mode.AUTO, config.receipts().mode());
+    assertEquals(Duration.ofSeconds(30), config.receipts().timeout());
+    assertEquals(Duration.ofHours(1), config.receipts().grace());
+    assertEquals(
+        Path.of("/var/lib/rehab-telemetry/agent/receipts-seen"), config.receipts().seenMarker());
+  }
+
+  @Test
+  void receiptMode_off_isRefused_asYamlReadsItAsFalse() {
+    String base = "device: {id: v, site: s, profile: x}\nmqtt: {uri: \"tcp://b:1\"}\n";
+    assertEquals(
+        "agent.yaml: receipts.mode: must be text, was false",
+        assertThrows(ConfigException.class, () -> parse(base + "receipts: {mode: off}\n"))
+            .getMessage());
+    assertEquals(
+        ReceiptSettings.Mode.IGNORE, parse(base + "receipts: {mode: ignore}\n").receipts().mode());
   }
 
   @Test

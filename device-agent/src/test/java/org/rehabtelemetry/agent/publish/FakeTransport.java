@@ -20,6 +20,8 @@ final class FakeTransport implements MqttTransport {
   volatile Will will;
   private volatile boolean connected;
   private volatile LossListener lossListener;
+  private volatile MessageListener messageListener;
+  volatile String subscribed;
 
   @Override
   public void connect(Will will, LossListener lossListener) {
@@ -35,6 +37,20 @@ final class FakeTransport implements MqttTransport {
   @Override
   public boolean isConnected() {
     return connected;
+  }
+
+  @Override
+  public void subscribe(String topic, MessageListener listener) {
+    if (!connected) {
+      throw new TransportException("not connected", null);
+    }
+    subscribed = topic;
+    messageListener = listener;
+  }
+
+  /** The broker delivers a message on the subscribed topic. */
+  void deliver(byte[] payload) {
+    messageListener.arrived(subscribed, payload);
   }
 
   @Override

@@ -31,6 +31,8 @@ import org.rehabtelemetry.gateway.storage.StoreSettings;
  *     allowed to send; null: the check is off and any device id is accepted (the demo)
  * @param communicationLoss how long a running session may stay silent before the operator gets a
  *     communication-loss alarm
+ * @param receiptInterval how often storage receipts go to the devices; zero sends none (devices
+ *     then free records a grace period after the broker's acknowledgement)
  */
 public record GatewayConfig(
     MqttConnection mqtt,
@@ -46,4 +48,5 @@ public record GatewayConfig(
     CardinalityGuard.Bounds cardinality,
     int maxTrackedSessions,
     Path enrolmentDir,
-    Duration communicationLoss) {}
+    Duration communicationLoss,
+    Duration receiptInterval) {}

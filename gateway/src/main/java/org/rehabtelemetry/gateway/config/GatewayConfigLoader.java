@@ -112,6 +112,12 @@ public final class GatewayConfigLoader {
       communicationLoss = alarms.millis("communicationLossMs", 1000, 600_000, 3000);
       alarms.rejectUnknownKeys();
     }
+    Duration receiptInterval = Duration.ofMillis(250);
+    ConfigNode receipts = root.optionalObject("receipts");
+    if (receipts != null) {
+      receiptInterval = receipts.millis("intervalMs", 0, 10_000, 250);
+      receipts.rejectUnknownKeys();
+    }
     root.rejectUnknownKeys();
     return new GatewayConfig(
         connection,
@@ -127,7 +133,8 @@ public final class GatewayConfigLoader {
         bounds,
         maxSessions,
         enrolmentDir,
-        communicationLoss);
+        communicationLoss,
+        receiptInterval);
   }
 
   private static IngestSettings ingest(ConfigNode ingest, String group) {

@@ -142,6 +142,7 @@ final class BatchWriter {
       try {
         deadLetters.store(arrival.delivery().topic(), arrival.delivery().payload(), reason);
         LOG.warn("dead letter from {}: {}", printable(arrival.delivery().topic()), reason);
+        listener.deadLettered(arrival.delivery().topic(), arrival.delivery().payload(), reason);
         broker.acknowledge(arrival.delivery());
         stats.deadLettered.increment();
         return;

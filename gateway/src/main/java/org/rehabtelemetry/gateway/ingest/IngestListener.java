@@ -17,6 +17,15 @@ public interface IngestListener {
    */
   default void arrived(String site, Message message) {}
 
+  /**
+   * Called on the ingest writer thread after a message is durably kept as a dead letter (refused:
+   * invalid, out of the time window, not admitted, or refused by the database); must be quick.
+   *
+   * @param topic the topic it came on, untrusted
+   * @param payload its bytes, untrusted
+   */
+  default void deadLettered(String topic, byte[] payload, String reason) {}
+
   /** A listener that tells each of {@code listeners} in turn. */
   static IngestListener all(IngestListener... listeners) {
     return new IngestListener() {
@@ -31,6 +40,13 @@ public interface IngestListener {
       public void arrived(String site, Message message) {
         for (IngestListener listener : listeners) {
           listener.arrived(site, message);
+        }
+      }
+
+      @Override
+      public void deadLettered(String topic, byte[] payload, String reason) {
+        for (IngestListener listener : listeners) {
+          listener.deadLettered(topic, payload, reason);
         }
       }
     };

@@ -12,6 +12,7 @@ import org.rehabtelemetry.gateway.alarms.AlarmBoard;
 import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
 import org.rehabtelemetry.gateway.ingest.CardinalityGuard;
 import org.rehabtelemetry.gateway.ingest.Ingest;
+import org.rehabtelemetry.gateway.receipt.ReceiptSender;
 import org.rehabtelemetry.gateway.registry.DeviceRegistry;
 import org.rehabtelemetry.gateway.session.Completeness;
 import org.rehabtelemetry.gateway.session.CompletenessTracker;
@@ -47,7 +48,21 @@ public final class GatewayMetrics {
       DeviceRegistry devices,
       CompletenessTracker completeness,
       AlarmBoard alarms,
+      ReceiptSender receipts,
       Liveness liveness) {
+    counter(
+        "receipts_sent",
+        "Storage receipt commands handed to the broker for the devices.",
+        receipts.sent::sum);
+    counter(
+        "receipted_messages",
+        "Messages named in storage receipts handed to the broker.",
+        receipts.messages::sum);
+    counter(
+        "receipts_dropped_messages",
+        "Stored messages not receipted (broker unreachable at the flush, or over the bound): the"
+            + " device sends them again.",
+        receipts.dropped::sum);
     counter(
         "messages_received",
         "Messages the broker delivered (redeliveries count again).",

@@ -13,6 +13,8 @@ import org.rehabtelemetry.config.MqttConnection;
 import org.rehabtelemetry.gateway.ingest.Delivery;
 import org.rehabtelemetry.gateway.ingest.InboundBroker;
 import org.rehabtelemetry.gateway.ingest.IngestException;
+import org.rehabtelemetry.gateway.receipt.CommandPublisher;
+import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.protocol.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +25,14 @@ import org.slf4j.LoggerFactory;
  * acknowledgements, automatic reconnect (backoff capped at 5 s), credentials and TLS with host name
  * verification from the config. It subscribes to {@code rehab/v1/+/+/+}, or {@code
  * $share/GROUP/rehab/v1/+/+/+} with a share group; Paho calls no per-subscription listener for
- * {@code $share} topics, so the client-wide callback receives everything. Thread-safe as Paho is.
+ * {@code $share} topics, so the client-wide callback receives everything. Commands to devices match
+ * the wildcard too and are acknowledged at once without reaching ingest. It also sends commands
+ * ({@link CommandPublisher}), such as storage receipts. Thread-safe as Paho is.
  */
-public final class PahoInbound implements InboundBroker {
+public final class PahoInbound implements InboundBroker, CommandPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(PahoInbound.class);
+
+  private static final String COMMAND_LEVEL = "/" + MessageType.COMMAND.wireName();
 
   private final MqttConnection connection;
   private final String shareGroup;
@@ -99,6 +105,24 @@ public final class PahoInbound implements InboundBroker {
   }
 
   @Override
+  public boolean publish(String topic, byte[] payload) {
+    MqttAsyncClient current;
+    synchronized (this) {
+      current = client;
+    }
+    if (current == null || !current.isConnected()) {
+      return false;
+    }
+    try {
+      current.publish(topic, payload, 1, false);
+      return true;
+    } catch (MqttException e) {
+      LOG.debug("publishing to {} failed: {}", topic, e.getMessage());
+      return false;
+    }
+  }
+
+  @Override
   public synchronized boolean isConnected() {
     return client != null && client.isConnected();
   }
@@ -148,6 +172,16 @@ public final class PahoInbound implements InboundBroker {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+      if (topic.endsWith(COMMAND_LEVEL)) {
+        // Commands to devices (this gateway's receipts among them) match the wildcard too:
+        // nothing to store, so they are acknowledged here and never reach ingest or its figures.
+        try {
+          client.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException e) {
+          LOG.debug("ack of a command failed ({}); the broker delivers it again", e.getMessage());
+        }
+        return;
+      }
       handler.arrived(
           new Delivery(
               topic, message.getPayload(), message.getId(), message.getQos(), generation.get()));

@@ -54,6 +54,13 @@ public final class SeqRanges {
     return below != null && below.getValue() >= seq;
   }
 
+  /** The ranges held, ascending, each as {@code {first, last}}. */
+  public List<long[]> ranges() {
+    List<long[]> list = new ArrayList<>(ranges.size());
+    ranges.forEach((first, last) -> list.add(new long[] {first, last}));
+    return list;
+  }
+
   /** How many distinct numbers. */
   public long count() {
     return count;

@@ -14,6 +14,7 @@ import org.rehabtelemetry.agent.config.AgentConfig;
 import org.rehabtelemetry.agent.config.AgentConfigLoader;
 import org.rehabtelemetry.agent.control.SessionSetup;
 import org.rehabtelemetry.agent.mqtt.PahoTransport;
+import org.rehabtelemetry.agent.publish.ReceiptSettings;
 import org.rehabtelemetry.agent.ui.ControlApi;
 import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
 import org.rehabtelemetry.hardware.pi4j.MockPi4j;
@@ -57,6 +58,8 @@ public final class SimulatedDevice implements AutoCloseable {
    * @param recordTraces whether the agent records each session into {@code dir/state/traces}
    * @param mqttKeys more keys of the agent's {@code mqtt} section as YAML flow-map entries (user,
    *     password file, CA, certificate and key), or empty for a broker without credentials
+   * @param receipts how the agent frees journaled records: {@code required} (the default here, with
+   *     a 5 s receipt timeout, so every simulated run exercises receipts) or {@code ignore}
    */
   public record Options(
       DeviceKind kind,
@@ -68,7 +71,34 @@ public final class SimulatedDevice implements AutoCloseable {
       Duration batchInterval,
       int uiPort,
       boolean recordTraces,
-      String mqttKeys) {
+      String mqttKeys,
+      ReceiptSettings.Mode receipts) {
+
+    /** Options that wait for storage receipts. */
+    public Options(
+        DeviceKind kind,
+        String deviceId,
+        String site,
+        String brokerUri,
+        Path dir,
+        SerialMode serial,
+        Duration batchInterval,
+        int uiPort,
+        boolean recordTraces,
+        String mqttKeys) {
+      this(
+          kind,
+          deviceId,
+          site,
+          brokerUri,
+          dir,
+          serial,
+          batchInterval,
+          uiPort,
+          recordTraces,
+          mqttKeys,
+          ReceiptSettings.Mode.REQUIRED);
+    }
 
     /** Options for a broker that asks for no credentials. */
     public Options(
@@ -121,7 +151,8 @@ public final class SimulatedDevice implements AutoCloseable {
             given.batchInterval(),
             given.uiPort(),
             given.recordTraces(),
-            given.mqttKeys());
+            given.mqttKeys(),
+            given.receipts());
     Files.createDirectories(options.dir());
     String kind = options.kind().wireName();
     SerialFeed hub = null;
@@ -167,6 +198,9 @@ public final class SimulatedDevice implements AutoCloseable {
                   + ", requiredSensors: \"\", recordTraces: "
                   + options.recordTraces()
                   + "}",
+              "receipts: {mode: "
+                  + options.receipts().name().toLowerCase(Locale.ROOT)
+                  + ", timeoutMs: 5000}",
               "ui: {port: " + Math.max(0, options.uiPort()) + "}",
               "");
       Path configFile = options.dir().resolve("agent.yaml");

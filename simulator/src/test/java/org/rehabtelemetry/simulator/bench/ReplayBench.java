@@ -3,6 +3,7 @@ package org.rehabtelemetry.simulator.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.rehabtelemetry.agent.publish.ReceiptSettings;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.model.TraceLibrary;
@@ -39,7 +40,9 @@ public final class ReplayBench {
                   SimulatedDevice.SerialMode.PTY,
                   Duration.ofMillis(500),
                   -1,
-                  false))) {
+                  false,
+                  "",
+                  ReceiptSettings.Mode.IGNORE))) { // no gateway: freed on the broker's ack
         java.util.concurrent.atomic.AtomicLong publishedSamples =
             new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong publishedTilt =
