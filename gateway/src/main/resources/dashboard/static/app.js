@@ -180,8 +180,10 @@
         el('td', null, String(missing)),
         el('td', null, s.gaps.map(g => (g[0] === g[1] ? g[0] : g[0] + '-' + g[1])).join(', ')),
         el('td', null, String(deadByDevice.get(s.device) || 0)),
-        el('td', 'state', s.expected < 0 ? 'running' : complete ? 'complete (100 %)' :
-          'incomplete (' + (100 * s.received / Math.max(1, s.expected)).toFixed(1) + ' %)'));
+        el('td', 'state', s.expected < 0 ? 'running'
+          : complete ? (s.reportedIncomplete ? 'complete (100 %), repaired: missing records were sent again'
+            : 'complete (100 %)')
+          : 'incomplete (' + (100 * s.received / Math.max(1, s.expected)).toFixed(1) + ' %)'));
       body.append(tr);
     }
   }

@@ -109,7 +109,7 @@ class ReceiptRepairIT {
 
       try (Gateway gateway = gateway()) {
         await()
-            .during(Duration.ofSeconds(4))
+            .during(Duration.ofSeconds(3))
             .atMost(Duration.ofSeconds(10))
             .until(() -> gateway.parts().completeness().all().isEmpty());
         assertEquals(0.0, number("SELECT count(value) FROM sample"), "nothing reached the store");

@@ -206,8 +206,8 @@ public final class DiskJournal implements Journal {
   @Override
   public synchronized List<JournalRecord> readUnsent(long afterId, int max) {
     List<JournalRecord> records = new ArrayList<>();
-    for (var entry : unsent.onDiskAfter(afterId).entrySet()) {
-      if (records.size() >= max || entry.getKey() > durableId) {
+    for (var entry : unsent.onDiskAfter(afterId, max)) {
+      if (entry.getKey() > durableId) {
         return records;
       }
       records.add(read(entry.getKey(), entry.getValue()));
@@ -218,6 +218,26 @@ public final class DiskJournal implements Journal {
         break;
       }
       records.add(record);
+    }
+    return records;
+  }
+
+  @Override
+  public synchronized List<JournalRecord> readUnsent(RecordClass lane, long afterId, int max) {
+    List<JournalRecord> records = new ArrayList<>();
+    for (var entry : unsent.onDiskAfter(lane, afterId).entrySet()) {
+      if (records.size() >= max || entry.getKey() > durableId) {
+        return records;
+      }
+      records.add(read(entry.getKey(), entry.getValue()));
+    }
+    for (JournalRecord record : unsent.inMemoryAfter(afterId)) {
+      if (records.size() >= max) {
+        break;
+      }
+      if (record.recordClass() == lane) {
+        records.add(record);
+      }
     }
     return records;
   }
@@ -365,7 +385,7 @@ public final class DiskJournal implements Journal {
   /** Drops a lane's oldest segment to keep within a bound, reporting its unsent records. */
   private void evictOldest(Lane lane, String reason) {
     Segment segment = lane.segments.get(0);
-    long lost = unsent.removeSegment(segment);
+    long lost = unsent.removeSegment(lane.recordClass, segment);
     try {
       lane.removeOldest();
     } catch (IOException e) {

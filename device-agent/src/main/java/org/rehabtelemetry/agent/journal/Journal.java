@@ -41,6 +41,12 @@ public interface Journal extends AutoCloseable {
   /** Up to {@code max} unsent publishable records with ids above {@code afterId}, in id order. */
   List<JournalRecord> readUnsent(long afterId, int max);
 
+  /**
+   * Up to {@code max} unsent publishable records of one lane with ids above {@code afterId}, in id
+   * order: how the publisher sends events (alarms, lifecycle) ahead of a backlog of samples.
+   */
+  List<JournalRecord> readUnsent(RecordClass lane, long afterId, int max);
+
   /** Marks a record sent. Unknown or repeated ids are ignored. */
   void ack(long id);
 

@@ -73,6 +73,20 @@ public final class MemoryJournal implements Journal {
   }
 
   @Override
+  public synchronized List<JournalRecord> readUnsent(RecordClass lane, long afterId, int max) {
+    List<JournalRecord> records = new ArrayList<>();
+    for (JournalRecord record : unsent.tailMap(afterId, false).values()) {
+      if (records.size() >= max || record.id() > committedId) {
+        break;
+      }
+      if (record.recordClass() == lane) {
+        records.add(record);
+      }
+    }
+    return records;
+  }
+
+  @Override
   public synchronized void ack(long id) {
     JournalRecord removed = unsent.remove(id);
     if (removed != null) {

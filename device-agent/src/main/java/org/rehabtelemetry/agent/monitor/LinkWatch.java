@@ -33,7 +33,8 @@ public final class LinkWatch {
   private long disconnectedSinceNanos = -1;
 
   /**
-   * @param oldestUnsentSeconds the age of the oldest record the broker has not acknowledged
+   * @param oldestUnsentSeconds how long delivery to the broker has been stuck, in seconds (not
+   *     storage: the operator sees a message once the broker has it)
    * @param connected whether the agent is connected to its broker now
    */
   public LinkWatch(

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.JournalRecord;
+import org.rehabtelemetry.agent.journal.RecordClass;
 import org.rehabtelemetry.protocol.DeviceCommand;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.Message;
@@ -25,16 +26,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the journal over MQTT, in id order, and frees each record when the gateway's storage
- * receipt covers it (or, with receipts ignored, when the broker acknowledges it).
+ * Publishes the journal over MQTT, events ahead of samples, and frees each record when the
+ * gateway's storage receipt covers it (or, with receipts ignored, when the broker acknowledges it).
  *
  * <p>One named thread ({@code journal-publisher}) connects with the device's {@code offline} status
  * as Last Will, publishes the birth ({@code online}, retained), then sends durable unsent records
  * with at most {@code window} unacknowledged at a time and at most {@code maxMessagesPerSecond}, so
- * a long outage's backlog drains without flooding the broker. When the connection drops it
- * reconnects with capped exponential backoff and jitter, and starts again from the first
- * unacknowledged record: records in flight at the drop are sent again (the gateway writes them
- * idempotently), and nothing is skipped.
+ * a long outage's backlog drains without flooding the broker. Each lane goes in id order, but the
+ * events lane (alarms, lifecycle events, summaries) goes first: between two looks at it at most
+ * {@value #SAMPLE_CHUNK} sample records are sent, so an alarm never waits behind a backlog. When
+ * the connection drops it reconnects with capped exponential backoff and jitter, and starts again
+ * from the first unacknowledged record: records in flight at the drop are sent again (the gateway
+ * writes them idempotently), and nothing is skipped.
  *
  * <p><b>Receipts</b> (docs/protocol.md). After each connect it subscribes to the device's {@code
  * cmd} topic. The broker's acknowledgement only moves the send window; a record stays in the
@@ -50,6 +53,9 @@ public final class JournalPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JournalPublisher.class);
   private static final long IDLE_WAIT_MILLIS = 50;
   private static final long MAINTENANCE_MILLIS = 250;
+
+  /** Sample records sent between two looks at the events lane. */
+  private static final int SAMPLE_CHUNK = 8;
 
   private final Journal journal;
   private final MqttTransport transport;
@@ -81,6 +87,10 @@ public final class JournalPublisher implements AutoCloseable {
   private long lastReceiptNanos = System.nanoTime();
 
   private volatile Heartbeat heartbeat = Heartbeat.NONE;
+
+  /** When the broker last acknowledged a record, or the publisher last found nothing waiting. */
+  private volatile long lastDeliveryNanos = System.nanoTime();
+
   private Thread thread;
 
   /**
@@ -173,6 +183,15 @@ public final class JournalPublisher implements AutoCloseable {
     return receipts.mode() != ReceiptSettings.Mode.IGNORE && receiptsSeen;
   }
 
+  /**
+   * How long delivery to the broker has been stuck: seconds since the broker last acknowledged a
+   * record while records waited to be published or acknowledged; about 0 while everything is with
+   * the broker. Storage receipts do not count: the operator sees a message once the broker has it.
+   */
+  public double deliveryStalledSeconds() {
+    return Math.max(0, (System.nanoTime() - lastDeliveryNanos) / 1e9);
+  }
+
   /** Whether the broker connection is up. */
   public boolean isConnected() {
     return transport.isConnected() && !connectionLost;
@@ -244,23 +263,39 @@ public final class JournalPublisher implements AutoCloseable {
   }
 
   private void sendUntilDisconnected() {
-    long cursor = journal.sentFrontier();
+    long start = journal.sentFrontier();
+    long eventCursor = start;
+    long sampleCursor = start;
     while (running && isConnected()) {
       heartbeat.beat();
       if (!maintainReceipts()) {
         return;
       }
+      // Events (alarms, lifecycle, summaries) first, then a few samples: a new alarm waits for at
+      // most one small chunk of a backlog being drained, never for the backlog.
       int room = settings.window() - inFlight.get();
-      List<JournalRecord> records = room > 0 ? journal.readUnsent(cursor, room) : List.of();
-      if (records.isEmpty()) {
-        pause(IDLE_WAIT_MILLIS);
-        continue;
-      }
-      for (JournalRecord record : records) {
+      List<JournalRecord> events =
+          room > 0 ? journal.readUnsent(RecordClass.EVENT, eventCursor, room) : List.of();
+      for (JournalRecord record : events) {
         if (!send(record)) {
           return;
         }
-        cursor = record.id();
+        eventCursor = record.id();
+      }
+      room = Math.min(SAMPLE_CHUNK, settings.window() - inFlight.get());
+      List<JournalRecord> samples =
+          room > 0 ? journal.readUnsent(RecordClass.SAMPLES, sampleCursor, room) : List.of();
+      for (JournalRecord record : samples) {
+        if (!send(record)) {
+          return;
+        }
+        sampleCursor = record.id();
+      }
+      if (events.isEmpty() && samples.isEmpty()) {
+        if (inFlight.get() == 0) {
+          lastDeliveryNanos = System.nanoTime(); // everything is with the broker
+        }
+        pause(IDLE_WAIT_MILLIS);
       }
     }
   }
@@ -298,6 +333,7 @@ public final class JournalPublisher implements AutoCloseable {
                 tracker.acknowledged(id, System.nanoTime());
               }
             }
+            lastDeliveryNanos = System.nanoTime();
             inFlight.decrementAndGet();
             wake();
           });

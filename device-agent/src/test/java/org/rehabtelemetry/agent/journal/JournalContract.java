@@ -40,6 +40,28 @@ abstract class JournalContract {
   }
 
   @Test
+  void eachLane_readsOnItsOwn_inIdOrder_andTheMergedReadKeepsIdOrder() {
+    try (Journal journal = journal(1 << 20)) {
+      for (int i = 0; i < 20; i++) {
+        journal.append(RecordClass.SAMPLES, MessageType.SAMPLES, bytes("batch " + i));
+        if (i % 5 == 4) {
+          journal.append(RecordClass.EVENT, MessageType.ALARM, bytes("alarm " + i));
+        }
+      }
+      journal.commit();
+      assertEquals(List.of(6L, 12L, 18L, 24L), ids(journal.readUnsent(RecordClass.EVENT, 0, 10)));
+      assertEquals(List.of(12L, 18L), ids(journal.readUnsent(RecordClass.EVENT, 6, 2)));
+      assertEquals(
+          List.of(1L, 2L, 3L), ids(journal.readUnsent(RecordClass.SAMPLES, 0, 3)), "at most max");
+      assertEquals(List.of(7L, 8L), ids(journal.readUnsent(RecordClass.SAMPLES, 5, 2)));
+      assertEquals(List.of(5L, 6L, 7L, 8L), ids(journal.readUnsent(4, 4)));
+      journal.ack(6);
+      assertEquals(List.of(12L), ids(journal.readUnsent(RecordClass.EVENT, 0, 1)));
+      assertEquals(24, journal.readUnsent(0, 100).size() + 1, "one acked");
+    }
+  }
+
+  @Test
   void acks_moveTheSentFrontier_overTheContiguousPrefix() {
     try (Journal journal = journal(1 << 20)) {
       for (int i = 0; i < 5; i++) {

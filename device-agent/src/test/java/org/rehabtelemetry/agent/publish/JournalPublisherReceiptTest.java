@@ -122,6 +122,39 @@ class JournalPublisherReceiptTest {
   }
 
   @Test
+  void anEvent_overtakesABacklogOfSamples() {
+    transport.autoAck = false;
+    start(ReceiptSettings.Mode.REQUIRED, Duration.ofMinutes(5));
+    appendSamples("S1", 200);
+    await().until(() -> transport.pending.size() == 8); // the window is full of samples
+    byte[] alarm =
+        codec.encode(
+            new org.rehabtelemetry.protocol.AlarmEvent(
+                HEADER,
+                null,
+                "A1",
+                org.rehabtelemetry.protocol.AlarmState.RAISED,
+                "ESTOP",
+                org.rehabtelemetry.protocol.AlarmPriority.HIGH,
+                true,
+                null,
+                null,
+                null,
+                "Emergency stop pressed"));
+    journal.append(RecordClass.EVENT, MessageType.ALARM, alarm);
+    journal.commit();
+
+    transport.ackAll();
+    await().until(() -> transport.published.stream().anyMatch(p -> p.topic().endsWith("/alarm")));
+    long samplesBefore =
+        transport.published.stream()
+            .takeWhile(p -> !p.topic().endsWith("/alarm"))
+            .filter(p -> p.topic().endsWith("/samples"))
+            .count();
+    assertTrue(samplesBefore <= 16, samplesBefore + " samples went before the alarm, of 200");
+  }
+
+  @Test
   void deadLetterReceipt_frees_andIsCounted() {
     start(ReceiptSettings.Mode.REQUIRED, Duration.ofMinutes(5));
     appendSamples("S1", 2);

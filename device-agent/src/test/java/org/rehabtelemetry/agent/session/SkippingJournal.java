@@ -43,6 +43,11 @@ final class SkippingJournal implements Journal {
   }
 
   @Override
+  public List<JournalRecord> readUnsent(RecordClass lane, long afterId, int max) {
+    return inner.readUnsent(lane, afterId, max);
+  }
+
+  @Override
   public void ack(long id) {
     inner.ack(id - offset);
   }

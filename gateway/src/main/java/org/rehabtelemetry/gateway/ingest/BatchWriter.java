@@ -142,7 +142,9 @@ final class BatchWriter {
       try {
         deadLetters.store(arrival.delivery().topic(), arrival.delivery().payload(), reason);
         LOG.warn("dead letter from {}: {}", printable(arrival.delivery().topic()), reason);
-        listener.deadLettered(arrival.delivery().topic(), arrival.delivery().payload(), reason);
+        if (!arrival.notAdmitted()) {
+          listener.deadLettered(arrival.delivery().topic(), arrival.delivery().payload(), reason);
+        }
         broker.acknowledge(arrival.delivery());
         stats.deadLettered.increment();
         return;

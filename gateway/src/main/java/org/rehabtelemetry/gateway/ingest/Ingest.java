@@ -125,19 +125,21 @@ public final class Ingest implements AutoCloseable {
       String site = null;
       Message message = null;
       String refused = null;
+      boolean notAdmitted = false;
       try {
         site = Topic.parse(delivery.topic()).site();
         message =
             codec.decode(delivery.topic(), delivery.payload(), clock.instant(), settings.window());
         refused = admission.refuse(site, message);
+        notAdmitted = refused != null;
       } catch (ProtocolException e) {
         refused = "invalid message: " + e.getMessage();
       }
       if (refused == null) {
         listener.arrived(site, message);
-        queue.put(new Arrival(delivery, site, message, null));
+        queue.put(new Arrival(delivery, site, message, null, false));
       } else {
-        queue.put(new Arrival(delivery, null, null, refused));
+        queue.put(new Arrival(delivery, null, null, refused, notAdmitted));
       }
     }
 

@@ -19,7 +19,9 @@ public interface IngestListener {
 
   /**
    * Called on the ingest writer thread after a message is durably kept as a dead letter (refused:
-   * invalid, out of the time window, not admitted, or refused by the database); must be quick.
+   * invalid, out of the time window, or refused by the database); must be quick. Not called for a
+   * message the admission refused (an unknown or revoked device, a cardinality bound): the gateway
+   * sends nothing back to such a sender.
    *
    * @param topic the topic it came on, untrusted
    * @param payload its bytes, untrusted

@@ -13,6 +13,8 @@ import java.util.List;
  * @param missing how many numbers are missing up to the highest seen (or expected) one
  * @param gaps the first missing ranges {@code [from, to]}, inclusive (at most {@value #MAX_GAPS})
  * @param fragmented whether the sender skipped so many numbers that not all were tracked
+ * @param reportedIncomplete whether an incomplete figure was stored for it at some check; once it
+ *     is complete, it was repaired (resent after a loss)
  */
 public record Completeness(
     String site,
@@ -22,7 +24,8 @@ public record Completeness(
     long expected,
     long missing,
     List<long[]> gaps,
-    boolean fragmented) {
+    boolean fragmented,
+    boolean reportedIncomplete) {
   /** Gaps listed at most; the count of what is missing is always exact. */
   public static final int MAX_GAPS = 50;
 
@@ -33,6 +36,11 @@ public record Completeness(
   /** Whether the summary arrived and nothing is missing. */
   public boolean complete() {
     return expected >= 0 && received == expected && missing == 0;
+  }
+
+  /** Complete after having been reported incomplete: what was missing was sent again. */
+  public boolean repaired() {
+    return complete() && reportedIncomplete;
   }
 
   /** The gaps as text, e.g. {@code 12-14, 30}, with "and more" when not all are listed. */

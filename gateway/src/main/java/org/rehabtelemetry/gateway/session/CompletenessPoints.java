@@ -20,6 +20,7 @@ final class CompletenessPoints {
     fields.put("expected", completeness.expected());
     fields.put("missing", completeness.missing());
     fields.put("complete", completeness.complete());
+    fields.put("repaired", completeness.repaired());
     fields.put("gaps", completeness.gapsText());
     StringBuilder out = new StringBuilder();
     LineProtocol.append(

@@ -30,6 +30,7 @@ public final class CompletenessTracker {
     final SeqRanges seqs;
     long expected = -1;
     Instant endedAt;
+    boolean reportedIncomplete;
 
     State(String site, String device, int maxRanges) {
       this.site = site;
@@ -42,7 +43,11 @@ public final class CompletenessTracker {
   private final int maxRanges;
   private final int keepFinished;
   private final Map<String, State> sessions;
-  private final Deque<Completeness> finished = new ArrayDeque<>();
+
+  /** A finished session: its last figures and what reviving it needs. */
+  private record Finished(Completeness completeness, Instant endedAt, boolean reportedIncomplete) {}
+
+  private final Deque<Finished> finished = new ArrayDeque<>();
   private long evictedUnfinished;
 
   public CompletenessTracker(int maxSessions, int maxRanges, int keepFinished) {
@@ -68,15 +73,44 @@ public final class CompletenessTracker {
     if (ref.isEmpty()) {
       return Optional.empty();
     }
-    State state =
-        sessions.computeIfAbsent(
-            ref.get().sessionId(), id -> new State(site, message.header().deviceId(), maxRanges));
+    State state = sessions.get(ref.get().sessionId());
+    if (state == null) {
+      state = new State(site, message.header().deviceId(), maxRanges);
+      revive(ref.get().sessionId(), state);
+      sessions.put(ref.get().sessionId(), state);
+    }
     state.seqs.add(ref.get().seq());
     if (message instanceof SessionSummary summary) {
       state.expected = summary.session().seq() + 1;
       state.endedAt = summary.endedAt();
     }
     return Optional.of(snapshot(ref.get().sessionId(), state));
+  }
+
+  /**
+   * A message of a session finished incomplete arrived late (a resend after the re-checks ended):
+   * the session is tracked again with its summary's figures, so the worker checks it again and
+   * marks it repaired when it completes.
+   */
+  private void revive(String sessionId, State state) {
+    for (java.util.Iterator<Finished> it = finished.iterator(); it.hasNext(); ) {
+      Finished done = it.next();
+      if (done.completeness().sessionId().equals(sessionId)) {
+        state.expected = done.completeness().expected();
+        state.endedAt = done.endedAt();
+        state.reportedIncomplete = done.reportedIncomplete();
+        it.remove();
+        return;
+      }
+    }
+  }
+
+  /** The worker stored an incomplete figure: if it completes later, it was repaired. */
+  public synchronized void reportedIncomplete(String sessionId) {
+    State state = sessions.get(sessionId);
+    if (state != null) {
+      state.reportedIncomplete = true;
+    }
   }
 
   /** Adds a seq known to be stored (from the database). */
@@ -102,7 +136,8 @@ public final class CompletenessTracker {
   public synchronized void finish(String sessionId) {
     State state = sessions.remove(sessionId);
     if (state != null) {
-      finished.addFirst(snapshot(sessionId, state));
+      finished.addFirst(
+          new Finished(snapshot(sessionId, state), state.endedAt, state.reportedIncomplete));
       while (finished.size() > keepFinished) {
         finished.removeLast();
       }
@@ -113,7 +148,7 @@ public final class CompletenessTracker {
   public synchronized List<Completeness> all() {
     List<Completeness> all = new ArrayList<>();
     sessions.forEach((id, state) -> all.add(snapshot(id, state)));
-    all.addAll(finished);
+    finished.forEach(done -> all.add(done.completeness()));
     return all;
   }
 
@@ -138,6 +173,7 @@ public final class CompletenessTracker {
         state.expected,
         state.seqs.missing(upTo),
         state.seqs.gaps(upTo, Completeness.MAX_GAPS),
-        state.seqs.overflowed());
+        state.seqs.overflowed(),
+        state.reportedIncomplete);
   }
 }

@@ -11,7 +11,6 @@ import org.rehabtelemetry.gateway.storage.SeqQuery;
 import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
 import org.rehabtelemetry.gateway.storage.WriteFailure;
 import org.rehabtelemetry.protocol.Message;
-import org.rehabtelemetry.protocol.SessionSummary;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.threads.FailFast;
 import org.rehabtelemetry.runtime.threads.Termination;
@@ -33,6 +32,13 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CompletenessWorker.class);
   static final Duration RECHECK_EVERY = Duration.ofSeconds(10);
   static final Duration RECHECK_FOR = Duration.ofMinutes(5);
+
+  /**
+   * The first check waits this long after the summary: the agent sends events ahead of samples, so
+   * a session's last batches usually arrive just after its summary, and a check before them would
+   * report a gap that is only in flight.
+   */
+  static final Duration FIRST_CHECK_AFTER = Duration.ofSeconds(2);
 
   private final CompletenessTracker tracker;
   private final TimeSeriesSink sink;
@@ -73,9 +79,12 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
     String sessionId = message.sessionRef().orElseThrow().sessionId();
     synchronized (signal) {
       Due due = summarised.get(sessionId);
-      if (message instanceof SessionSummary || due != null) {
+      // A summary, a message after it, or a late message of a session finished incomplete.
+      if (due != null || tracker.endedAt(sessionId).isPresent()) {
         Instant now = clock.instant();
-        summarised.put(sessionId, new Due(due == null ? now : due.summarisedAt(), now));
+        Instant summarisedAt = due == null ? now : due.summarisedAt();
+        Instant first = summarisedAt.plus(FIRST_CHECK_AFTER);
+        summarised.put(sessionId, new Due(summarisedAt, now.isAfter(first) ? now : first));
         signal.notifyAll();
       }
     }
@@ -130,6 +139,9 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
     }
     Optional<WriteFailure> failure =
         sink.write(CompletenessPoints.of(completeness.get(), endedAt.get()));
+    if (failure.isEmpty() && !completeness.get().complete()) {
+      tracker.reportedIncomplete(sessionId);
+    }
     failure.ifPresent(
         f ->
             LOG.warn(

@@ -18,6 +18,7 @@ import org.rehabtelemetry.gateway.ingest.CardinalityGuard;
 import org.rehabtelemetry.gateway.ingest.Ingest;
 import org.rehabtelemetry.gateway.ingest.IngestSettings;
 import org.rehabtelemetry.gateway.mqtt.PahoInbound;
+import org.rehabtelemetry.gateway.receipt.ReceiptSender;
 import org.rehabtelemetry.gateway.storage.LineEncoder;
 import org.rehabtelemetry.gateway.storage.Lines;
 import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
@@ -45,15 +46,16 @@ import org.rehabtelemetry.testsupport.MosquittoServer;
  * config (TLS 1.3, client certificates, passwords, the ACL) with provisioned accounts; then, in the
  * same run, the plain run's points are written straight to influxd in batches of 5,000. Prints the
  * rates in points/s, the ratios gateway/direct and TLS/plain, and checks the loss count in the
- * database. With a third argument {@code questdb}, both go to the gateway's embedded QuestDB
- * through the v2 API instead. Prints figures; asserts nothing. Run with {@code
- * scripts/bench-gateway [seconds] [devices] [influxd|questdb]}.
+ * database. The gateway side sends storage receipts as the gateway does (every 250 ms). With a
+ * third argument {@code questdb}, both go to the gateway's embedded QuestDB through the v2 API
+ * instead. Prints figures; asserts nothing. Run with {@code scripts/bench-gateway [seconds]
+ * [devices] [influxd|questdb]}.
  */
 public final class IngestBench {
   private IngestBench() {}
 
   /** One run through a broker and the gateway's ingest. */
-  private record Run(long batches, long samples, double seconds, long stored) {
+  private record Run(long batches, long samples, double seconds, long stored, long receipted) {
     double rate() {
       return (samples + batches) / seconds;
     }
@@ -63,7 +65,8 @@ public final class IngestBench {
           batches + other.batches,
           samples + other.samples,
           seconds + other.seconds,
-          stored + other.stored);
+          stored + other.stored,
+          receipted + other.receipted);
     }
   }
 
@@ -209,7 +212,7 @@ public final class IngestBench {
   private static void print(String label, Run run) {
     System.out.printf(
         "  via Mosquitto + gateway, %-20s %,.0f points/s (%,d batches, %,d points in %.1f s);"
-            + " samples lost %d (stored %,d of %,d)%n",
+            + " samples lost %d (stored %,d of %,d); receipts sent for %,d messages%n",
         label + ":",
         run.rate(),
         run.batches(),
@@ -217,7 +220,8 @@ public final class IngestBench {
         run.seconds(),
         run.samples() - run.stored(),
         run.stored(),
-        run.samples());
+        run.samples(),
+        run.receipted());
   }
 
   private static Run viaGateway(
@@ -226,6 +230,11 @@ public final class IngestBench {
     MessageCodec codec = new MessageCodec();
     TimeSeriesSink gatewaySink = store.sink(target);
     Clock clock = Clock.systemUTC();
+    // As the gateway runs it: every stored message is receipted to its device every 250 ms.
+    PahoInbound inbound = new PahoInbound(broker.gateway(), null, 1000);
+    ReceiptSender receipts = new ReceiptSender(inbound, clock, 100_000);
+    java.util.concurrent.ScheduledExecutorService flusher =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     Ingest ingest =
         new Ingest(
             new IngestSettings(
@@ -236,7 +245,7 @@ public final class IngestBench {
                 Duration.ofMillis(100),
                 Duration.ofSeconds(2),
                 TimeWindow.DEFAULT),
-            new PahoInbound(broker.gateway(), null, 1000),
+            inbound,
             gatewaySink,
             new DeadLetterStore(
                 dir.resolve("dead-" + target), clock, 64L << 20, Duration.ofDays(1)),
@@ -244,11 +253,14 @@ public final class IngestBench {
                 CardinalityGuard.Bounds.DEFAULT,
                 dir.resolve("cardinality-" + target + ".json"),
                 clock),
-            (site, message) -> {},
+            receipts,
             clock,
             Heartbeat.NONE,
             nanos -> {});
     ingest.start();
+    var flushing =
+        flusher.scheduleWithFixedDelay(
+            receipts::flush, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
     List<MqttClient> fleet = new ArrayList<>();
     for (int d = 0; d < devices; d++) {
       MqttClient client = new MqttClient(broker.uri(), "vert-" + d, new MemoryPersistence());
@@ -283,13 +295,17 @@ public final class IngestBench {
       Thread.sleep(50);
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    Thread.sleep(500);
+    flushing.cancel(false);
+    flusher.shutdown();
+    receipts.flush();
     long stored = store.count(target, samples);
     for (MqttClient client : fleet) {
       client.disconnect();
       client.close();
     }
     ingest.close();
-    return new Run(batches, samples, elapsed, stored);
+    return new Run(batches, samples, elapsed, stored, receipts.messages.sum());
   }
 
   private static long writeDirect(TimeSeriesSink direct, List<Lines> chunk) {

@@ -36,6 +36,50 @@ class CompletenessTrackerTest {
   }
 
   @Test
+  void aSessionFinishedIncomplete_isRevivedByALateResend_andMarkedRepaired() {
+    CompletenessTracker tracker = new CompletenessTracker(10, 100, 10);
+    List<Message> session = TestSessions.session("vert-01", "S1", START, 10, 1);
+    Message late = null;
+    for (Message message : session) {
+      if (message.sessionRef().orElseThrow().seq() == 5) {
+        late = message;
+      } else {
+        tracker.record("ward-b", message);
+      }
+    }
+    tracker.reportedIncomplete("S1");
+    tracker.finish("S1");
+    assertEquals(0, tracker.tracked());
+    Completeness before = tracker.all().get(0);
+    assertEquals("5", before.gapsText());
+    assertFalse(before.repaired());
+
+    tracker.record("ward-b", late);
+
+    assertEquals(1, tracker.tracked(), "tracked again");
+    assertFalse(tracker.get("S1").orElseThrow().complete(), "until the worker asks the database");
+    for (long seq = 0; seq < session.size(); seq++) {
+      if (seq != 5) {
+        tracker.addStored("S1", seq);
+      }
+    }
+    Completeness after = tracker.get("S1").orElseThrow();
+    assertTrue(after.complete());
+    assertTrue(after.repaired());
+    assertTrue(
+        tracker.endedAt("S1").isPresent(), "with its summary's end, so the worker checks it");
+    assertEquals(1, tracker.all().size(), "no longer among the finished as well");
+  }
+
+  @Test
+  void aSessionCompleteAtItsFirstCheck_isNotRepaired() {
+    CompletenessTracker tracker = new CompletenessTracker(10, 100, 10);
+    TestSessions.session("vert-01", "S1", START, 3, 1).forEach(m -> tracker.record("ward-b", m));
+    assertTrue(tracker.get("S1").orElseThrow().complete());
+    assertFalse(tracker.get("S1").orElseThrow().repaired());
+  }
+
+  @Test
   void tenThousandSessions_keepOnlyTheBound_andCountTheEvicted() {
     CompletenessTracker tracker = new CompletenessTracker(100, 100, 10);
     for (int s = 0; s < 10_000; s++) {

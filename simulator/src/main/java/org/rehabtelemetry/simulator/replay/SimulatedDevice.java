@@ -59,7 +59,8 @@ public final class SimulatedDevice implements AutoCloseable {
    * @param mqttKeys more keys of the agent's {@code mqtt} section as YAML flow-map entries (user,
    *     password file, CA, certificate and key), or empty for a broker without credentials
    * @param receipts how the agent frees journaled records: {@code required} (the default here, with
-   *     a 5 s receipt timeout, so every simulated run exercises receipts) or {@code ignore}
+   *     a 2 s receipt timeout, so every simulated run exercises receipts and resends) or {@code
+   *     ignore}
    */
   public record Options(
       DeviceKind kind,
@@ -200,7 +201,7 @@ public final class SimulatedDevice implements AutoCloseable {
                   + "}",
               "receipts: {mode: "
                   + options.receipts().name().toLowerCase(Locale.ROOT)
-                  + ", timeoutMs: 5000}",
+                  + ", timeoutMs: 2000}",
               "ui: {port: " + Math.max(0, options.uiPort()) + "}",
               "");
       Path configFile = options.dir().resolve("agent.yaml");

@@ -62,7 +62,7 @@ public final class EmbeddedQuestDb implements AutoCloseable {
           table(
               "session_completeness",
               "site SYMBOL, device SYMBOL, session SYMBOL, received LONG, expected LONG,"
-                  + " missing LONG, complete BOOLEAN, gaps VARCHAR",
+                  + " missing LONG, complete BOOLEAN, repaired BOOLEAN, gaps VARCHAR",
               "site, device, session"),
           table(
               "device_status",
