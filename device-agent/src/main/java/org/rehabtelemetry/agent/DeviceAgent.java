@@ -15,12 +15,13 @@ import org.rehabtelemetry.agent.alarm.ActiveAlarm;
 import org.rehabtelemetry.agent.alarm.AlarmLog;
 import org.rehabtelemetry.agent.alarm.AlarmManager;
 import org.rehabtelemetry.agent.alarm.rules.AlarmRules;
+import org.rehabtelemetry.agent.alarm.sound.AlarmSounder;
+import org.rehabtelemetry.agent.alarm.sound.BuzzerPlayer;
 import org.rehabtelemetry.agent.config.AgentConfig;
 import org.rehabtelemetry.agent.control.AgentCommands;
 import org.rehabtelemetry.agent.journal.DiskFaults;
 import org.rehabtelemetry.agent.journal.DiskJournal;
 import org.rehabtelemetry.agent.journal.NioJournalFiles;
-import org.rehabtelemetry.agent.metrics.BacklogAge;
 import org.rehabtelemetry.agent.monitor.AgentTicker;
 import org.rehabtelemetry.agent.monitor.ClockWatch;
 import org.rehabtelemetry.agent.monitor.JournalAlarms;
@@ -47,6 +48,7 @@ import org.rehabtelemetry.hardware.port.PortFactory;
 import org.rehabtelemetry.hardware.profile.ChannelSpec;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.profile.DeviceProfiles;
+import org.rehabtelemetry.protocol.AlarmPriority;
 import org.rehabtelemetry.protocol.DeviceState;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.Header;
@@ -96,6 +98,8 @@ public final class DeviceAgent implements AutoCloseable {
   private SessionRecorder recorder;
   private AlarmManager alarms;
   private AlarmLog alarmLog;
+  private AlarmSounder sounder;
+  private volatile BuzzerPlayer buzzer;
   private AgentCommands commands;
   private DeviceHardware hardware;
   private JournalPublisher publisher;
@@ -143,6 +147,7 @@ public final class DeviceAgent implements AutoCloseable {
     alarmLog =
         new AlarmLog(config.stateDir().resolve("alarm-log"), wall, config.alarmLogRetention());
     alarms = new AlarmManager("A-" + bootId, this::alarmChanged);
+    sounder = new AlarmSounder(alarms, clock, config.audioPause(), this::soundChanged);
     JournalAlarms journalAlarms = new JournalAlarms(alarms, clock);
     journal =
         DiskJournal.open(
@@ -199,6 +204,13 @@ public final class DeviceAgent implements AutoCloseable {
       ports = new SerialOnlyPorts(); // nothing on GPIO or I2C: no Pi4J context at all
     }
     hardware = DeviceHardware.assemble(profile, ports, clock, router, liveness);
+    hardware
+        .buzzer()
+        .ifPresent(
+            line -> {
+              buzzer = new BuzzerPlayer(line);
+              buzzer.sound(sounder.sounding());
+            });
     publisher =
         new JournalPublisher(
             journal,
@@ -225,11 +237,12 @@ public final class DeviceAgent implements AutoCloseable {
                 alarms,
                 clock,
                 config.operatorLinkLost(),
-                new BacklogAge(journal, wall)::seconds,
+                publisher::deliveryStalledSeconds,
                 publisher::isConnected)),
         config.batchInterval().toMillis(),
         config.batchInterval().toMillis(),
         TimeUnit.MILLISECONDS);
+    ticker.scheduleAtFixedRate(sounder::update, 250, 250, TimeUnit.MILLISECONDS); // pause expiry
     hardware
         .emergencyStop()
         .filter(e -> e.isLatched())
@@ -317,6 +330,8 @@ public final class DeviceAgent implements AutoCloseable {
         live.snapshot(),
         journal.stats(),
         publisher.receiptStatus(),
+        sounder.sounding(),
+        sounder.pausedSecondsLeft(),
         events.lastNotice());
   }
 
@@ -324,6 +339,9 @@ public final class DeviceAgent implements AutoCloseable {
   public synchronized void close() {
     if (ticker != null) {
       ticker.shutdownNow();
+    }
+    if (buzzer != null) {
+      buzzer.close();
     }
     if (hardware != null) {
       hardware.close();
@@ -350,9 +368,24 @@ public final class DeviceAgent implements AutoCloseable {
   }
 
   private void alarmChanged(ActiveAlarm alarm) {
+    if (sounder != null) {
+      sounder.update(); // the buzzer first: it is the fastest way to the therapist
+    }
     recorder.onAlarm(alarm);
     events.fire(alarm);
     alarmLog.record(alarm); // after the screen: the fsync must not delay what the therapist sees
+  }
+
+  private void soundChanged(AlarmPriority priority) {
+    BuzzerPlayer player = buzzer;
+    if (player != null) {
+      player.sound(priority);
+    }
+  }
+
+  /** What sounds, and AUDIO PAUSED, for the touch UI and API. */
+  public AlarmSounder sounder() {
+    return sounder;
   }
 
   /** The device's alarm log (occurrences, acknowledgements, ends), for the touch UI and API. */

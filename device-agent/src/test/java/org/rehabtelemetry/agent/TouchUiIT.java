@@ -94,16 +94,37 @@ class TouchUiIT {
             ui.evaluate(
                     "document.querySelector('[data-testid=alarm-HR_HIGH]').classList.contains('medium')")
                 .asBoolean());
+        // It sounds (medium pattern); AUDIO PAUSED silences it for 2 min, visibly, until resumed.
+        assertEquals("Alarm sounding (medium priority)", ui.text("[data-testid=sound-state]"));
+        ui.click("[data-testid=audio-pause]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> ui.text("[data-testid=sound-state]").startsWith("AUDIO PAUSED "));
+        assertTrue(
+            ui.text("[data-testid=sound-state]").matches("AUDIO PAUSED (2:00|1:5\\d)"),
+            ui.text("[data-testid=sound-state]"));
+        assertEquals(null, agent.sounder().sounding());
+        ui.click("[data-testid=audio-resume]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () ->
+                    "Alarm sounding (medium priority)"
+                        .equals(ui.text("[data-testid=sound-state]")));
         ui.click("[data-testid=ack-HR_HIGH]");
         await()
             .atMost(Duration.ofSeconds(5))
             .until(() -> ui.text("[data-testid=alarm-HR_HIGH]").contains("(acknowledged)"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !ui.visible("[data-testid=sound]"));
         // The alarm log has both steps, fsynced, and exports them as CSV.
         String csv =
             String.valueOf(ui.evaluate("fetch('/api/alarm-log.csv').then(r => r.text())").asText());
         assertTrue(csv.startsWith("time,alarm id,code,priority,state"), csv);
         assertTrue(csv.contains("\"HR_HIGH\",medium,raised"), csv);
         assertTrue(csv.contains("\"HR_HIGH\",medium,acknowledged"), csv);
+        assertTrue(csv.contains("\"AUDIO_PAUSED\",low,raised"), csv);
+        assertTrue(csv.contains("(touch UI)"), csv);
+        assertTrue(csv.contains("\"AUDIO_PAUSED\",low,cleared"), csv);
         ui.click("[data-testid=alarm-log] summary");
         await()
             .atMost(Duration.ofSeconds(5))

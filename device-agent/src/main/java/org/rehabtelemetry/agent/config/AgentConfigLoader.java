@@ -105,6 +105,12 @@ public final class AgentConfigLoader {
     Duration alarmLogRetention = alarmLogRetention(root.optionalObject("alarmLog"));
     ReceiptSettings receipts =
         receipts(root.optionalObject("receipts"), stateDir.resolve("receipts-seen"));
+    Duration audioPause = Duration.ofMinutes(2);
+    ConfigNode sound = root.optionalObject("alarmSound");
+    if (sound != null) {
+      audioPause = Duration.ofSeconds(sound.integer("audioPauseSeconds", 10, 600, 120));
+      sound.rejectUnknownKeys();
+    }
     root.rejectUnknownKeys();
     return new AgentConfig(
         deviceId,
@@ -121,7 +127,8 @@ public final class AgentConfigLoader {
         recordTraces,
         operatorLinkLost,
         alarmLogRetention,
-        receipts);
+        receipts,
+        audioPause);
   }
 
   private static ReceiptSettings receipts(ConfigNode node, Path seenMarker) {

@@ -7,11 +7,15 @@ import org.rehabtelemetry.agent.journal.JournalStats;
 import org.rehabtelemetry.agent.session.SessionInfo;
 import org.rehabtelemetry.agent.session.SessionState;
 import org.rehabtelemetry.hardware.fault.SensorStatus;
+import org.rehabtelemetry.protocol.AlarmPriority;
 
 /**
  * Everything the touch UI and the CLI show, as one snapshot.
  *
  * @param armed the session prepared for the start button, or null when nothing is armed
+ * @param receipts how journaled records are freed, in a sentence
+ * @param sounding the alarm priority whose signal sounds now, or null
+ * @param audioPausedSeconds seconds of AUDIO PAUSED left; 0 when not paused
  * @param notice the last refusal or notice for the therapist, or null
  */
 public record AgentStatus(
@@ -29,6 +33,8 @@ public record AgentStatus(
     Map<String, LiveValue> live,
     JournalStats journal,
     String receipts,
+    AlarmPriority sounding,
+    long audioPausedSeconds,
     Notice notice) {
 
   /** A session prepared for the start button: whose, which programme, which settings. */

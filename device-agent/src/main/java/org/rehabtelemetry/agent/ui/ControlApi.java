@@ -39,6 +39,8 @@ import org.rehabtelemetry.web.WebSettings;
  * POST /api/session/disarm             forgets what was armed
  * POST /api/session/pause|resume|stop  {"reason":"therapist"} (optional)
  * POST /api/alarms/ack                 {"alarmId":"A-..."}
+ * POST /api/alarms/audio-pause         AUDIO PAUSED for what sounds now ({"reason":"who"} optional)
+ * POST /api/alarms/audio-resume        ends AUDIO PAUSED early
  * POST /api/estop/reset                the therapist's deliberate reset
  * GET  /metrics, /health               Prometheus metrics; worker progress
  * </pre>
@@ -195,6 +197,21 @@ public final class ControlApi implements AutoCloseable {
             ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no active alarm " + alarmId));
             return;
           }
+          ok(ctx);
+        });
+    config.routes.post(
+        "/api/alarms/audio-pause",
+        ctx -> {
+          if (!agent.sounder().pause(Requests.reason(body(ctx), "touch UI"))) {
+            ctx.status(HttpStatus.CONFLICT).json(Map.of("error", "No alarm is sounding."));
+            return;
+          }
+          ok(ctx);
+        });
+    config.routes.post(
+        "/api/alarms/audio-resume",
+        ctx -> {
+          agent.sounder().resume();
           ok(ctx);
         });
     config.routes.post(

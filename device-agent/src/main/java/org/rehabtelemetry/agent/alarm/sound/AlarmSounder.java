@@ -1,0 +1,202 @@
+package org.rehabtelemetry.agent.alarm.sound;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.rehabtelemetry.agent.alarm.ActiveAlarm;
+import org.rehabtelemetry.agent.alarm.AlarmManager;
+import org.rehabtelemetry.agent.alarm.AlarmSpec;
+import org.rehabtelemetry.hardware.port.MonotonicClock;
+import org.rehabtelemetry.protocol.AlarmPriority;
+import org.rehabtelemetry.protocol.AlarmState;
+
+/**
+ * Decides which priority sounds now, and keeps the AUDIO PAUSED inactivation state.
+ *
+ * <ul>
+ *   <li>An alarm sounds while it is raised and not acknowledged; a latched one also after its
+ *       condition ended, until a person acknowledges it. Acknowledging silences it.
+ *   <li>The highest priority among them sounds (one pattern at a time).
+ *   <li>{@link #pause} silences the alarms sounding at that moment for the pause time (default 2
+ *       min). It is shown and journaled as the technical alarm {@value #AUDIO_PAUSED} (low, never
+ *       sounding itself), so the alarm log and the operator see who paused and until when. When the
+ *       pause ends, or a new alarm condition arises during it, sound returns for whatever still
+ *       needs it.
+ * </ul>
+ *
+ * <p>Thread-safe. Every method takes the alarm manager's lock before its own, in that order,
+ * because {@link #update} is also called from the alarm manager's listener (under its lock, and
+ * re-entrantly when the pause itself changes); the opposite order would deadlock with the agent's
+ * tick. It returns at once: the buzzer plays on its own thread.
+ */
+public final class AlarmSounder {
+  /** The code (and key) of the inactivation state's technical alarm. */
+  public static final String AUDIO_PAUSED = "AUDIO_PAUSED";
+
+  private final AlarmManager alarms;
+  private final MonotonicClock clock;
+  private final Duration pauseFor;
+  private final Consumer<AlarmPriority> output;
+  private long pausedUntilNanos;
+  private boolean paused;
+  private Set<String> silenced = Set.of();
+  private AlarmPriority sounding;
+
+  /**
+   * @param pauseFor how long AUDIO PAUSED lasts
+   * @param output hears the priority to sound, or null for silence, on every change
+   */
+  public AlarmSounder(
+      AlarmManager alarms,
+      MonotonicClock clock,
+      Duration pauseFor,
+      Consumer<AlarmPriority> output) {
+    this.alarms = alarms;
+    this.clock = clock;
+    this.pauseFor = pauseFor;
+    this.output = output;
+  }
+
+  /** The priority sounding now, or null. */
+  public AlarmPriority sounding() {
+    synchronized (alarms) {
+      synchronized (this) {
+        return sounding;
+      }
+    }
+  }
+
+  /** Seconds of AUDIO PAUSED left, rounded up; 0 when not paused. */
+  public long pausedSecondsLeft() {
+    synchronized (alarms) {
+      synchronized (this) {
+        if (!paused) {
+          return 0;
+        }
+        long left = pausedUntilNanos - clock.nanos();
+        return left <= 0 ? 0 : (left + 999_999_999L) / 1_000_000_000L;
+      }
+    }
+  }
+
+  /**
+   * AUDIO PAUSED: silences what sounds now for the pause time.
+   *
+   * @param who who paused, e.g. {@code touch UI} or {@code CLI}, for the log
+   * @return false when nothing was sounding (nothing to pause)
+   */
+  public boolean pause(String who) {
+    synchronized (alarms) {
+      synchronized (this) {
+        return pauseLocked(who);
+      }
+    }
+  }
+
+  private boolean pauseLocked(String given) {
+    String who = given.replaceAll("\\p{Cntrl}", " ").strip();
+    who = who.isEmpty() ? "unknown" : who.length() > 40 ? who.substring(0, 40) : who;
+    Set<String> now = new HashSet<>();
+    for (ActiveAlarm alarm : alarms.active()) {
+      if (needsSound(alarm)) {
+        now.add(alarm.alarmId());
+      }
+    }
+    if (now.isEmpty()) {
+      return false;
+    }
+    silenced = now;
+    paused = true;
+    pausedUntilNanos = clock.nanos() + pauseFor.toNanos();
+    alarms.raise(
+        AlarmSpec.technical(
+            AUDIO_PAUSED,
+            AUDIO_PAUSED,
+            AlarmPriority.LOW,
+            false,
+            "Alarm sound paused for "
+                + describe(pauseFor)
+                + " on the device ("
+                + who
+                + "); it returns if the alarm is still there"),
+        clock.nanos());
+    updateLocked();
+    return true;
+  }
+
+  /** Ends AUDIO PAUSED early (a person resumed the sound). */
+  public void resume() {
+    synchronized (alarms) {
+      synchronized (this) {
+        if (paused) {
+          endPause();
+        }
+        updateLocked();
+      }
+    }
+  }
+
+  /** Recomputes what sounds; ends the pause when its time is over or a new alarm arose. */
+  public void update() {
+    synchronized (alarms) {
+      synchronized (this) {
+        updateLocked();
+      }
+    }
+  }
+
+  private void updateLocked() {
+    if (paused && clock.nanos() - pausedUntilNanos >= 0) {
+      endPause();
+    }
+    List<ActiveAlarm> active = alarms.active();
+    if (paused) {
+      for (ActiveAlarm alarm : active) {
+        if (needsSound(alarm) && !silenced.contains(alarm.alarmId())) {
+          endPause(); // a new alarm condition: sound returns for all
+          break;
+        }
+      }
+    }
+    AlarmPriority top = null;
+    for (ActiveAlarm alarm : alarms.active()) {
+      if (needsSound(alarm) && !(paused && silenced.contains(alarm.alarmId()))) {
+        AlarmPriority priority = alarm.spec().priority();
+        top = top == null || rank(priority) > rank(top) ? priority : top;
+      }
+    }
+    if (top != sounding) {
+      sounding = top;
+      output.accept(top);
+    }
+  }
+
+  private void endPause() {
+    paused = false;
+    silenced = Set.of();
+    alarms.clear(AUDIO_PAUSED); // re-enters update() through the listener, now unpaused
+  }
+
+  private static int rank(AlarmPriority priority) {
+    return switch (priority) {
+      case HIGH -> 3;
+      case MEDIUM -> 2;
+      case LOW -> 1;
+    };
+  }
+
+  private static boolean needsSound(ActiveAlarm alarm) {
+    if (AUDIO_PAUSED.equals(alarm.spec().code())) {
+      return false;
+    }
+    return alarm.state() == AlarmState.RAISED
+        || (alarm.state() == AlarmState.CLEARED && alarm.spec().latched());
+  }
+
+  private static String describe(Duration duration) {
+    long seconds = duration.toSeconds();
+    return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+  }
+}
