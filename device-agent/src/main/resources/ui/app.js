@@ -96,54 +96,6 @@ function render() {
   $('resume').classList.toggle('hidden', status.state !== 'PAUSED');
 }
 
-// Auditory alarm signals (docs/alarms.md): the same IEC 60601-1-8 bursts as the buzzer, in ms,
-// alternating on and off, and the period from one burst's start to the next.
-const PATTERNS = {
-  HIGH: {onOff: [150, 100, 150, 100, 150, 350, 150, 100, 150, 700,
-                 150, 100, 150, 100, 150, 350, 150, 100, 150], every: 5000, hz: 988},
-  MEDIUM: {onOff: [200, 200, 200, 200, 200], every: 8000, hz: 659},
-  LOW: {onOff: [200, 200, 200], every: 20000, hz: 523},
-};
-let audio = null;
-let playing = null; // {priority, timer}
-
-function audioContext() {
-  if (!audio && window.AudioContext) audio = new AudioContext();
-  if (audio && audio.state === 'suspended') audio.resume();
-  return audio;
-}
-
-function burst(priority) {
-  const ctx = audioContext();
-  if (!ctx) return;
-  const pattern = PATTERNS[priority];
-  let at = ctx.currentTime + 0.02;
-  pattern.onOff.forEach((ms, i) => {
-    if (i % 2 === 0) {
-      const osc = ctx.createOscillator();
-      const gain = ctx.createGain();
-      osc.frequency.value = pattern.hz;
-      gain.gain.setValueAtTime(0, at);
-      gain.gain.linearRampToValueAtTime(0.6, at + ms / 5000); // a rise of a fifth of the pulse
-      gain.gain.setValueAtTime(0.6, at + ms / 1000 - ms / 5000);
-      gain.gain.linearRampToValueAtTime(0, at + ms / 1000);
-      osc.connect(gain).connect(ctx.destination);
-      osc.start(at);
-      osc.stop(at + ms / 1000);
-    }
-    at += ms / 1000;
-  });
-}
-
-function play(priority) {
-  if (playing && playing.priority === priority) return;
-  if (playing) clearInterval(playing.timer);
-  playing = null;
-  if (!priority) return;
-  burst(priority);
-  playing = {priority, timer: setInterval(() => burst(priority), PATTERNS[priority].every)};
-}
-
 function renderSound() {
   const paused = status.audioPausedSeconds > 0;
   $('sound').className = 'sound' + (!status.sounding && !paused ? ' hidden' : '') + (paused ? ' paused' : '');
@@ -154,7 +106,7 @@ function renderSound() {
   $('audio-pause').classList.toggle('hidden', paused);
   $('audio-resume').classList.toggle('hidden', !paused);
   $('sound').dataset.sounding = status.sounding || '';
-  play(status.sounding);
+  AlarmSignals.play(status.sounding);
 }
 
 async function loadAlarmLog() {
@@ -191,7 +143,7 @@ async function init() {
 
   $('audio-pause').onclick = () => post('/api/alarms/audio-pause', {reason: 'touch UI'});
   $('audio-resume').onclick = () => post('/api/alarms/audio-resume', {});
-  document.addEventListener('pointerdown', audioContext, {once: true}); // browsers want a gesture
+  document.addEventListener('pointerdown', AlarmSignals.unlock, {once: true}); // browsers want a gesture
   $('alarm-log').addEventListener('toggle', () => { if ($('alarm-log').open) loadAlarmLog(); });
 
   const events = new EventSource('/api/events');

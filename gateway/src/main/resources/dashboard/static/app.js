@@ -124,6 +124,33 @@
     setTimeout(() => { fleetPending = false; renderFleet(); }, 250);
   }
 
+  // Alarm sound (docs/alarms.md): the highest priority among alarms active on a device that no
+  // operator has acknowledged yet plays the device's burst, once the operator turned sound on
+  // (browsers start audio only after a click). The button says which state it is in.
+  let soundOn = false;
+  const SOUNDLESS = new Set(['AUDIO_PAUSED']);
+
+  function updateSound() {
+    const rank = { high: 3, medium: 2, low: 1 };
+    let top = null;
+    for (const a of alarms.values()) {
+      if (a.deviceState === 'cleared' || a.operatorAckBy || SOUNDLESS.has(a.code)) continue;
+      if (!top || rank[a.priority] > rank[top]) top = a.priority;
+    }
+    const button = document.getElementById('sound-toggle');
+    button.dataset.sounding = soundOn && top ? top : '';
+    button.textContent = soundOn ? (top ? 'Alarm sound on: ' + top + ' priority sounding' : 'Alarm sound on')
+      : 'Alarm sound is off: turn on';
+    button.className = soundOn ? 'sound-on' : 'sound-off';
+    AlarmSignals.play(soundOn ? top : null);
+  }
+
+  function toggleSound() {
+    soundOn = !soundOn;
+    if (soundOn) AlarmSignals.unlock();
+    updateSound();
+  }
+
   function renderAlarms() {
     const body = document.querySelector('#alarms tbody');
     body.replaceChildren();
@@ -151,6 +178,7 @@
       tr.append(ack);
       body.append(tr);
     }
+    updateSound();
   }
 
   async function acknowledge(a) {
@@ -226,6 +254,7 @@
   }
 
   async function start() {
+    document.getElementById('sound-toggle').addEventListener('click', toggleSound);
     const me = await api('/api/me');
     role = me.role;
     document.getElementById('operator').textContent = (role === 'viewer' ? 'viewer ' : 'operator ') + me.operator;

@@ -20,6 +20,7 @@ import org.rehabtelemetry.agent.session.SessionRefusedException;
 import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.web.Json;
 import org.rehabtelemetry.web.Operations;
+import org.rehabtelemetry.web.SharedAssets;
 import org.rehabtelemetry.web.WebServer;
 import org.rehabtelemetry.web.WebSettings;
 
@@ -129,6 +130,7 @@ public final class ControlApi implements AutoCloseable {
   }
 
   private void routes(JavalinConfig config) {
+    SharedAssets.serve(config);
     config.staticFiles.add(
         files -> {
           files.hostedPath = "/";

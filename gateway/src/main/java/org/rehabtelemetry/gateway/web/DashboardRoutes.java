@@ -26,6 +26,7 @@ import org.rehabtelemetry.gateway.auth.OperatorAccount;
 import org.rehabtelemetry.gateway.auth.Role;
 import org.rehabtelemetry.gateway.live.LiveFeed;
 import org.rehabtelemetry.gateway.registry.DeviceInfo;
+import org.rehabtelemetry.web.SharedAssets;
 import org.rehabtelemetry.web.Streams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ final class DashboardRoutes {
   }
 
   void declare(JavalinConfig config, Streams streams) {
+    SharedAssets.serve(config);
     config.staticFiles.add(
         files -> {
           files.hostedPath = "/";

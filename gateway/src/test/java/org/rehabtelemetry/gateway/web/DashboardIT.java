@@ -155,6 +155,21 @@ class DashboardIT {
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> page.visible("#fleet [data-device=vert-01].alarm-high"));
+    // Sound is off until the operator turns it on (browsers need the click); then the
+    // unacknowledged
+    // high alarm sounds, and the operator's acknowledgement silences it.
+    assertEquals(
+        "", page.evaluate("document.getElementById('sound-toggle').dataset.sounding").asText());
+    page.click("#sound-toggle");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                "high"
+                    .equals(
+                        page.evaluate("document.getElementById('sound-toggle').dataset.sounding")
+                            .asText()));
+    assertEquals("HIGH", page.evaluate("AlarmSignals.playing()").asText());
     page.click("#alarms tr[data-alarm=a-7] button.ack");
     await()
         .atMost(Duration.ofSeconds(5))
@@ -162,6 +177,9 @@ class DashboardIT {
             () ->
                 String.valueOf(page.text("#alarms tr[data-alarm=a-7] .operator-ack"))
                     .startsWith("seen by op1"));
+    assertEquals(
+        "", page.evaluate("document.getElementById('sound-toggle').dataset.sounding").asText());
+    assertTrue(page.evaluate("AlarmSignals.playing() === null").asBoolean());
   }
 
   @Test
