@@ -26,7 +26,7 @@ class BoardCheckTest {
             .get(0)
             .startsWith(
                 "hardware: board, but profiles/verticalizer.yaml wires"
-                    + " GPIO pins (emergencyStop 17, startStopButton 27, footplateOccupied 22)"),
+                    + " GPIO pins (emergencyStop 17, startStopButton 27, footplateOccupied 22, buzzer 18)"),
         problems.get(0));
     assertTrue(problems.get(0).contains("gpiochip*"));
     assertTrue(problems.get(0).contains("simulator"));
