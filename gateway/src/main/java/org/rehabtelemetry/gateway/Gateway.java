@@ -21,9 +21,11 @@ import org.rehabtelemetry.gateway.live.LiveFeed;
 import org.rehabtelemetry.gateway.metrics.GatewayMetrics;
 import org.rehabtelemetry.gateway.mqtt.PahoInbound;
 import org.rehabtelemetry.gateway.receipt.ReceiptSender;
+import org.rehabtelemetry.gateway.receipt.ResendRequester;
 import org.rehabtelemetry.gateway.registry.DeviceRegistry;
 import org.rehabtelemetry.gateway.session.CompletenessTracker;
 import org.rehabtelemetry.gateway.session.CompletenessWorker;
+import org.rehabtelemetry.gateway.session.GapListener;
 import org.rehabtelemetry.gateway.storage.OpenStore;
 import org.rehabtelemetry.gateway.web.DashboardViews;
 import org.rehabtelemetry.gateway.web.GatewayWeb;
@@ -104,13 +106,17 @@ public final class Gateway implements AutoCloseable {
           new CardinalityGuard(
               config.cardinality(), config.stateDir().resolve("cardinality.json"), clock);
       CompletenessTracker tracker = new CompletenessTracker(config.maxTrackedSessions(), 4096, 500);
+      PahoInbound broker = new PahoInbound(config.mqtt(), config.ingest().shareGroup(), 1000);
       worker =
           new CompletenessWorker(
               tracker,
               store.sink(),
               store.seqQuery(),
               clock,
-              liveness.register("completeness", Duration.ofMinutes(2)));
+              liveness.register("completeness", Duration.ofMinutes(2)),
+              config.receiptInterval().isZero()
+                  ? GapListener.NONE
+                  : new ResendRequester(broker, clock));
       DeviceRegistry registry = new DeviceRegistry(clock);
       LiveFeed live = new LiveFeed();
       AlarmBoard alarms = new AlarmBoard(200, 10_000, clock, live::alarmChanged);
@@ -121,7 +127,6 @@ public final class Gateway implements AutoCloseable {
               config.dashboard().operators(), config.dashboard().sessionLifetime(), clock);
       AuditLog audit = new AuditLog(config.stateDir().resolve("audit"), clock);
       GatewayMetrics metrics = new GatewayMetrics();
-      PahoInbound broker = new PahoInbound(config.mqtt(), config.ingest().shareGroup(), 1000);
       ReceiptSender receipts = new ReceiptSender(broker, clock, 100_000);
       IngestListener listeners = IngestListener.all(registry, worker, alarms, live, communication);
       ingest =

@@ -73,13 +73,10 @@ public sealed interface Receipt {
       return commands;
     }
     ForSession session = (ForSession) this;
-    for (String seqs : SeqRangeText.format(session.seqs(), Limits.MAX_TEXT_LENGTH)) {
-      Map<String, String> args = new java.util.LinkedHashMap<>();
-      args.put("sessionId", session.sessionId());
-      args.put("seqs", seqs);
-      if (deadLettered() != null) {
-        args.put("deadLettered", deadLettered());
-      }
+    Map<String, String> extra =
+        deadLettered() == null ? Map.of() : Map.of("deadLettered", deadLettered());
+    for (Map<String, String> args :
+        SeqRangeText.sessionArgs(session.sessionId(), session.seqs(), extra)) {
       commands.add(new DeviceCommand(header, commandIds.get(), COMMAND, args));
     }
     return commands;

@@ -70,6 +70,23 @@ public final class SeqRangeText {
     return texts;
   }
 
+  /**
+   * Command arguments naming a session's seqs: {@code sessionId} and {@code seqs}, plus {@code
+   * extra}; one map, or several when the ranges exceed the text limit.
+   */
+  static List<java.util.Map<String, String>> sessionArgs(
+      String sessionId, List<SeqRange> ranges, java.util.Map<String, String> extra) {
+    List<java.util.Map<String, String>> all = new ArrayList<>();
+    for (String seqs : format(ranges, Limits.MAX_TEXT_LENGTH)) {
+      java.util.Map<String, String> args = new java.util.LinkedHashMap<>();
+      args.put("sessionId", sessionId);
+      args.put("seqs", seqs);
+      args.putAll(extra);
+      all.add(args);
+    }
+    return all;
+  }
+
   private static long number(String digits) {
     if (digits.isEmpty() || digits.length() > 7 || !digits.chars().allMatch(Character::isDigit)) {
       throw new NumberFormatException(digits);

@@ -82,6 +82,22 @@ class ReceiptTest {
   }
 
   @Test
+  void resendRequest_roundTrips_andRefusesAMissingSession() {
+    ResendRequest request =
+        new ResendRequest("S1", List.of(new SeqRange(12, 40), new SeqRange(57, 57)));
+    DeviceCommand command = request.toCommands(SampleMessages.HEADER, this::nextId).get(0);
+    assertEquals("12-40,57", command.args().get("seqs"));
+    assertEquals(request, ResendRequest.parse((DeviceCommand) codec.decode(codec.encode(command))));
+    DeviceCommand noSession =
+        new DeviceCommand(
+            SampleMessages.HEADER, "C1", ResendRequest.COMMAND, java.util.Map.of("seqs", "1"));
+    assertTrue(
+        assertThrows(ProtocolException.class, () -> ResendRequest.parse(noSession))
+            .getMessage()
+            .contains("sessionId"));
+  }
+
+  @Test
   void peek_findsTheSameKeyAsDecoding_forEveryKindOfMessage() {
     Random random = new Random(7);
     List<Message> messages = new ArrayList<>(SampleMessages.oneOfEach());

@@ -18,6 +18,8 @@ import org.rehabtelemetry.protocol.MessageKey;
 import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.protocol.ProtocolException;
 import org.rehabtelemetry.protocol.Receipt;
+import org.rehabtelemetry.protocol.ResendRequest;
+import org.rehabtelemetry.protocol.SeqRange;
 import org.rehabtelemetry.protocol.Topic;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.retry.Backoff;
@@ -81,7 +83,7 @@ public final class JournalPublisher implements AutoCloseable {
   private final ReceiptTracker tracker;
   private final ReceiptStats receiptStats = new ReceiptStats();
   private volatile boolean receiptsSeen;
-  private long nextMaintenanceNanos;
+  private volatile long nextMaintenanceNanos;
 
   /** When the last receipt arrived; guarded by {@code tracker}. */
   private long lastReceiptNanos = System.nanoTime();
@@ -403,6 +405,10 @@ public final class JournalPublisher implements AutoCloseable {
     if (!(message instanceof DeviceCommand command)) {
       return;
     }
+    if (ResendRequest.COMMAND.equals(command.name())) {
+      resendRequested(command);
+      return;
+    }
     if (!Receipt.COMMAND.equals(command.name())) {
       LOG.debug("command {} is not known here; ignored", command.name());
       return;
@@ -416,6 +422,35 @@ public final class JournalPublisher implements AutoCloseable {
       return;
     }
     receiptArrived(receipt);
+  }
+
+  private void resendRequested(DeviceCommand command) {
+    ResendRequest request;
+    try {
+      request = ResendRequest.parse(command);
+    } catch (ProtocolException e) {
+      receiptStats.refusedCommands.increment();
+      LOG.warn("ignored a malformed resend request {}: {}", command.commandId(), e.getMessage());
+      return;
+    }
+    long asked = 0;
+    for (SeqRange range : request.seqs()) {
+      asked += range.count();
+    }
+    int due;
+    synchronized (tracker) {
+      due = tracker.dueNow(request.sessionId(), request.seqs(), System.nanoTime());
+    }
+    receiptStats.resendRequested.add(asked);
+    nextMaintenanceNanos = System.nanoTime(); // send them on the next turn
+    wake();
+    LOG.info(
+        "the gateway misses {} records of session {}: {} sent again now; the rest are still"
+            + " queued here, or no longer held (freed after a receipt, or evicted: see"
+            + " JOURNAL_EVICTED)",
+        asked,
+        request.sessionId(),
+        due);
   }
 
   private void receiptArrived(Receipt receipt) {

@@ -26,6 +26,9 @@ public final class ReceiptStats {
   /** Records freed after the grace period with no receipt (no receipts seen yet). */
   public final LongAdder freedWithoutReceipt = new LongAdder();
 
+  /** Records a gateway asked for again (RESEND), held here or not. */
+  public final LongAdder resendRequested = new LongAdder();
+
   /** Malformed commands ignored. */
   public final LongAdder refusedCommands = new LongAdder();
 

@@ -138,6 +138,27 @@ final class ReceiptTracker {
   }
 
   /**
+   * A gateway asks for these seqs of a session again (a RESEND): those published, acknowledged by
+   * the broker and still waiting for a receipt become due at once. Returns how many.
+   */
+  int dueNow(String sessionId, List<SeqRange> seqs, long nowNanos) {
+    TreeMap<Long, Entry> bySeq = bySession.get(sessionId);
+    if (bySeq == null) {
+      return 0;
+    }
+    int due = 0;
+    for (SeqRange range : seqs) {
+      for (Entry entry : bySeq.subMap(range.first(), true, range.last(), true).values()) {
+        if (entry.ackedNanos >= 0) {
+          entry.ackedNanos = nowNanos - (timeoutNanos << MAX_BACKOFF_SHIFT);
+          due++;
+        }
+      }
+    }
+    return due;
+  }
+
+  /**
    * A gateway is back after a silence: forgets how often each record was resent, so that records
    * acknowledged long ago are due at once instead of after their backed-off wait.
    */

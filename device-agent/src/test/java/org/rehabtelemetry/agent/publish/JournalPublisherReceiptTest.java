@@ -155,6 +155,36 @@ class JournalPublisherReceiptTest {
   }
 
   @Test
+  void aResendRequest_sendsTheNamedRecordsAgainAtOnce_notWaitingForTheTimeout() {
+    journal =
+        DiskJournal.open(
+            new JournalConfig(
+                dir.resolve("journal"),
+                4096,
+                1 << 20,
+                Duration.ofDays(1),
+                Duration.ofMillis(20),
+                1 << 20),
+            JournalListener.NONE);
+    publisher =
+        publisher(ReceiptSettings.Mode.REQUIRED, Duration.ofMinutes(5), Duration.ofMinutes(5));
+    appendSamples("S1", 5);
+    await().until(() -> publisher.awaitingReceipt() == 5);
+    int before = transport.published.size();
+
+    transport.deliver(
+        codec.encode(
+            new org.rehabtelemetry.protocol.ResendRequest(
+                    "S1", List.of(new SeqRange(1, 2), new SeqRange(9, 12)))
+                .toCommands(HEADER, () -> "C1")
+                .get(0)));
+
+    await().atMost(Duration.ofSeconds(2)).until(() -> transport.published.size() == before + 2);
+    assertEquals(6, publisher.receiptStats().resendRequested.sum(), "seqs asked for, held or not");
+    assertEquals(2, publisher.receiptStats().resent.sum());
+  }
+
+  @Test
   void deadLetterReceipt_frees_andIsCounted() {
     start(ReceiptSettings.Mode.REQUIRED, Duration.ofMinutes(5));
     appendSamples("S1", 2);
@@ -227,12 +257,16 @@ class JournalPublisherReceiptTest {
   }
 
   private JournalPublisher publisher(ReceiptSettings.Mode mode, Duration grace) {
+    return publisher(mode, grace, Duration.ofSeconds(1));
+  }
+
+  private JournalPublisher publisher(ReceiptSettings.Mode mode, Duration grace, Duration timeout) {
     JournalPublisher started =
         new JournalPublisher(
             journal,
             transport,
             JournalPublisherTest.settings(8),
-            new ReceiptSettings(mode, Duration.ofSeconds(1), grace, dir.resolve("receipts-seen")),
+            new ReceiptSettings(mode, timeout, grace, dir.resolve("receipts-seen")),
             "ward-b",
             "vert-01",
             () -> status(DeviceState.ONLINE),

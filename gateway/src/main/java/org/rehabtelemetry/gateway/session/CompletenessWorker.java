@@ -45,6 +45,7 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
   private final SeqQuery seqQuery;
   private final Clock clock;
   private final Heartbeat heartbeat;
+  private final GapListener gapListener;
 
   /** A summarised session: when its summary was stored, and when to check it next. */
   private record Due(Instant summarisedAt, Instant next) {}
@@ -62,6 +63,20 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
       SeqQuery seqQuery,
       Clock clock,
       Heartbeat heartbeat) {
+    this(tracker, sink, seqQuery, clock, heartbeat, GapListener.NONE);
+  }
+
+  /**
+   * @param gapListener hears the gaps of every incomplete check, to ask the device for them
+   */
+  public CompletenessWorker(
+      CompletenessTracker tracker,
+      TimeSeriesSink sink,
+      SeqQuery seqQuery,
+      Clock clock,
+      Heartbeat heartbeat,
+      GapListener gapListener) {
+    this.gapListener = gapListener;
     this.tracker = tracker;
     this.sink = sink;
     this.seqQuery = seqQuery;
@@ -141,6 +156,10 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
         sink.write(CompletenessPoints.of(completeness.get(), endedAt.get()));
     if (failure.isEmpty() && !completeness.get().complete()) {
       tracker.reportedIncomplete(sessionId);
+    }
+    if (asked && !completeness.get().complete() && completeness.get().expected() >= 0) {
+      Completeness gaps = completeness.get();
+      gapListener.gaps(gaps.site(), gaps.device(), sessionId, gaps.gaps());
     }
     failure.ifPresent(
         f ->
