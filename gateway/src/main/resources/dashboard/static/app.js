@@ -134,7 +134,8 @@
     const rank = { high: 3, medium: 2, low: 1 };
     let top = null;
     for (const a of alarms.values()) {
-      if (a.deviceState === 'cleared' || a.operatorAckBy || SOUNDLESS.has(a.code)) continue;
+      // A latched alarm keeps sounding after its condition ended, until an operator has seen it.
+      if ((a.deviceState === 'cleared' && !a.latched) || a.operatorAckBy || SOUNDLESS.has(a.code)) continue;
       if (!top || rank[a.priority] > rank[top]) top = a.priority;
     }
     const button = document.getElementById('sound-toggle');

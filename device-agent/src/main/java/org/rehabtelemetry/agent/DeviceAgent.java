@@ -209,7 +209,7 @@ public final class DeviceAgent implements AutoCloseable {
         .ifPresent(
             line -> {
               buzzer = new BuzzerPlayer(line);
-              buzzer.sound(sounder.sounding());
+              sounder.replay(); // under the alarm lock: no newer priority is overwritten
             });
     publisher =
         new JournalPublisher(

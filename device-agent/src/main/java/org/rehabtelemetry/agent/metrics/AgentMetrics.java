@@ -106,7 +106,8 @@ public final class AgentMetrics {
         .name("rehab_agent_receipt_records")
         .help(
             "Records by what freed them: stored and dead_lettered (a gateway's receipt), grace"
-                + " (no receipt seen, freed after the grace period); and resent (overdue receipt).")
+                + " (no receipt seen, freed after the grace period); and events that free nothing:"
+                + " resent (an overdue receipt), gave_up (no receipt after 10 resends, kept).")
         .labelNames("outcome")
         .callback(
             cb -> {
@@ -116,6 +117,7 @@ public final class AgentMetrics {
               cb.call((double) deadLettered, "dead_lettered");
               cb.call((double) stats.freedWithoutReceipt.sum(), "grace");
               cb.call((double) stats.resent.sum(), "resent");
+              cb.call((double) stats.gaveUp.sum(), "gave_up");
             })
         .register(registry);
     GaugeWithCallback.builder()

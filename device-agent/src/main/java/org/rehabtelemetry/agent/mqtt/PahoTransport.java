@@ -95,7 +95,14 @@ public final class PahoTransport implements MqttTransport {
     }
     this.listener = messageListener;
     try {
-      client.subscribe(topic, 1).waitForCompletion(settings.connectTimeout().toMillis() + 1000);
+      IMqttToken token = client.subscribe(topic, 1);
+      token.waitForCompletion(settings.connectTimeout().toMillis() + 1000);
+      int[] granted = token.getGrantedQos();
+      if (granted == null || granted.length == 0 || granted[0] == 0x80) {
+        // Paho reports a refused subscription (SUBACK 0x80, e.g. the ACL hides it) as success.
+        throw new TransportException(
+            "the broker refused the subscription to " + topic + " (check its ACL)", null);
+      }
     } catch (MqttException e) {
       throw new TransportException("subscribing to " + topic + " failed: " + e.getMessage(), e);
     }

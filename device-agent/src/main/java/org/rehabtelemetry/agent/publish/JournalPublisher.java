@@ -255,6 +255,8 @@ public final class JournalPublisher implements AutoCloseable {
         transport.subscribe(topic(MessageType.COMMAND), this::commandArrived);
       }
     } catch (TransportException e) {
+      // Connected but not usable (e.g. no receipts without the cmd subscription): start again.
+      connectionLost = true;
       LOG.warn("{}; retrying", e.getMessage());
       return false;
     }
@@ -361,8 +363,9 @@ public final class JournalPublisher implements AutoCloseable {
     nextMaintenanceNanos = now + TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_MILLIS);
     List<Long> due = List.of();
     List<Long> expired = List.of();
+    long frontier = journal.sentFrontier();
     synchronized (tracker) {
-      tracker.forgetUpTo(journal.sentFrontier());
+      tracker.forgetUpTo(frontier);
       if (!receiptsSeen) {
         expired = tracker.acknowledgedBefore(now, receipts.grace().toNanos());
       } else {
@@ -372,13 +375,25 @@ public final class JournalPublisher implements AutoCloseable {
     for (long id : expired) {
       journal.ack(id);
     }
+    int gaveUp;
+    synchronized (tracker) {
+      gaveUp = tracker.takeGivenUp();
+    }
+    if (gaveUp > 0) {
+      receiptStats.gaveUp.add(gaveUp);
+      LOG.error(
+          "{} records had no storage receipt after {} resends and are not sent again until a"
+              + " reconnect or a restart; they stay in the journal (is the gateway refusing this"
+              + " device?)",
+          gaveUp,
+          ReceiptTracker.MAX_RESENDS);
+    }
     receiptStats.freedWithoutReceipt.add(expired.size());
     for (long id : due) {
       List<JournalRecord> again = journal.readUnsent(id - 1, 1);
       if (again.isEmpty() || again.get(0).id() != id) {
-        synchronized (tracker) {
-          tracker.forget(id); // freed or evicted meanwhile
-        }
+        // Freed or evicted (the frontier drops it from the tracker), or written but not yet
+        // fsynced after a disk failure: skipped this round, never forgotten while unsent.
         continue;
       }
       receiptStats.resent.increment();

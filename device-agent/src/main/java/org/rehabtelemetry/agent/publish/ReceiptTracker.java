@@ -22,6 +22,13 @@ import org.rehabtelemetry.protocol.SeqRange;
 final class ReceiptTracker {
   private static final int MAX_BACKOFF_SHIFT = 2;
 
+  /**
+   * Resends of one record without a receipt before the tracker stops resending it (about 20 min at
+   * the default timeout): a gateway that refuses the device (unknown, over a bound) would otherwise
+   * get it forever. The record stays in the journal; a reconnect or restart sends it again.
+   */
+  static final int MAX_RESENDS = 10;
+
   private static final class Entry {
     final long id;
     final MessageKey key;
@@ -40,6 +47,7 @@ final class ReceiptTracker {
   record Freed(long id, long latencyNanos) {}
 
   private final long timeoutNanos;
+  private int givenUp;
   private final TreeMap<Long, Entry> byId = new TreeMap<>();
   private final Map<String, TreeMap<Long, Entry>> bySession = new HashMap<>();
   private final Map<MessageKey, Entry> idleAlarms = new HashMap<>();
@@ -112,8 +120,14 @@ final class ReceiptTracker {
         break;
       }
       long wait = timeoutNanos << Math.min(entry.resends, MAX_BACKOFF_SHIFT);
+      if (entry.resends >= MAX_RESENDS) {
+        continue;
+      }
       if (entry.ackedNanos >= 0 && nowNanos - entry.ackedNanos >= wait) {
         entry.resends++;
+        if (entry.resends == MAX_RESENDS) {
+          givenUp++;
+        }
         due.add(entry.id);
       }
     }
@@ -181,6 +195,13 @@ final class ReceiptTracker {
     while (!byId.isEmpty() && byId.firstKey() <= id) {
       remove(byId.firstEntry().getValue());
     }
+  }
+
+  /** Records resent for the last time since the previous call: from now on not resent. */
+  int takeGivenUp() {
+    int count = givenUp;
+    givenUp = 0;
+    return count;
   }
 
   /** Records waiting for a receipt. */

@@ -84,6 +84,28 @@ class ReceiptTrackerTest {
   }
 
   @Test
+  void aRecordNeverReceipted_isResentAtMostTenTimes_thenGivenUp_butKept() {
+    long at = 0;
+    int resends = 0;
+    for (int round = 0; round < 20; round++) {
+      if (round == 0) {
+        tracker.sent(1, new MessageKey.InSession("S1", 0), at);
+        tracker.acknowledged(1, at);
+      }
+      at += 200 * SECOND;
+      if (!tracker.overdue(at, 10).isEmpty()) {
+        resends++;
+        tracker.sent(1, new MessageKey.InSession("S1", 0), at);
+        tracker.acknowledged(1, at);
+      }
+    }
+    assertEquals(ReceiptTracker.MAX_RESENDS, resends);
+    assertEquals(1, tracker.takeGivenUp());
+    assertEquals(0, tracker.takeGivenUp(), "counted once");
+    assertEquals(1, tracker.size(), "still waiting for its receipt: nothing is freed");
+  }
+
+  @Test
   void overdue_isBoundedByTheRoomGiven() {
     for (long id = 1; id <= 100; id++) {
       tracker.sent(id, new MessageKey.InSession("S1", id), 0);

@@ -51,7 +51,11 @@ public final class EnrolledDevices implements Admission {
 
   @Override
   public String refuse(String site, Message message) {
-    String deviceId = message.header().deviceId();
+    return refuseDevice(site, message.header().deviceId());
+  }
+
+  @Override
+  public String refuseDevice(String site, String deviceId) {
     Optional<BrokerAccount> account = current().find(deviceId);
     if (account.isEmpty() || account.get().role() != AccountRole.DEVICE) {
       return "unknown device";

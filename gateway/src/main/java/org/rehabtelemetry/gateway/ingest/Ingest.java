@@ -134,12 +134,23 @@ public final class Ingest implements AutoCloseable {
         notAdmitted = refused != null;
       } catch (ProtocolException e) {
         refused = "invalid message: " + e.getMessage();
+        notAdmitted = !senderAdmitted(delivery.topic());
       }
       if (refused == null) {
         listener.arrived(site, message);
         queue.put(new Arrival(delivery, site, message, null, false));
       } else {
         queue.put(new Arrival(delivery, null, null, refused, notAdmitted));
+      }
+    }
+
+    /** Whether the topic names a device the admission lets the gateway answer. */
+    private boolean senderAdmitted(String topic) {
+      try {
+        Topic parsed = Topic.parse(topic);
+        return admission.refuseDevice(parsed.site(), parsed.deviceId()) == null;
+      } catch (ProtocolException e) {
+        return false; // not even a device topic
       }
     }
 

@@ -114,7 +114,9 @@ public final class PahoInbound implements InboundBroker, CommandPublisher {
       return false;
     }
     try {
-      current.publish(topic, payload, 1, false);
+      // QoS 0: a receipt or request that is lost costs a resend, and QoS 0 takes no place in
+      // Paho's in-flight window, so a burst of receipts to many devices is never refused (32202).
+      current.publish(topic, payload, 0, false);
       return true;
     } catch (MqttException e) {
       LOG.debug("publishing to {} failed: {}", topic, e.getMessage());

@@ -4,7 +4,8 @@ package org.rehabtelemetry.gateway.receipt;
 @FunctionalInterface
 public interface CommandPublisher {
   /**
-   * Publishes with QoS 1 and does not wait for the broker's acknowledgement.
+   * Publishes at most once (QoS 0): commands are receipts and resend requests, whose loss costs a
+   * resend, never data. Does not block.
    *
    * @return false when it could not be handed to the broker (not connected); nothing is retried
    */

@@ -131,11 +131,17 @@ public final class ReceiptSender implements IngestListener {
         named++;
       }
       boolean delivered = true;
-      for (Receipt receipt : receipts) {
-        for (DeviceCommand command : receipt.toCommands(header, this::nextCommandId)) {
-          delivered &= out.publish(topic, codec.encode(command));
-          sent.increment();
+      try {
+        for (Receipt receipt : receipts) {
+          for (DeviceCommand command : receipt.toCommands(header, this::nextCommandId)) {
+            delivered &= out.publish(topic, codec.encode(command));
+            sent.increment();
+          }
         }
+      } catch (RuntimeException e) {
+        // One device's receipts must never stop the others' (nor the housekeeping thread).
+        delivered = false;
+        LOG.warn("receipts for {} not sent: {}", topic, e.getMessage());
       }
       if (delivered) {
         messages.add(named);
@@ -173,7 +179,9 @@ public final class ReceiptSender implements IngestListener {
 
   /** A dead-letter reason fit for a command argument: one line, at most 200 chars. */
   private static String reason(String reason) {
-    String line = reason.replaceAll("[\\p{Cntrl}]", " ");
+    StringBuilder clean = new StringBuilder(reason.length());
+    reason.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    String line = clean.toString();
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 }

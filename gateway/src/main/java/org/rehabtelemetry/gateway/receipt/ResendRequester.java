@@ -14,6 +14,8 @@ import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.protocol.ResendRequest;
 import org.rehabtelemetry.protocol.SeqRange;
 import org.rehabtelemetry.protocol.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks a device to send again what a completeness check found missing: a {@code RESEND} command on
@@ -23,6 +25,8 @@ import org.rehabtelemetry.protocol.Topic;
  * Thread-safe.
  */
 public final class ResendRequester implements GapListener {
+  private static final Logger LOG = LoggerFactory.getLogger(ResendRequester.class);
+
   private final CommandPublisher out;
   private final Clock clock;
   private final MessageCodec codec = new MessageCodec();
@@ -48,10 +52,17 @@ public final class ResendRequester implements GapListener {
     }
     String topic = new Topic(site, device, MessageType.COMMAND).toString();
     Header header = new Header(device, bootId, clock.instant());
+    try {
+      send(topic, header, new ResendRequest(sessionId, seqs));
+    } catch (RuntimeException e) {
+      LOG.warn("resend request to {} not sent: {}", topic, e.getMessage());
+    }
+  }
+
+  private void send(String topic, Header header, ResendRequest request) {
     for (DeviceCommand command :
-        new ResendRequest(sessionId, seqs)
-            .toCommands(
-                header, () -> "Q" + bootId.substring(0, 8) + "-" + commandSeq.incrementAndGet())) {
+        request.toCommands(
+            header, () -> "Q" + bootId.substring(0, 8) + "-" + commandSeq.incrementAndGet())) {
       if (out.publish(topic, codec.encode(command))) {
         sent.increment();
       }

@@ -75,8 +75,14 @@ public final class CompletenessTracker {
     }
     State state = sessions.get(ref.get().sessionId());
     if (state == null) {
+      Finished done = finished(ref.get().sessionId());
+      if (done != null && done.completeness().complete()) {
+        return Optional.empty(); // a resend of a session already complete: nothing to track
+      }
       state = new State(site, message.header().deviceId(), maxRanges);
-      revive(ref.get().sessionId(), state);
+      if (done != null) {
+        revive(done, state);
+      }
       sessions.put(ref.get().sessionId(), state);
     }
     state.seqs.add(ref.get().seq());
@@ -92,20 +98,26 @@ public final class CompletenessTracker {
    * the session is tracked again with its summary's figures, so the worker checks it again and
    * marks it repaired when it completes.
    */
-  private void revive(String sessionId, State state) {
-    for (java.util.Iterator<Finished> it = finished.iterator(); it.hasNext(); ) {
-      Finished done = it.next();
-      if (done.completeness().sessionId().equals(sessionId)) {
-        state.expected = done.completeness().expected();
-        state.endedAt = done.endedAt();
-        state.reportedIncomplete = done.reportedIncomplete();
-        it.remove();
-        return;
-      }
-    }
+  private void revive(Finished done, State state) {
+    state.expected = done.completeness().expected();
+    state.endedAt = done.endedAt();
+    state.reportedIncomplete = done.reportedIncomplete();
+    finished.remove(done);
   }
 
-  /** The worker stored an incomplete figure: if it completes later, it was repaired. */
+  private Finished finished(String sessionId) {
+    for (Finished done : finished) {
+      if (done.completeness().sessionId().equals(sessionId)) {
+        return done;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The worker's re-checks ended with the session incomplete (its final figure so far): if it
+   * completes later, it was repaired.
+   */
   public synchronized void reportedIncomplete(String sessionId) {
     State state = sessions.get(sessionId);
     if (state != null) {

@@ -152,12 +152,13 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
       forget(sessionId);
       return;
     }
+    if (!asked) {
+      later(sessionId); // without the store's view the figure may be wrong: never write it
+      return;
+    }
     Optional<WriteFailure> failure =
         sink.write(CompletenessPoints.of(completeness.get(), endedAt.get()));
-    if (failure.isEmpty() && !completeness.get().complete()) {
-      tracker.reportedIncomplete(sessionId);
-    }
-    if (asked && !completeness.get().complete() && completeness.get().expected() >= 0) {
+    if (!completeness.get().complete() && completeness.get().expected() >= 0) {
       Completeness gaps = completeness.get();
       gapListener.gaps(gaps.site(), gaps.device(), sessionId, gaps.gaps());
     }
@@ -168,8 +169,9 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
                 sessionId,
                 f.reason()));
     boolean over = Duration.between(summarisedAt, clock.instant()).compareTo(RECHECK_FOR) > 0;
-    if (asked && failure.isEmpty() && (completeness.get().complete() || over)) {
+    if (failure.isEmpty() && (completeness.get().complete() || over)) {
       if (!completeness.get().complete()) {
+        tracker.reportedIncomplete(sessionId); // the final verdict: a later arrival repairs it
         LOG.warn(
             "session {}: {} of {} messages stored, missing {}",
             sessionId,

@@ -76,7 +76,8 @@ class ReceiptSenderTest {
     byte[] skewed =
         "{\"schema\":1,\"type\":\"samples\",\"deviceId\":\"vert-01\",\"sessionId\":\"S1\",\"seq\":7,\"t0Us\":\"x\"}"
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    sender.deadLettered("rehab/v1/ward-b/vert-01/samples", skewed, "invalid message: t0Us\nbad");
+    sender.deadLettered(
+        "rehab/v1/ward-b/vert-01/samples", skewed, "invalid message: t0Us\nbad\u0085");
     sender.deadLettered("not/a/topic", skewed, "refused");
     sender.deadLettered("rehab/v1/ward-b/vert-01/samples", new byte[] {1, 2}, "garbage");
 
@@ -85,7 +86,7 @@ class ReceiptSenderTest {
     assertEquals(1, sent.size());
     Receipt receipt = Receipt.parse(sent.get(0).command());
     assertEquals(
-        new Receipt.ForSession("S1", List.of(new SeqRange(7, 7)), "invalid message: t0Us bad"),
+        new Receipt.ForSession("S1", List.of(new SeqRange(7, 7)), "invalid message: t0Us bad "),
         receipt);
   }
 

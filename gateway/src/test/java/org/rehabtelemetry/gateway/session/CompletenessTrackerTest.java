@@ -72,11 +72,17 @@ class CompletenessTrackerTest {
   }
 
   @Test
-  void aSessionCompleteAtItsFirstCheck_isNotRepaired() {
+  void aSessionCompleteAtItsFirstCheck_isNotRepaired_andAResendOfItTracksNothing() {
     CompletenessTracker tracker = new CompletenessTracker(10, 100, 10);
-    TestSessions.session("vert-01", "S1", START, 3, 1).forEach(m -> tracker.record("ward-b", m));
+    List<Message> session = TestSessions.session("vert-01", "S1", START, 3, 1);
+    session.forEach(m -> tracker.record("ward-b", m));
     assertTrue(tracker.get("S1").orElseThrow().complete());
     assertFalse(tracker.get("S1").orElseThrow().repaired());
+    tracker.finish("S1");
+
+    assertTrue(tracker.record("ward-b", session.get(1)).isEmpty(), "a duplicate after the finish");
+    assertEquals(0, tracker.tracked(), "no phantom running session");
+    assertTrue(tracker.all().get(0).complete());
   }
 
   @Test

@@ -126,6 +126,15 @@ public final class AlarmSounder {
     return true;
   }
 
+  /** Tells the output what sounds now, even if unchanged (a buzzer attached late). */
+  public void replay() {
+    synchronized (alarms) {
+      synchronized (this) {
+        output.accept(sounding);
+      }
+    }
+  }
+
   /** Ends AUDIO PAUSED early (a person resumed the sound). */
   public void resume() {
     synchronized (alarms) {

@@ -112,7 +112,7 @@ public final class BuzzerPlayer implements AutoCloseable {
         try {
           TimeUnit.NANOSECONDS.timedWait(signal, left);
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+          running = false; // interrupted: stop, rather than spin on the set flag
           return false;
         }
       }
