@@ -113,6 +113,20 @@ class AgentButtonAndCliIT {
             2,
             cli("session", "start", "--patient", "P-2", "--api", address).exitCode,
             "usage error");
+
+        // AUDIO PAUSED from the CLI: refused with nothing sounding; with the e-stop latched
+        // (high priority sounding) it pauses, and sound-on ends the pause.
+        Result nothing = cli("alarm", "pause-sound", "--api", address);
+        assertTrue(
+            nothing.exitCode != 0 && nothing.err.contains("No alarm is sounding"), nothing.err);
+        board.drive(17, false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> agent.sounder().sounding() != null);
+        assertEquals(0, cli("alarm", "pause-sound", "--api", address).exitCode);
+        assertTrue(agent.sounder().pausedSecondsLeft() > 100);
+        assertEquals(null, agent.sounder().sounding());
+        assertEquals(0, cli("alarm", "sound-on", "--api", address).exitCode);
+        assertEquals(0, agent.sounder().pausedSecondsLeft());
+        assertTrue(agent.sounder().sounding() != null, "the latched e-stop sounds again");
       }
     } finally {
       agent.close();
