@@ -37,7 +37,8 @@ function renderSettings() {
 function sessionBody() {
   const settings = {};
   for (const input of document.querySelectorAll('[data-setting]')) settings[input.dataset.setting] = Number(input.value);
-  return {patientCode: $('patient').value.trim(), programme: $('programme').value, settings, reason: 'therapist'};
+  const limitPreset = $('limit-preset').value || null;
+  return {patientCode: $('patient').value.trim(), programme: $('programme').value, settings, limitPreset, reason: 'therapist'};
 }
 
 function render() {
@@ -131,6 +132,14 @@ async function init() {
     option.value = programme.name; option.textContent = programme.name;
     $('programme').appendChild(option);
   }
+  for (const preset of (profile.patientLimits || {presets: []}).presets) {
+    const option = document.createElement('option');
+    const label = (preset.label && preset.label.byLanguage && preset.label.byLanguage.en) || preset.name;
+    const limits = Object.entries(preset.limits).map(([code, value]) => code + ' ' + value).join(', ');
+    option.value = preset.name; option.textContent = label + ' (' + limits + ')';
+    $('limit-preset').appendChild(option);
+  }
+  $('limit-preset').parentElement.classList.toggle('hidden', $('limit-preset').options.length === 1);
   $('programme').onchange = renderSettings;
   renderSettings();
   $('start').onclick = () => post('/api/session/start', sessionBody());

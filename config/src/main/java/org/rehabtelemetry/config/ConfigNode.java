@@ -238,6 +238,13 @@ public final class ConfigNode {
     return entries;
   }
 
+  /** The keys of this mapping, as the author wrote them (for mappings of names to values). */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   public void rejectUnknownKeys() {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();

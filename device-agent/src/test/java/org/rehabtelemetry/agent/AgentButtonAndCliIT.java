@@ -93,6 +93,22 @@ class AgentButtonAndCliIT {
             .atMost(Duration.ofSeconds(3))
             .until(() -> agent.status().state() == SessionState.IDLE);
 
+        Result outOfBounds =
+            cli(
+                "session",
+                "start",
+                "--patient",
+                "P-2",
+                "--programme",
+                "standing",
+                "--limit",
+                "SPO2_LOW=50",
+                "--api",
+                address);
+        assertEquals(1, outOfBounds.exitCode);
+        assertTrue(
+            outOfBounds.err.contains("The alarm limit of SPO2_LOW must be between 85 and 95"),
+            outOfBounds.err);
         Result started =
             cli(
                 "session",
@@ -103,6 +119,10 @@ class AgentButtonAndCliIT {
                 "standing",
                 "--set",
                 "targetTiltDeg=45",
+                "--limits",
+                "strict",
+                "--limit",
+                "SPO2_LOW=92",
                 "--api",
                 address);
         assertEquals(0, started.exitCode, started.err);

@@ -37,12 +37,26 @@ final class SessionCommands {
     @Option(names = "--set", description = "A setting, KEY=NUMBER (repeatable).")
     Map<String, Double> settings = new LinkedHashMap<>();
 
+    @Option(
+        names = "--limits",
+        description = "A preset of per-patient alarm limits from the profile, e.g. 5-12y.")
+    String limitPreset;
+
+    @Option(
+        names = "--limit",
+        description = "A per-patient alarm limit, CODE=NUMBER, e.g. HR_HIGH=130 (repeatable).")
+    Map<String, Double> limits = new LinkedHashMap<>();
+
     Map<String, Object> body() {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("patientCode", patient);
       body.put("programme", programme);
       body.put("reason", "cli");
       body.put("settings", settings);
+      body.put("limits", limits);
+      if (limitPreset != null) {
+        body.put("limitPreset", limitPreset);
+      }
       return body;
     }
   }

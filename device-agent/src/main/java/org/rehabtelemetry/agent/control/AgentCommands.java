@@ -14,6 +14,7 @@ import org.rehabtelemetry.agent.session.SessionState;
 import org.rehabtelemetry.hardware.gpio.EmergencyStop;
 import org.rehabtelemetry.hardware.gpio.StartStopButton;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
+import org.rehabtelemetry.hardware.profile.PatientLimits;
 import org.rehabtelemetry.hardware.profile.ProgrammeSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,17 +79,74 @@ public final class AgentCommands {
    */
   public synchronized String startSession(SessionSetup setup, String reason) {
     Map<String, Double> settings = complete(setup);
+    Map<String, Double> limits = limits(setup);
     String id =
         recorder.start(
             setup.patientCode(),
             setup.programme(),
             settings,
+            limits,
             reason,
             estopLatched(),
             faultedRequiredSensors.get());
     armed = null;
-    observers.forEach(o -> o.started(id, settings, setup.limits()));
+    observers.forEach(o -> o.started(id, settings, limits));
     return id;
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  /**
+   * The session's alarm limits: the preset's, then the setup's by code over them, each checked
+   * against the profile's hard bounds.
+   *
+   * @throws SessionRefusedException in words for the therapist
+   */
+  private Map<String, Double> limits(SessionSetup setup) {
+    PatientLimits allowed = profile.patientLimits();
+    Map<String, Double> limits = new LinkedHashMap<>();
+    if (setup.limitPreset() != null) {
+      PatientLimits.Preset preset =
+          allowed
+              .preset(setup.limitPreset())
+              .orElseThrow(
+                  () ->
+                      new SessionRefusedException(
+                          "There is no alarm limit preset \""
+                              + setup.limitPreset()
+                              + "\" on this device; choose one of "
+                              + allowed.presets().stream().map(PatientLimits.Preset::name).toList()
+                              + "."));
+      limits.putAll(preset.limits());
+    }
+    for (Map.Entry<String, Double> limit : setup.limits().entrySet()) {
+      PatientLimits.Bounds bounds = allowed.adjustable().get(limit.getKey());
+      if (bounds == null) {
+        throw new SessionRefusedException(
+            "The alarm limit of "
+                + limit.getKey()
+                + " cannot be changed per patient on this device"
+                + (allowed.adjustable().isEmpty()
+                    ? "."
+                    : "; these can: " + allowed.adjustable().keySet() + "."));
+      }
+      if (!bounds.contains(limit.getValue())) {
+        throw new SessionRefusedException(
+            "The alarm limit of "
+                + limit.getKey()
+                + " must be between "
+                + number(bounds.min())
+                + " and "
+                + number(bounds.max())
+                + "; "
+                + number(limit.getValue())
+                + " was asked.");
+      }
+      limits.put(limit.getKey(), limit.getValue());
+    }
+    return limits;
   }
 
   public synchronized void pauseSession(String reason) {
@@ -203,10 +261,7 @@ public final class AgentCommands {
   private Map<String, Double> complete(SessionSetup setup) {
     SessionRequest.checkStart(
         profile, setup.patientCode(), setup.programme(), setup.settings(), "check");
-    if (!setup.limits().isEmpty()) {
-      throw new SessionRefusedException(
-          "Per-patient alarm limits are not set up in this device's profile.");
-    }
+    limits(setup); // refuses limits the profile does not allow, before anything changes
     ProgrammeSpec programme = profile.programme(setup.programme()).orElseThrow();
     Map<String, Double> settings = new LinkedHashMap<>();
     programme.settings().forEach((name, spec) -> settings.put(name, spec.defaultValue()));

@@ -121,6 +121,21 @@ public final class SessionRecorder {
       String reason,
       boolean estopLatched,
       List<String> faultedSensors) {
+    return start(patientCode, programme, settings, Map.of(), reason, estopLatched, faultedSensors);
+  }
+
+  /**
+   * Starts a session with per-patient alarm limits, which its {@code started} event records as
+   * settings named {@code limit_CODE} (e.g. {@code limit_HR_HIGH}).
+   */
+  public synchronized String start(
+      String patientCode,
+      String programme,
+      Map<String, Double> settings,
+      Map<String, Double> limits,
+      String reason,
+      boolean estopLatched,
+      List<String> faultedSensors) {
     SessionRequest.checkStart(profile, patientCode, programme, settings, reason);
     machine.start(estopLatched, faultedSensors);
     Instant now = timebase.now();
@@ -136,7 +151,13 @@ public final class SessionRecorder {
     try {
       append(
           new SessionEvent(
-              header(), ref(), SessionEventType.STARTED, reason, patientCode, programme, settings));
+              header(),
+              ref(),
+              SessionEventType.STARTED,
+              reason,
+              patientCode,
+              programme,
+              withLimits(settings, limits)));
     } catch (RuntimeException e) {
       store.clear();
       machine.interrupt();
@@ -299,6 +320,16 @@ public final class SessionRecorder {
 
   private SessionEvent event(SessionEventType type, String reason) {
     return new SessionEvent(header(), ref(), type, reason, null, null, Map.of());
+  }
+
+  private static Map<String, Double> withLimits(
+      Map<String, Double> settings, Map<String, Double> limits) {
+    if (limits.isEmpty()) {
+      return settings;
+    }
+    Map<String, Double> recorded = new java.util.LinkedHashMap<>(settings);
+    limits.forEach((code, value) -> recorded.put("limit_" + code, value));
+    return recorded;
   }
 
   /** The reference for the next record: its seq follows from the journal id it will get. */

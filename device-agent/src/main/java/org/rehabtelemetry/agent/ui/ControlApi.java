@@ -271,6 +271,7 @@ public final class ControlApi implements AutoCloseable {
     profile.put("labels", agent.profile().labels());
     profile.put("channels", agent.profile().channels());
     profile.put("programmes", agent.profile().programmes());
+    profile.put("patientLimits", agent.profile().patientLimits());
     return profile;
   }
 

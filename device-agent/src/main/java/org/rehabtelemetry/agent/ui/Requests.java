@@ -16,11 +16,18 @@ final class Requests {
   private Requests() {}
 
   static SessionSetup setup(JsonNode body) {
+    JsonNode preset = body.get("limitPreset");
+    if (preset != null && !preset.isNull() && !preset.isTextual()) {
+      throw new BadRequest("field 'limitPreset' must be text");
+    }
     return new SessionSetup(
         text(body, "patientCode"),
         text(body, "programme"),
         numbers(body, "settings"),
-        numbers(body, "limits"));
+        numbers(body, "limits"),
+        preset == null || preset.isNull() || preset.textValue().isBlank()
+            ? null
+            : preset.textValue());
   }
 
   static String reason(JsonNode body, String fallback) {

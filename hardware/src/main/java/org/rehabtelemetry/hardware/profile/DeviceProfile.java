@@ -16,6 +16,7 @@ import org.rehabtelemetry.protocol.DeviceKind;
  * @param alarmRules the local alarms, as data (docs/alarms.md)
  * @param summary the session summary's metrics, as data
  * @param wiring which driver reads which channel on which port, pin or bus
+ * @param patientLimits the alarm limits a therapist may set per patient, and their presets
  */
 public record DeviceProfile(
     String source,
@@ -25,7 +26,8 @@ public record DeviceProfile(
     List<ProgrammeSpec> programmes,
     List<AlarmRuleSpec> alarmRules,
     List<MetricSpec> summary,
-    Wiring wiring) {
+    Wiring wiring,
+    PatientLimits patientLimits) {
 
   public DeviceProfile {
     channels = List.copyOf(channels);

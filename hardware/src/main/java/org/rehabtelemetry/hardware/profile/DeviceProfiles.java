@@ -115,9 +115,10 @@ public final class DeviceProfiles {
         AlarmRulesSection.read(
             root, new AlarmRulesSection.Context(byName, settings, wiring.switches().keySet()));
     List<MetricSpec> summary = SummarySection.read(root, byName, settings);
+    PatientLimits patientLimits = PatientLimitsSection.read(root, alarms);
     root.rejectUnknownKeys();
     return new DeviceProfile(
-        root.source(), kind, labels, channels, programmes, alarms, summary, wiring);
+        root.source(), kind, labels, channels, programmes, alarms, summary, wiring, patientLimits);
   }
 
   private static DeviceKind kind(ConfigNode root) {

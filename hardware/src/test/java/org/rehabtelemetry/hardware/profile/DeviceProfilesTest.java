@@ -134,6 +134,31 @@ class DeviceProfilesTest {
   }
 
   @Test
+  void patientLimits_areReadWithTheirBoundsAndAgePresets() {
+    PatientLimits limits = DeviceProfiles.builtIn(DeviceKind.VERTICALIZER).patientLimits();
+    assertEquals(new PatientLimits.Bounds(100, 200), limits.adjustable().get("HR_HIGH"));
+    assertEquals(
+        java.util.Map.of("HR_LOW", 80.0, "HR_HIGH", 120.0),
+        limits.preset("5-12y").orElseThrow().limits());
+    assertEquals("5–12 жас", limits.preset("5-12y").orElseThrow().label().in("kk", "?"));
+  }
+
+  @Test
+  void aPresetOutsideItsBounds_orOnACodeNotAdjustable_isRejected() {
+    assertRejected(
+        builtInText("verticalizer")
+            .replace("limits: {HR_LOW: 95, HR_HIGH: 140}", "limits: {HR_LOW: 95, HR_HIGH: 240}"),
+        "patientLimits.presets[0].limits.HR_HIGH",
+        "test.yaml: patientLimits.presets[0].limits.HR_HIGH: must be within 100.0..200.0, was 240.0");
+    assertRejected(
+        builtInText("verticalizer")
+            .replace("    SPO2_LOW: {min: 85,  max: 95}", "    ESTOP: {min: 1, max: 2}"),
+        "patientLimits.adjustable.ESTOP",
+        "test.yaml: patientLimits.adjustable.ESTOP: is not an alarm of this profile with a limit (a"
+            + " threshold, rise or setting rule)");
+  }
+
+  @Test
   void alarmWithTwoConditions_isRejected() {
     assertRejected(
         builtInText("verticalizer").replace("below: 90,", "below: 90, above: 99,"),
