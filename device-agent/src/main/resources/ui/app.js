@@ -14,9 +14,18 @@ async function post(path, body) {
   return response.ok;
 }
 
-function number(value) {
+function number(value, decimals) {
   if (value === null || value === undefined) return '–';
-  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(1);
+  const digits = decimals === undefined ? (Math.abs(value) >= 100 ? 0 : 1) : decimals;
+  // The device's language formats numbers (a decimal comma in Russian and Kazakh).
+  return new Intl.NumberFormat(profile.language || 'ru',
+    {minimumFractionDigits: digits, maximumFractionDigits: digits}).format(value);
+}
+
+// A channel's or preset's label in the device's language (profile labels: ru, kk, en).
+function label(labels, fallback) {
+  const byLanguage = labels && labels.byLanguage;
+  return (byLanguage && (byLanguage[profile.language] || byLanguage.en)) || fallback;
 }
 
 function renderSettings() {
@@ -82,12 +91,12 @@ function render() {
       tile = document.createElement('div');
       tile.className = 'tile'; tile.dataset.testid = 'live-' + channel.name;
       tile.innerHTML = '<div class="name"></div><div class="value"></div><div class="unit"></div>';
-      tile.querySelector('.name').textContent = channel.name;
+      tile.querySelector('.name').textContent = label(channel.labels, channel.name);
       tile.querySelector('.unit').textContent = channel.unit;
       live.appendChild(tile);
     }
     const value = status.live[channel.name];
-    tile.querySelector('.value').textContent = value ? number(value.value) : '–';
+    tile.querySelector('.value').textContent = value ? number(value.value, channel.decimals) : '–';
   }
 
   const active = status.state === 'RUNNING' || status.state === 'PAUSED';
@@ -127,6 +136,7 @@ async function loadAlarmLog() {
 
 async function init() {
   profile = await (await fetch('/api/profile')).json();
+  document.documentElement.lang = profile.language || 'ru';
   for (const programme of profile.programmes) {
     const option = document.createElement('option');
     option.value = programme.name; option.textContent = programme.name;
@@ -134,9 +144,8 @@ async function init() {
   }
   for (const preset of (profile.patientLimits || {presets: []}).presets) {
     const option = document.createElement('option');
-    const label = (preset.label && preset.label.byLanguage && preset.label.byLanguage.en) || preset.name;
-    const limits = Object.entries(preset.limits).map(([code, value]) => code + ' ' + value).join(', ');
-    option.value = preset.name; option.textContent = label + ' (' + limits + ')';
+    const limits = Object.entries(preset.limits).map(([code, value]) => code + ' ' + number(value, 0)).join(', ');
+    option.value = preset.name; option.textContent = label(preset.label, preset.name) + ' (' + limits + ')';
     $('limit-preset').appendChild(option);
   }
   $('limit-preset').parentElement.classList.toggle('hidden', $('limit-preset').options.length === 1);

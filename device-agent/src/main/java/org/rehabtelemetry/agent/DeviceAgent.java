@@ -269,6 +269,11 @@ public final class DeviceAgent implements AutoCloseable {
   }
 
   /** The profile this agent runs. */
+  /** The configuration the agent runs with. */
+  public AgentConfig config() {
+    return config;
+  }
+
   public DeviceProfile profile() {
     return profile;
   }

@@ -81,6 +81,11 @@ class TouchUiIT {
             .until(() -> !tilt.equals(ui.text("[data-testid=live-tiltDeg] .value")));
         assertNotEquals("–", ui.text("[data-testid=live-tiltDeg] .value"));
         assertEquals("deg", ui.text("[data-testid=live-tiltDeg] .unit"));
+        // Numbers in the device's language (ru by default): a decimal comma, the profile's
+        // decimals.
+        assertTrue(
+            ui.text("[data-testid=live-loadLeftKg] .value").matches("\\d+,\\d"),
+            ui.text("[data-testid=live-loadLeftKg] .value"));
 
         long sent = System.nanoTime();
         heartRate.set(172);

@@ -28,6 +28,7 @@ import org.rehabtelemetry.agent.publish.ReceiptSettings;
  * @param operatorLinkLost how long deliveries may fail during a session before the touch UI shows
  *     the operator-link-lost technical alarm
  * @param alarmLogRetention how long the alarm log keeps its monthly files
+ * @param uiLanguage the touch UI's language for channel labels and numbers: ru, kk or en
  * @param audioPause how long AUDIO PAUSED silences the alarms sounding when it is pressed
  * @param receipts when journaled records are freed: on the gateway's storage receipt, or on the
  *     broker's acknowledgement
@@ -48,7 +49,8 @@ public record AgentConfig(
     Duration operatorLinkLost,
     Duration alarmLogRetention,
     ReceiptSettings receipts,
-    Duration audioPause) {
+    Duration audioPause,
+    String uiLanguage) {
 
   public AgentConfig {
     requiredSensors = List.copyOf(requiredSensors);

@@ -92,7 +92,9 @@ public final class AgentConfigLoader {
     String bind = "127.0.0.1";
     int port = 8088;
     Set<String> hostNames = new java.util.LinkedHashSet<>();
+    String language = "ru";
     if (ui != null) {
+      language = ui.matching("language", "ru|kk|en", "ru, kk or en", language);
       bind = ui.text("bind", bind);
       port = ui.integer("port", 0, 65_535, port);
       for (String name : ui.text("hostNames", "").split(",", -1)) {
@@ -128,7 +130,8 @@ public final class AgentConfigLoader {
         operatorLinkLost,
         alarmLogRetention,
         receipts,
-        audioPause);
+        audioPause,
+        language);
   }
 
   private static ReceiptSettings receipts(ConfigNode node, Path seenMarker) {

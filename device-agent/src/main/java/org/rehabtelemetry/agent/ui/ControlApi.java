@@ -268,6 +268,7 @@ public final class ControlApi implements AutoCloseable {
   private Map<String, Object> profile() {
     Map<String, Object> profile = new LinkedHashMap<>();
     profile.put("kind", agent.profile().kind().wireName());
+    profile.put("language", agent.config().uiLanguage());
     profile.put("labels", agent.profile().labels());
     profile.put("channels", agent.profile().channels());
     profile.put("programmes", agent.profile().programmes());

@@ -29,6 +29,7 @@ class AgentConfigLoaderTest {
     assertEquals(64, config.mqtt().window());
     assertEquals(List.of("sensorHub", "oximeter", "tilt"), config.requiredSensors());
     assertEquals("127.0.0.1", config.uiBind());
+    assertEquals("ru", config.uiLanguage());
     assertEquals(ReceiptSettings.Mode.AUTO, config.receipts().mode());
     assertEquals(Duration.ofSeconds(30), config.receipts().timeout());
     assertEquals(Duration.ofHours(1), config.receipts().grace());
