@@ -156,16 +156,7 @@ class JournalPublisherReceiptTest {
 
   @Test
   void aResendRequest_sendsTheNamedRecordsAgainAtOnce_notWaitingForTheTimeout() {
-    journal =
-        DiskJournal.open(
-            new JournalConfig(
-                dir.resolve("journal"),
-                4096,
-                1 << 20,
-                Duration.ofDays(1),
-                Duration.ofMillis(20),
-                1 << 20),
-            JournalListener.NONE);
+    openJournal();
     publisher =
         publisher(ReceiptSettings.Mode.REQUIRED, Duration.ofMinutes(5), Duration.ofMinutes(5));
     appendSamples("S1", 5);
@@ -243,6 +234,11 @@ class JournalPublisherReceiptTest {
   }
 
   private void start(ReceiptSettings.Mode mode, Duration grace) {
+    openJournal();
+    publisher = publisher(mode, grace);
+  }
+
+  private void openJournal() {
     journal =
         DiskJournal.open(
             new JournalConfig(
@@ -253,7 +249,6 @@ class JournalPublisherReceiptTest {
                 Duration.ofMillis(20),
                 1 << 20),
             JournalListener.NONE);
-    publisher = publisher(mode, grace);
   }
 
   private JournalPublisher publisher(ReceiptSettings.Mode mode, Duration grace) {
