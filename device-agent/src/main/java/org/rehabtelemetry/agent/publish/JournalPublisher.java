@@ -1,7 +1,5 @@
 package org.rehabtelemetry.agent.publish;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,16 +8,11 @@ import java.util.function.Supplier;
 import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.JournalRecord;
 import org.rehabtelemetry.agent.journal.RecordClass;
-import org.rehabtelemetry.protocol.DeviceCommand;
 import org.rehabtelemetry.protocol.DeviceStatus;
-import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.MessageKey;
 import org.rehabtelemetry.protocol.MessageType;
-import org.rehabtelemetry.protocol.ProtocolException;
 import org.rehabtelemetry.protocol.Receipt;
-import org.rehabtelemetry.protocol.ResendRequest;
-import org.rehabtelemetry.protocol.SeqRange;
 import org.rehabtelemetry.protocol.Topic;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.retry.Backoff;
@@ -54,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class JournalPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JournalPublisher.class);
   private static final long IDLE_WAIT_MILLIS = 50;
-  private static final long MAINTENANCE_MILLIS = 250;
 
   /** Sample records sent between two looks at the events lane. */
   private static final int SAMPLE_CHUNK = 8;
@@ -79,14 +71,7 @@ public final class JournalPublisher implements AutoCloseable {
   private volatile boolean connectionLost;
   private final AtomicInteger generation = new AtomicInteger();
   private final AtomicLong published = new AtomicLong();
-  private final ReceiptSettings receipts;
-  private final ReceiptTracker tracker;
-  private final ReceiptStats receiptStats = new ReceiptStats();
-  private volatile boolean receiptsSeen;
-  private volatile long nextMaintenanceNanos;
-
-  /** When the last receipt arrived; guarded by {@code tracker}. */
-  private long lastReceiptNanos = System.nanoTime();
+  private final ReceiptKeeper receipts;
 
   private volatile Heartbeat heartbeat = Heartbeat.NONE;
 
@@ -124,11 +109,7 @@ public final class JournalPublisher implements AutoCloseable {
       String deviceId,
       Supplier<DeviceStatus> birth,
       Supplier<DeviceStatus> will) {
-    this.receipts = receipts;
-    this.tracker = new ReceiptTracker(receipts.timeout().toNanos());
-    this.receiptsSeen =
-        receipts.mode() == ReceiptSettings.Mode.REQUIRED
-            || (receipts.seenMarker() != null && Files.exists(receipts.seenMarker()));
+    this.receipts = new ReceiptKeeper(receipts, journal, this::wake);
     this.journal = journal;
     this.transport = transport;
     this.settings = settings;
@@ -157,32 +138,22 @@ public final class JournalPublisher implements AutoCloseable {
 
   /** Receipt figures, for metrics and benchmarks. */
   public ReceiptStats receiptStats() {
-    return receiptStats;
+    return receipts.stats();
   }
 
   /** Records published and waiting for their storage receipt. */
   public int awaitingReceipt() {
-    synchronized (tracker) {
-      return tracker.size();
-    }
+    return receipts.awaiting();
   }
 
   /** How records are freed now, in a sentence for the status screen and the log. */
   public String receiptStatus() {
-    if (receipts.mode() == ReceiptSettings.Mode.IGNORE) {
-      return "receipts ignored: records are freed when the broker acknowledges them";
-    }
-    if (receiptsSeen) {
-      return "records are kept until the gateway confirms it stored them";
-    }
-    return "no storage receipt seen yet: records are freed "
-        + receipts.grace().toMinutes()
-        + " min after the broker acknowledges them (gateway without receipts?)";
+    return receipts.status();
   }
 
   /** Whether records wait for storage receipts now. */
   public boolean receiptsRequired() {
-    return receipts.mode() != ReceiptSettings.Mode.IGNORE && receiptsSeen;
+    return receipts.required();
   }
 
   /**
@@ -251,8 +222,8 @@ public final class JournalPublisher implements AutoCloseable {
             wake();
           });
       transport.publish(topic(MessageType.STATUS), codec.encode(birth.get()), true, () -> {});
-      if (receipts.mode() != ReceiptSettings.Mode.IGNORE) {
-        transport.subscribe(topic(MessageType.COMMAND), this::commandArrived);
+      if (receipts.enabled()) {
+        transport.subscribe(topic(MessageType.COMMAND), receipts::commandArrived);
       }
     } catch (TransportException e) {
       // Connected but not usable (e.g. no receipts without the cmd subscription): start again.
@@ -314,15 +285,7 @@ public final class JournalPublisher implements AutoCloseable {
       pause(Math.max(1, limiter.nanosUntilAvailable() / 1_000_000));
     }
     long id = record.id();
-    MessageKey key =
-        receipts.mode() == ReceiptSettings.Mode.IGNORE
-            ? null
-            : MessageKey.peek(record.payload()).orElse(null);
-    if (key != null) {
-      synchronized (tracker) {
-        tracker.sent(id, key, System.nanoTime());
-      }
-    }
+    MessageKey key = receipts.sending(record);
     inFlight.incrementAndGet();
     try {
       transport.publish(
@@ -333,9 +296,7 @@ public final class JournalPublisher implements AutoCloseable {
             if (key == null) {
               journal.ack(id);
             } else {
-              synchronized (tracker) {
-                tracker.acknowledged(id, System.nanoTime());
-              }
+              receipts.acknowledged(id);
             }
             lastDeliveryNanos = System.nanoTime();
             inFlight.decrementAndGet();
@@ -352,165 +313,23 @@ public final class JournalPublisher implements AutoCloseable {
   }
 
   /**
-   * At most every {@value #MAINTENANCE_MILLIS} ms: frees records past the grace period (no receipts
-   * seen) or sends again those whose receipt is overdue. Returns false when the connection is lost.
+   * Sends again the records whose storage receipt is overdue ({@link ReceiptKeeper#maintain}).
+   * Returns false when the connection is lost.
    */
   private boolean maintainReceipts() {
-    long now = System.nanoTime();
-    if (receipts.mode() == ReceiptSettings.Mode.IGNORE || now - nextMaintenanceNanos < 0) {
-      return true;
-    }
-    nextMaintenanceNanos = now + TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_MILLIS);
-    List<Long> due = List.of();
-    List<Long> expired = List.of();
-    long frontier = journal.sentFrontier();
-    synchronized (tracker) {
-      tracker.forgetUpTo(frontier);
-      if (!receiptsSeen) {
-        expired = tracker.acknowledgedBefore(now, receipts.grace().toNanos());
-      } else {
-        due = tracker.overdue(now, Math.max(0, settings.window() - inFlight.get()));
-      }
-    }
-    for (long id : expired) {
-      journal.ack(id);
-    }
-    int gaveUp;
-    synchronized (tracker) {
-      gaveUp = tracker.takeGivenUp();
-    }
-    if (gaveUp > 0) {
-      receiptStats.gaveUp.add(gaveUp);
-      LOG.error(
-          "{} records had no storage receipt after {} resends and are not sent again until a"
-              + " reconnect or a restart; they stay in the journal (is the gateway refusing this"
-              + " device?)",
-          gaveUp,
-          ReceiptTracker.MAX_RESENDS);
-    }
-    receiptStats.freedWithoutReceipt.add(expired.size());
-    for (long id : due) {
+    for (long id : receipts.maintain(settings.window() - inFlight.get())) {
       List<JournalRecord> again = journal.readUnsent(id - 1, 1);
       if (again.isEmpty() || again.get(0).id() != id) {
         // Freed or evicted (the frontier drops it from the tracker), or written but not yet
         // fsynced after a disk failure: skipped this round, never forgotten while unsent.
         continue;
       }
-      receiptStats.resent.increment();
+      receipts.stats().resent.increment();
       if (!send(again.get(0))) {
         return false;
       }
     }
-    if (!due.isEmpty()) {
-      LOG.info("{} records had no storage receipt in time; sent again", due.size());
-    }
     return true;
-  }
-
-  /** A message on the device's {@code cmd} topic, on the MQTT client's thread. */
-  private void commandArrived(String commandTopic, byte[] payload) {
-    Message message;
-    try {
-      message = codec.decode(commandTopic, payload);
-    } catch (ProtocolException e) {
-      receiptStats.refusedCommands.increment();
-      LOG.warn("ignored a malformed command: {}", e.getMessage());
-      return;
-    }
-    if (!(message instanceof DeviceCommand command)) {
-      return;
-    }
-    if (ResendRequest.COMMAND.equals(command.name())) {
-      resendRequested(command);
-      return;
-    }
-    if (!Receipt.COMMAND.equals(command.name())) {
-      LOG.debug("command {} is not known here; ignored", command.name());
-      return;
-    }
-    Receipt receipt;
-    try {
-      receipt = Receipt.parse(command);
-    } catch (ProtocolException e) {
-      receiptStats.refusedCommands.increment();
-      LOG.warn("ignored a malformed receipt {}: {}", command.commandId(), e.getMessage());
-      return;
-    }
-    receiptArrived(receipt);
-  }
-
-  private void resendRequested(DeviceCommand command) {
-    ResendRequest request;
-    try {
-      request = ResendRequest.parse(command);
-    } catch (ProtocolException e) {
-      receiptStats.refusedCommands.increment();
-      LOG.warn("ignored a malformed resend request {}: {}", command.commandId(), e.getMessage());
-      return;
-    }
-    long asked = 0;
-    for (SeqRange range : request.seqs()) {
-      asked += range.count();
-    }
-    int due;
-    synchronized (tracker) {
-      due = tracker.dueNow(request.sessionId(), request.seqs(), System.nanoTime());
-    }
-    receiptStats.resendRequested.add(asked);
-    nextMaintenanceNanos = System.nanoTime(); // send them on the next turn
-    wake();
-    LOG.info(
-        "the gateway misses {} records of session {}: {} sent again now; the rest are still"
-            + " queued here, or no longer held (freed after a receipt, or evicted: see"
-            + " JOURNAL_EVICTED)",
-        asked,
-        request.sessionId(),
-        due);
-  }
-
-  private void receiptArrived(Receipt receipt) {
-    List<ReceiptTracker.Freed> freed;
-    long now = System.nanoTime();
-    synchronized (tracker) {
-      if (now - lastReceiptNanos > receipts.timeout().toNanos()) {
-        tracker.resetBackoff(); // a gateway is back: what waited longest is due at once
-      }
-      lastReceiptNanos = now;
-      freed = tracker.receipted(receipt, now);
-    }
-    for (ReceiptTracker.Freed record : freed) {
-      journal.ack(record.id());
-      receiptStats.latency(record.latencyNanos());
-    }
-    receiptStats.receipts.increment();
-    receiptStats.receipted.add(freed.size());
-    if (receipt.deadLettered() != null && !freed.isEmpty()) {
-      receiptStats.deadLettered.add(freed.size());
-      LOG.warn(
-          "the gateway kept {} records as dead letters instead of storing them: {}",
-          freed.size(),
-          receipt.deadLettered());
-    }
-    if (!receiptsSeen) {
-      receiptsSeen = true;
-      rememberReceiptsSeen();
-      LOG.info("the gateway sends storage receipts: records are now kept until stored");
-    }
-  }
-
-  private void rememberReceiptsSeen() {
-    if (receipts.seenMarker() == null || Files.exists(receipts.seenMarker())) {
-      return;
-    }
-    try {
-      Files.writeString(
-          receipts.seenMarker(),
-          "the gateway sends storage receipts; delete this file only to go back to freeing"
-              + " records a grace period after the broker acknowledges them\n");
-    } catch (IOException e) {
-      LOG.warn(
-          "cannot remember that receipts were seen ({}); remembered until restart", e.toString());
-    }
   }
 
   private String topic(MessageType type) {

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.rehabtelemetry.gateway.ingest.IngestListener;
 import org.rehabtelemetry.gateway.session.SeqRanges;
@@ -51,9 +49,8 @@ public final class ReceiptSender implements IngestListener {
   private final CommandPublisher out;
   private final Clock clock;
   private final int maxPendingRanges;
-  private final String bootId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  private final CommandIds ids = new CommandIds('R');
   private final MessageCodec codec = new MessageCodec();
-  private final AtomicLong commandSeq = new AtomicLong();
   private Map<Key, Pending> pending = new LinkedHashMap<>();
   private int pendingRanges;
 
@@ -115,7 +112,7 @@ public final class ReceiptSender implements IngestListener {
       Key key = entry.getKey();
       String topic =
           new Topic(key.device().site(), key.device().deviceId(), MessageType.COMMAND).toString();
-      Header header = new Header(key.device().deviceId(), bootId, clock.instant());
+      Header header = new Header(key.device().deviceId(), ids.bootId(), clock.instant());
       List<Receipt> receipts = new ArrayList<>();
       long named = 0;
       for (Map.Entry<String, SeqRanges> session : entry.getValue().sessions().entrySet()) {
@@ -133,7 +130,7 @@ public final class ReceiptSender implements IngestListener {
       boolean delivered = true;
       try {
         for (Receipt receipt : receipts) {
-          for (DeviceCommand command : receipt.toCommands(header, this::nextCommandId)) {
+          for (DeviceCommand command : receipt.toCommands(header, ids::next)) {
             delivered &= out.publish(topic, codec.encode(command));
             sent.increment();
           }
@@ -171,10 +168,6 @@ public final class ReceiptSender implements IngestListener {
       forDevice.idleAlarms().add((MessageKey.IdleAlarm) message);
       pendingRanges++;
     }
-  }
-
-  private String nextCommandId() {
-    return "R" + bootId.substring(0, 8) + "-" + commandSeq.incrementAndGet();
   }
 
   /** A dead-letter reason fit for a command argument: one line, at most 200 chars. */

@@ -3,8 +3,6 @@ package org.rehabtelemetry.gateway.receipt;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.rehabtelemetry.gateway.session.GapListener;
 import org.rehabtelemetry.protocol.DeviceCommand;
@@ -30,8 +28,7 @@ public final class ResendRequester implements GapListener {
   private final CommandPublisher out;
   private final Clock clock;
   private final MessageCodec codec = new MessageCodec();
-  private final String bootId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-  private final AtomicLong commandSeq = new AtomicLong();
+  private final CommandIds ids = new CommandIds('Q');
 
   /** Resend requests handed to the broker. */
   public final LongAdder sent = new LongAdder();
@@ -51,7 +48,7 @@ public final class ResendRequester implements GapListener {
       seqs.add(new SeqRange(gap[0], gap[1]));
     }
     String topic = new Topic(site, device, MessageType.COMMAND).toString();
-    Header header = new Header(device, bootId, clock.instant());
+    Header header = new Header(device, ids.bootId(), clock.instant());
     try {
       send(topic, header, new ResendRequest(sessionId, seqs));
     } catch (RuntimeException e) {
@@ -60,9 +57,7 @@ public final class ResendRequester implements GapListener {
   }
 
   private void send(String topic, Header header, ResendRequest request) {
-    for (DeviceCommand command :
-        request.toCommands(
-            header, () -> "Q" + bootId.substring(0, 8) + "-" + commandSeq.incrementAndGet())) {
+    for (DeviceCommand command : request.toCommands(header, ids::next)) {
       if (out.publish(topic, codec.encode(command))) {
         sent.increment();
       }

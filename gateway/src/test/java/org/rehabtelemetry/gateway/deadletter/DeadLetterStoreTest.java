@@ -5,35 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rehabtelemetry.testsupport.MutableClock;
 
 class DeadLetterStoreTest {
   @TempDir Path dir;
-  private Instant now = Instant.parse("2026-11-01T10:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T10:00:00Z"));
 
   @Test
   void retention_deletesOldDayFiles_andCountsWhatItRemoved() throws Exception {
@@ -41,7 +22,7 @@ class DeadLetterStoreTest {
     for (int i = 0; i < 3; i++) {
       store.store("rehab/v1/ward-b/vert-01/samples", new byte[100], "invalid message: test");
     }
-    now = now.plus(Duration.ofDays(10));
+    clock.advance(Duration.ofDays(10));
     store.store("rehab/v1/ward-b/vert-01/samples", new byte[100], "invalid message: test");
     assertEquals(3, store.removedByRetention());
     assertEquals(1, files());
@@ -53,7 +34,7 @@ class DeadLetterStoreTest {
     DeadLetterStore store = new DeadLetterStore(dir, clock, 20_000, Duration.ofDays(365));
     for (int day = 0; day < 10; day++) {
       store.store("t", new byte[5_000], "refused by the database: HTTP 400");
-      now = now.plus(Duration.ofDays(1));
+      clock.advance(Duration.ofDays(1));
     }
     assertTrue(store.bytesOnDisk() <= 20_000 + 7_000, "bytes on disk " + store.bytesOnDisk());
     assertTrue(store.removedByRetention() >= 6);

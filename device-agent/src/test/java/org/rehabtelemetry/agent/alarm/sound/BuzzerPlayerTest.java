@@ -1,9 +1,11 @@
 package org.rehabtelemetry.agent.alarm.sound;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pi4j.context.Context;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +63,7 @@ class BuzzerPlayerTest {
   }
 
   @Test
-  void eachPriority_playsItsBurst_pulseByPulse() throws Exception {
+  void eachPriority_playsItsBurst_pulseByPulse() {
     // One buzzer per priority on its own pin, all at once: the test lasts one high burst.
     AlarmPriority[] priorities = {AlarmPriority.HIGH, AlarmPriority.MEDIUM, AlarmPriority.LOW};
     List<RecordingLine> lines = new ArrayList<>();
@@ -75,7 +77,18 @@ class BuzzerPlayerTest {
       for (int i = 0; i < priorities.length; i++) {
         players.get(i).sound(priorities[i]);
       }
-      Thread.sleep(SignalPattern.HIGH.burstMillis() + 80);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                for (int i = 0; i < priorities.length; i++) {
+                  if (lines.get(i).changes().size()
+                      < 2 * SignalPattern.of(priorities[i]).pulses()) {
+                    return false;
+                  }
+                }
+                return true;
+              });
     } finally {
       players.forEach(BuzzerPlayer::close);
     }
@@ -94,14 +107,14 @@ class BuzzerPlayerTest {
   }
 
   @Test
-  void aHigherPriority_cutsTheBurstInProgress_atOnce() throws Exception {
+  void aHigherPriority_cutsTheBurstInProgress_atOnce() {
     player.sound(AlarmPriority.LOW);
-    Thread.sleep(100); // inside the first low pulse
+    // Inside the first low pulse (200 ms long).
+    await().atMost(Duration.ofSeconds(5)).until(() -> line.changes().size() == 1);
     long switched = System.nanoTime();
     player.sound(AlarmPriority.HIGH);
-    Thread.sleep(300);
+    await().atMost(Duration.ofSeconds(5)).until(() -> line.changes().size() >= 4);
     player.sound(null);
-    Thread.sleep(50);
     List<long[]> changes = line.changes();
     // on (low), off (cut), on (high) ...
     assertEquals(1, changes.get(0)[1]);
