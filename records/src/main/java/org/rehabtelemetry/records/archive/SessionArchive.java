@@ -1,0 +1,50 @@
+package org.rehabtelemetry.records.archive;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.rehabtelemetry.records.course.CourseMark;
+import org.rehabtelemetry.records.model.SessionRecord;
+
+/**
+ * The clinical records as the store keeps them. Implementations query the gateway's time-series
+ * store and bound every answer (at most {@value #MAX_PATIENTS} patients, {@value #MAX_SESSIONS}
+ * sessions of a patient, {@value #MAX_POINTS} chart points of a channel), so no request sizes
+ * memory. Every method blocks for its queries. Thread-safe.
+ */
+public interface SessionArchive {
+  int MAX_PATIENTS = 5_000;
+  int MAX_SESSIONS = 1_000;
+  int MAX_POINTS = 1_200;
+
+  /** Session ids, device ids and patient codes as the protocol allows them. */
+  Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+  /**
+   * Whether {@code text} may be a patient code, session id or device id: what callers check before
+   * asking, and implementations before putting it into a query.
+   */
+  static boolean isIdentifier(String text) {
+    return text != null && IDENTIFIER.matcher(text).matches();
+  }
+
+  /** Patient codes that have at least one session, sorted. */
+  List<String> patients() throws IOException;
+
+  /** A patient's sessions with their summaries, alarms and completeness, but no chart series. */
+  List<SessionRecord> sessionsOf(String patientCode) throws IOException;
+
+  /** One session with its chart series (at most {@value #MAX_POINTS} points per channel). */
+  Optional<SessionRecord> session(String sessionId) throws IOException;
+
+  /** A patient's course marks. */
+  List<CourseMark> marks(String patientCode) throws IOException;
+
+  /**
+   * Stores a course mark. Returns once the store has acknowledged it as durably written.
+   *
+   * @throws IOException if the store refused or could not be reached (nothing was stored)
+   */
+  void mark(CourseMark mark) throws IOException;
+}

@@ -1,0 +1,2 @@
+/** The languages reports speak, their texts and their number formats. */
+package org.rehabtelemetry.records.i18n;

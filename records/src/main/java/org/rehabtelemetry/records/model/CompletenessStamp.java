@@ -1,0 +1,27 @@
+package org.rehabtelemetry.records.model;
+
+/**
+ * How complete a session's record is, as the gateway's completeness check last found it.
+ *
+ * @param received records stored
+ * @param expected records the device numbered (the summary's seq + 1), or 0 while not known
+ * @param gaps the missing seq ranges and why, in the check's words ({@code "12-15 lost: evicted"}),
+ *     empty when none
+ * @param complete every numbered record is stored
+ * @param repaired it was complete only after a resend
+ * @param checked false when no check has run for the session (a report then says so)
+ */
+public record CompletenessStamp(
+    long received,
+    long expected,
+    String gaps,
+    boolean complete,
+    boolean repaired,
+    boolean checked) {
+  public static final CompletenessStamp NOT_CHECKED =
+      new CompletenessStamp(0, 0, "", false, false, false);
+
+  public CompletenessStamp {
+    gaps = gaps == null ? "" : gaps;
+  }
+}

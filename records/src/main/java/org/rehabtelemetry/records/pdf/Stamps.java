@@ -1,0 +1,26 @@
+package org.rehabtelemetry.records.pdf;
+
+import org.rehabtelemetry.records.i18n.Texts;
+import org.rehabtelemetry.records.model.CompletenessStamp;
+import org.rehabtelemetry.records.model.SessionRecord;
+
+/** The completeness stamp in words: "all N records", or the gaps and why. Stateless. */
+final class Stamps {
+  private Stamps() {}
+
+  static String completeness(SessionRecord session, Texts texts) {
+    CompletenessStamp stamp = session.completeness();
+    if (!stamp.checked() || stamp.expected() <= 0) {
+      return texts.get("completeness.unchecked", stamp.received());
+    }
+    if (stamp.complete()) {
+      String all = texts.get("completeness.all", stamp.expected());
+      return stamp.repaired() ? all + " " + texts.get("completeness.repaired") : all;
+    }
+    return texts.get(
+        "completeness.partial",
+        stamp.received(),
+        stamp.expected(),
+        stamp.gaps().isEmpty() ? "?" : stamp.gaps());
+  }
+}
