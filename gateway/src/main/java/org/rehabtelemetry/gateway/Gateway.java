@@ -22,6 +22,8 @@ import org.rehabtelemetry.gateway.metrics.GatewayMetrics;
 import org.rehabtelemetry.gateway.mqtt.PahoInbound;
 import org.rehabtelemetry.gateway.receipt.ReceiptSender;
 import org.rehabtelemetry.gateway.receipt.ResendRequester;
+import org.rehabtelemetry.gateway.records.ClinicalRecords;
+import org.rehabtelemetry.gateway.records.RecordsAccess;
 import org.rehabtelemetry.gateway.registry.DeviceRegistry;
 import org.rehabtelemetry.gateway.session.CompletenessTracker;
 import org.rehabtelemetry.gateway.session.CompletenessWorker;
@@ -76,6 +78,26 @@ public final class Gateway implements AutoCloseable {
     this.web = web;
     this.housekeeping = housekeeping;
     this.parts = parts;
+  }
+
+  /**
+   * The clinical records, read from the embedded store; reports need its SQL, so with an external
+   * InfluxDB there are none yet, and a missing report font disables them without stopping the
+   * telemetry.
+   */
+  private static RecordsAccess records(OpenStore store, GatewayConfig config, Clock clock) {
+    if (store.archive().isEmpty()) {
+      return RecordsAccess.none(
+          "clinical records need the embedded store (storage.kind: embedded); "
+              + store.description()
+              + " is not read back yet");
+    }
+    try {
+      return RecordsAccess.of(new ClinicalRecords(store.archive().get(), config.records(), clock));
+    } catch (IllegalArgumentException e) {
+      LOG.error("clinical records are off: {}", e.getMessage());
+      return RecordsAccess.none("clinical records are off: " + e.getMessage());
+    }
   }
 
   /**
@@ -159,7 +181,8 @@ public final class Gateway implements AutoCloseable {
                   live,
                   logins,
                   audit,
-                  config.dashboard().secureCookie()),
+                  config.dashboard().secureCookie(),
+                  records(store, config, clock)),
               registryOfMetrics,
               liveness);
       ScheduledExecutorService housekeeping = FailFast.scheduler("gateway-housekeeping");

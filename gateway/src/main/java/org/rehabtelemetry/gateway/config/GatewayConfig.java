@@ -7,6 +7,7 @@ import org.rehabtelemetry.config.MqttConnection;
 import org.rehabtelemetry.gateway.auth.DashboardSettings;
 import org.rehabtelemetry.gateway.ingest.CardinalityGuard;
 import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.gateway.records.RecordsSettings;
 import org.rehabtelemetry.gateway.storage.StoreSettings;
 
 /**
@@ -33,6 +34,7 @@ import org.rehabtelemetry.gateway.storage.StoreSettings;
  *     communication-loss alarm
  * @param receiptInterval how often storage receipts go to the devices; zero sends none (devices
  *     then free records a grace period after the broker's acknowledgement)
+ * @param records the clinic's records: time zone, courses, report language and fonts
  */
 public record GatewayConfig(
     MqttConnection mqtt,
@@ -49,4 +51,5 @@ public record GatewayConfig(
     int maxTrackedSessions,
     Path enrolmentDir,
     Duration communicationLoss,
-    Duration receiptInterval) {}
+    Duration receiptInterval,
+    RecordsSettings records) {}

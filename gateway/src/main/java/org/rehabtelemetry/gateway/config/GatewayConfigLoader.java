@@ -3,6 +3,7 @@ package org.rehabtelemetry.gateway.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -19,11 +20,14 @@ import org.rehabtelemetry.gateway.auth.PasswordHash;
 import org.rehabtelemetry.gateway.auth.Role;
 import org.rehabtelemetry.gateway.ingest.CardinalityGuard;
 import org.rehabtelemetry.gateway.ingest.IngestSettings;
+import org.rehabtelemetry.gateway.records.RecordsSettings;
 import org.rehabtelemetry.gateway.storage.StoreSettings;
 import org.rehabtelemetry.gateway.storage.influxv1.InfluxV1Settings;
 import org.rehabtelemetry.gateway.storage.influxv2.InfluxV2Settings;
 import org.rehabtelemetry.gateway.storage.questdb.EmbeddedSettings;
 import org.rehabtelemetry.protocol.TimeWindow;
+import org.rehabtelemetry.records.course.Course;
+import org.rehabtelemetry.records.i18n.Language;
 
 /** Reads and validates the gateway's YAML config; every problem names the file, key and value. */
 public final class GatewayConfigLoader {
@@ -118,6 +122,7 @@ public final class GatewayConfigLoader {
       receiptInterval = receipts.millis("intervalMs", 0, 10_000, 250);
       receipts.rejectUnknownKeys();
     }
+    RecordsSettings records = records(root.optionalObject("records"), baseDir);
     root.rejectUnknownKeys();
     return new GatewayConfig(
         connection,
@@ -134,7 +139,39 @@ public final class GatewayConfigLoader {
         maxSessions,
         enrolmentDir,
         communicationLoss,
-        receiptInterval);
+        receiptInterval,
+        records);
+  }
+
+  /** The {@code records} section: the clinic's zone, courses and the reports' fonts. */
+  private static RecordsSettings records(ConfigNode records, Path baseDir) {
+    RecordsSettings defaults = RecordsSettings.defaults();
+    if (records == null) {
+      return defaults;
+    }
+    ZoneId zone = defaults.timeZone();
+    if (records.has("timeZone")) {
+      try {
+        zone = ZoneId.of(records.text("timeZone"));
+      } catch (java.time.DateTimeException e) {
+        throw records.fail("timeZone", "is not a time zone (e.g. Asia/Almaty): " + e.getMessage());
+      }
+    }
+    Duration gap = Duration.ofDays(records.integer("courseGapDays", 1, 365, 21));
+    int prescribed = records.integer("defaultPrescribedSessions", 0, Course.MAX_PRESCRIBED, 12);
+    Language language =
+        Language.of(records.matching("language", "ru|kk|en", "be ru, kk or en", "ru"))
+            .orElseThrow();
+    Path regular = records.readableFile("fontRegular", baseDir);
+    Path bold = records.readableFile("fontBold", baseDir);
+    records.rejectUnknownKeys();
+    return new RecordsSettings(
+        zone,
+        gap,
+        prescribed,
+        language,
+        regular != null ? regular : defaults.fontRegular(),
+        bold != null ? bold : defaults.fontBold());
   }
 
   private static IngestSettings ingest(ConfigNode ingest, String group) {

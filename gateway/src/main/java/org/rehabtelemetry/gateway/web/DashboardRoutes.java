@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * POST /api/alarms/ack        ?device=D&amp;alarm=A (operator or admin): seen at the desk
  * GET  /api/live              server-sent events ({@link LiveFeed}); ?device=D adds its samples
  * GET  /api/audit             the audit log's latest entries (admin)
+ * /api/records/...            the clinic's records and reports ({@link RecordsRoutes})
  * </pre>
  *
  * Every {@code /api} call needs a login session: a random token in an {@code HttpOnly}, {@code
@@ -113,6 +114,7 @@ final class DashboardRoutes {
           ctx.json(views.audit().recent());
         });
     streams.route(config, "/api/live", this::stream);
+    new RecordsRoutes(views).declare(config);
   }
 
   private void dashboard(Context ctx) throws IOException {

@@ -5,10 +5,15 @@ import org.rehabtelemetry.gateway.auth.AuditLog;
 import org.rehabtelemetry.gateway.auth.LoginSessions;
 import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
 import org.rehabtelemetry.gateway.live.LiveFeed;
+import org.rehabtelemetry.gateway.records.RecordsAccess;
 import org.rehabtelemetry.gateway.registry.DeviceRegistry;
 import org.rehabtelemetry.gateway.session.CompletenessTracker;
 
-/** What the dashboard shows and changes, handed over by the gateway's assembly. */
+/**
+ * What the dashboard shows and changes, handed over by the gateway's assembly.
+ *
+ * @param records the clinic's records, or an explanation of why there are none here
+ */
 public record DashboardViews(
     DeviceRegistry registry,
     CompletenessTracker completeness,
@@ -17,4 +22,5 @@ public record DashboardViews(
     LiveFeed live,
     LoginSessions logins,
     AuditLog audit,
-    boolean secureCookie) {}
+    boolean secureCookie,
+    RecordsAccess records) {}

@@ -37,6 +37,37 @@ class GatewayConfigLoaderTest {
     assertEquals(16L << 20, config.ingest().maxQueueBytes());
     assertEquals(
         CardinalityGuard.Bounds.DEFAULT, config.cardinality(), "the sample shows the defaults");
+    assertEquals(
+        org.rehabtelemetry.gateway.records.RecordsSettings.defaults(),
+        config.records(),
+        "the sample shows the records' defaults");
+  }
+
+  @Test
+  void records_areValidatedWithTheKeyAndWhatIsExpected() {
+    org.rehabtelemetry.gateway.records.RecordsSettings records =
+        parse(
+                "mqtt: {uri: \"tcp://b:1883\"}\n"
+                    + "records: {timeZone: Asia/Aqtobe, courseGapDays: 30, language: kk}\n")
+            .records();
+    assertEquals(java.time.ZoneId.of("Asia/Aqtobe"), records.timeZone());
+    assertEquals(Duration.ofDays(30), records.courseGap());
+    assertEquals(org.rehabtelemetry.records.i18n.Language.KK, records.language());
+    for (String[] bad :
+        new String[][] {
+          {"records: {timeZone: Mars/Olympus}", "records.timeZone"},
+          {"records: {courseGapDays: 0}", "records.courseGapDays"},
+          {"records: {language: de}", "records.language"},
+          {"records: {fontRegular: missing.ttf}", "records.fontRegular"},
+          {"records: {gapDays: 3}", "gapDays"}
+        }) {
+      org.rehabtelemetry.config.ConfigException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              org.rehabtelemetry.config.ConfigException.class,
+              () -> parse("mqtt: {uri: \"tcp://b:1883\"}\n" + bad[0] + "\n"),
+              bad[0]);
+      assertTrue(e.getMessage().contains(bad[1]), bad[0] + ": " + e.getMessage());
+    }
   }
 
   @Test

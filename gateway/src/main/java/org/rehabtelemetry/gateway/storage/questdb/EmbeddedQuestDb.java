@@ -65,6 +65,10 @@ public final class EmbeddedQuestDb implements AutoCloseable {
                   + " missing LONG, complete BOOLEAN, repaired BOOLEAN, gaps VARCHAR",
               "site, device, session"),
           table(
+              "course_mark",
+              "patient_code SYMBOL, action SYMBOL, prescribed LONG, operator VARCHAR",
+              "patient_code, action"),
+          table(
               "device_status",
               "site SYMBOL, device SYMBOL, kind SYMBOL, state VARCHAR, agent_version VARCHAR,"
                   + " clock_synchronised BOOLEAN, boot_id VARCHAR, session VARCHAR, reason VARCHAR",
@@ -145,6 +149,9 @@ public final class EmbeddedQuestDb implements AutoCloseable {
             Map.entry("QDB_LINE_TCP_ENABLED", "false"),
             Map.entry("QDB_LINE_UDP_ENABLED", "false"),
             Map.entry("QDB_METRICS_ENABLED", "false"),
+            // fsync on every commit: an acknowledged write (and so a storage receipt) is on disk,
+            // not in the page cache, when power fails. QuestDB's default is nosync.
+            Map.entry("QDB_CAIRO_COMMIT_MODE", "sync"),
             Map.entry("QDB_SHARED_WORKER_COUNT", "2"));
     ServerMain server;
     try {

@@ -3,6 +3,7 @@ package org.rehabtelemetry.gateway.storage.questdb;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.rehabtelemetry.gateway.storage.OpenStore;
 import org.rehabtelemetry.gateway.storage.StoreSettings;
 import org.rehabtelemetry.gateway.storage.influxv2.InfluxV2Sink;
@@ -70,6 +71,7 @@ public record EmbeddedSettings(Path dataDir, int consolePort, char[] consolePass
             + EmbeddedQuestDb.USER
             + (consolePassword == null
                 ? " with a password made for this run, so only the gateway can use it)"
-                : " with the password in storage.consolePasswordFile)"));
+                : " with the password in storage.consolePasswordFile)"),
+        Optional.of(new QuestDbArchive(db.sql(timeout))));
   }
 }
