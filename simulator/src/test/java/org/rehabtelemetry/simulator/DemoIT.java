@@ -88,6 +88,7 @@ class DemoIT {
           .until(() -> !before.equals(page.text("#fleet [data-device=vert-01] .values")));
       assertTrue(page.text("#fleet [data-device=hydro-01] .values").contains("°C"));
       assertTrue(page.text("#fleet [data-device=phyto-barrel-01] .values").contains("°C"));
+      records(page);
     } finally {
       demo.destroy();
       assertTrue(demo.waitFor(30, TimeUnit.SECONDS), "stopped within 30 s");
@@ -96,5 +97,55 @@ class DemoIT {
     assertTrue(
         output.contains("demo stopped."), output.substring(Math.max(0, output.length() - 2000)));
     assertEquals(143, demo.exitValue(), "terminated by SIGTERM after the clean stop");
+  }
+
+  /**
+   * The demo's past course (P-0042, 12 sessions, tolerated tilt 40° to 70°) in the records: its
+   * trend chart, the three PDFs, and the labels in another language.
+   */
+  private static void records(DevToolsPage page) {
+    page.evaluate("document.getElementById('records-lang').value = 'en'");
+    // The course is published at start-up; the store shows it a moment after it is written.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              page.type("#patient", "P-0042");
+              page.click("#records-open");
+              return page.visible("#course-1 .trend svg") && "12".equals(sessionsShown(page));
+            });
+    String title = page.text("#course-1 .trend svg title");
+    assertTrue(title.startsWith("Highest tilt: 40, "), title);
+    assertTrue(title.endsWith(", 70"), title);
+    for (String link : new String[] {".course-pdf", ".parent-pdf", ".session-pdf"}) {
+      String head =
+          page.evaluate(
+                  "fetch(document.querySelector('#course-1 "
+                      + link
+                      + "').href).then(r => r.arrayBuffer())"
+                      + ".then(b => String.fromCharCode(...new Uint8Array(b.slice(0, 5))))")
+              .asText();
+      assertEquals("%PDF-", head, link);
+    }
+    page.evaluate(
+        "(() => { const s = document.getElementById('records-lang'); s.value = 'kk';"
+            + " s.dispatchEvent(new Event('change')); })()");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                page.text("#course-1 .trend svg title") != null
+                    && page.text("#course-1 .trend svg title").startsWith("Ең үлкен еңкею бұрышы"));
+    assertTrue(
+        page.evaluate("document.querySelector('#course-1 .course-pdf').href")
+            .asText()
+            .endsWith("&lang=kk"));
+  }
+
+  private static String sessionsShown(DevToolsPage page) {
+    return page.evaluate(
+            "String(document.querySelectorAll('#course-1 .course-sessions tbody tr').length)")
+        .asText();
   }
 }

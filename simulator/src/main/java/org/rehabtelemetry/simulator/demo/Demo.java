@@ -21,6 +21,10 @@ import org.rehabtelemetry.hardware.profile.DeviceProfiles;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.broker.EmbeddedBroker;
+import org.rehabtelemetry.simulator.course.CourseMessages;
+import org.rehabtelemetry.simulator.course.CoursePublisher;
+import org.rehabtelemetry.simulator.course.CourseScript;
+import org.rehabtelemetry.simulator.fleet.FleetCredentials;
 import org.rehabtelemetry.simulator.model.TraceLibrary;
 import org.rehabtelemetry.simulator.replay.SimulatedDevice;
 import org.slf4j.Logger;
@@ -140,10 +144,44 @@ public final class Demo implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    // Before the live sessions start, so the gateway's catching up never delays them.
+    publishCourse(brokerUri);
     // execute, not submit: loop() logs and retries its own failures, and an Error that escapes it
     // reaches the thread's uncaught-exception handler instead of vanishing in an unread future.
     for (SimulatedDevice device : devices) {
       players.execute(() -> loop(device));
+    }
+  }
+
+  /**
+   * One child's past course ({@link CourseScript#example}: P-0042 on vert-02, 12 sessions over the
+   * last 14 days, tolerated tilt 40° to 70°), so the records and reports have content. Blocks until
+   * the gateway has stored it (a few seconds; at most a minute); a failure is logged and the demo
+   * goes on without it.
+   */
+  private void publishCourse(String brokerUri) {
+    CourseScript script = CourseScript.example(java.time.ZoneId.of("Asia/Almaty"));
+    FleetCredentials credentials =
+        site == null
+            ? null
+            : new FleetCredentials(site.provisioning.resolve("issued"), site.ca, site.certs());
+    try {
+      long sent =
+          new CoursePublisher(brokerUri, "ward-b", credentials).publish(script, Clock.systemUTC());
+      String last = CourseMessages.sessionId(script, script.sessions() - 1);
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+      while (!gateway.parts().completeness().get(last).map(c -> c.complete()).orElse(false)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      LOG.info(
+          "published a past course for {} on {}: {} messages, stored: {}",
+          script.patientCode(),
+          script.deviceId(),
+          sent,
+          gateway.parts().completeness().get(last).map(c -> c.complete()).orElse(false));
+    } catch (Exception e) {
+      LOG.warn("could not publish the example course: {}", e.toString());
     }
   }
 
@@ -175,6 +213,17 @@ public final class Demo implements AutoCloseable {
           id);
       secure.certify(id);
     }
+    String course = CourseScript.example(java.time.ZoneOffset.UTC).deviceId();
+    secure.provision(
+        "device",
+        "--site",
+        "ward-b",
+        "--kind",
+        "verticalizer",
+        "--broker",
+        "ssl://localhost",
+        course);
+    secure.certify(course);
     secure.provision("gateway", GATEWAY_ACCOUNT);
     secure.certify(GATEWAY_ACCOUNT);
     secure.broker.start();

@@ -43,10 +43,19 @@ public final class VerticalizerModel {
   private VerticalizerModel() {}
 
   public static Trace generate(String name, Variant variant, long seed, double durationS) {
+    return generate(name, variant, seed, durationS, 60);
+  }
+
+  /**
+   * A session whose tilt rises in four equal steps to {@code peakTiltDeg} (the angle the child
+   * tolerates that day) instead of 60°; heart rate follows the tilt as in every session.
+   */
+  public static Trace generate(
+      String name, Variant variant, long seed, double durationS, double peakTiltDeg) {
     SessionFrame frame = new SessionFrame(durationS);
     SplittableRandom random = new SplittableRandom(seed);
     Trace.Builder trace = frame.begin(name, DeviceKind.VERTICALIZER, variant, seed, CHANNELS);
-    double[] tiltAt = tiltProfile(frame);
+    double[] tiltAt = tiltProfile(frame, peakTiltDeg);
     // Tilt, 50 Hz, rate-limited; loads 80 Hz follow it.
     for (int i = 0; i < tiltAt.length; i++) {
       double t = frame.start() + i / 50.0;
@@ -119,7 +128,7 @@ public final class VerticalizerModel {
   }
 
   /** The commanded tilt at 50 Hz over the sampled span, limited to {@link #MAX_TILT_RATE}. */
-  private static double[] tiltProfile(SessionFrame frame) {
+  private static double[] tiltProfile(SessionFrame frame, double peak) {
     int n = (int) Math.ceil((frame.end() - frame.start()) * 50);
     double[] tilt = new double[n];
     double current = 0;
@@ -130,9 +139,9 @@ public final class VerticalizerModel {
         target = 0;
       } else if (u < 0.5) {
         int step = (int) ((u - 0.15) / (0.35 / 4));
-        target = 15 * (step + 1);
+        target = peak / 4 * (step + 1);
       } else if (u < 0.75) {
-        target = 60;
+        target = peak;
       } else {
         target = 0;
       }
