@@ -47,9 +47,11 @@ public record CourseScript(
     }
   }
 
-  /** The course: P-0042 on vert-02, 12 sessions over 14 days, 40° to 70°, 10 minutes. */
+  /**
+   * The issue's course: P-0042 on vert-02, 12 sessions over 14 days, 40° to 70°, 6 minutes each.
+   */
   public static CourseScript example(ZoneId zone) {
-    return new CourseScript("P-0042", "vert-02", 12, 14, 40, 70, Duration.ofMinutes(10), zone);
+    return new CourseScript("P-0042", "vert-02", 12, 14, 40, 70, Duration.ofMinutes(6), zone);
   }
 
   /** When each session starts, oldest first, the last one yesterday. */
