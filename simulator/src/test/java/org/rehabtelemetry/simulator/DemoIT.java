@@ -88,7 +88,9 @@ class DemoIT {
           .until(() -> !before.equals(page.text("#fleet [data-device=vert-01] .values")));
       assertTrue(page.text("#fleet [data-device=hydro-01] .values").contains("°C"));
       assertTrue(page.text("#fleet [data-device=phyto-barrel-01] .values").contains("°C"));
-      records(page);
+      if (secure) {
+        records(page); // once is enough: the records do not depend on the broker's security
+      }
     } finally {
       demo.destroy();
       assertTrue(demo.waitFor(30, TimeUnit.SECONDS), "stopped within 30 s");

@@ -13,7 +13,10 @@ import org.rehabtelemetry.records.archive.SessionArchive;
 import org.rehabtelemetry.records.course.Course;
 import org.rehabtelemetry.records.course.CourseMark;
 import org.rehabtelemetry.records.course.Courses;
+import org.rehabtelemetry.records.fhir.FhirExport;
 import org.rehabtelemetry.records.i18n.Language;
+import org.rehabtelemetry.records.i18n.Texts;
+import org.rehabtelemetry.records.i18n.Vocabulary;
 import org.rehabtelemetry.records.pdf.ReportFonts;
 import org.rehabtelemetry.records.pdf.Reports;
 import org.rehabtelemetry.records.progress.CourseProgress;
@@ -96,6 +99,28 @@ public final class ClinicalRecords {
   public Optional<byte[]> parentPdf(String patientCode, int number, Language language)
       throws IOException {
     return progress(patientCode, number).map(progress -> reports.parentSummary(progress, language));
+  }
+
+  /** The session as a FHIR R4 Bundle (JSON), texts in {@code language}. */
+  public Optional<byte[]> sessionFhir(String sessionId, Language language) throws IOException {
+    return archive
+        .session(sessionId)
+        .map(session -> fhir(language).session(session.withoutSeries()));
+  }
+
+  /** Course {@code number} as a FHIR R4 Bundle (JSON), texts in {@code language}. */
+  public Optional<byte[]> courseFhir(String patientCode, int number, Language language)
+      throws IOException {
+    List<Course> grouped = courses(patientCode);
+    if (number < 1 || number > grouped.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(fhir(language).course(grouped.get(number - 1)));
+  }
+
+  private FhirExport fhir(Language language) {
+    return new FhirExport(
+        new Vocabulary(Texts.of(language), reports.profiles()), reports.profiles());
   }
 
   /** Opens a course for the child now (closing an open one); durable when it returns. */

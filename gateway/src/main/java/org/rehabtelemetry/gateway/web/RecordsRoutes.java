@@ -32,6 +32,8 @@ import org.rehabtelemetry.records.progress.MetricTrend;
  * GET  /api/records/session.pdf?session=S          the session report
  * GET  /api/records/course.pdf?patient=P&amp;course=N  the course progress report
  * GET  /api/records/parent.pdf?patient=P&amp;course=N  the parent summary
+ * GET  /api/records/session.fhir.json?session=S   the session as a FHIR R4 Bundle
+ * GET  /api/records/course.fhir.json?patient=P&amp;course=N  the course as a FHIR R4 Bundle
  * POST /api/records/courses/open?patient=P&amp;prescribed=N   (operator) opens a course now
  * POST /api/records/courses/close?patient=P                (operator) closes it now
  * </pre>
@@ -53,6 +55,8 @@ final class RecordsRoutes {
     config.routes.get("/api/records/session.pdf", this::sessionPdf);
     config.routes.get("/api/records/course.pdf", ctx -> coursePdf(ctx, false));
     config.routes.get("/api/records/parent.pdf", ctx -> coursePdf(ctx, true));
+    config.routes.get("/api/records/session.fhir.json", this::sessionFhir);
+    config.routes.get("/api/records/course.fhir.json", this::courseFhir);
     config.routes.post("/api/records/courses/open", ctx -> mark(ctx, CourseMark.Action.OPEN));
     config.routes.post("/api/records/courses/close", ctx -> mark(ctx, CourseMark.Action.CLOSE));
   }
@@ -144,16 +148,48 @@ final class RecordsRoutes {
         patient + "/" + number);
   }
 
+  private void sessionFhir(Context ctx) throws IOException {
+    ClinicalRecords records = records(ctx);
+    String session = identifier(ctx, "session");
+    download(
+        ctx,
+        records.sessionFhir(session, language(ctx, records)),
+        "session-" + session,
+        session,
+        FHIR_JSON);
+  }
+
+  private void courseFhir(Context ctx) throws IOException {
+    ClinicalRecords records = records(ctx);
+    String patient = identifier(ctx, "patient");
+    int number = number(ctx, "course", 1, Course.MAX_PRESCRIBED);
+    download(
+        ctx,
+        records.courseFhir(patient, number, language(ctx, records)),
+        "course-" + patient + "-" + number,
+        patient + "/" + number,
+        FHIR_JSON);
+  }
+
+  private static final String PDF = "pdf";
+  private static final String FHIR_JSON = "fhir.json";
+
   private void download(Context ctx, Optional<byte[]> pdf, String name, String what) {
+    download(ctx, pdf, name, what, PDF);
+  }
+
+  private void download(
+      Context ctx, Optional<byte[]> body, String name, String what, String format) {
     OperatorAccount account = ctx.attribute("account");
-    if (pdf.isEmpty()) {
+    if (body.isEmpty()) {
       ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no such record: " + what));
       return;
     }
-    views.audit().record(account.username(), "download report", name, ctx.ip(), "ok");
-    ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"");
+    views.audit().record(account.username(), "download " + format, name, ctx.ip(), "ok");
+    ctx.header("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
     ctx.header("Cache-Control", "no-store");
-    ctx.contentType("application/pdf").result(pdf.get());
+    ctx.contentType(PDF.equals(format) ? "application/pdf" : "application/fhir+json")
+        .result(body.get());
   }
 
   private void mark(Context ctx, CourseMark.Action action) throws IOException {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.gateway.Gateway;
+import org.rehabtelemetry.gateway.cli.GatewayCli;
 import org.rehabtelemetry.gateway.testing.TestGateways;
 import org.rehabtelemetry.protocol.AlarmEvent;
 import org.rehabtelemetry.protocol.AlarmPriority;
@@ -37,6 +38,8 @@ import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SessionEvent;
+import org.rehabtelemetry.protocol.SessionEventType;
 import org.rehabtelemetry.protocol.SessionRef;
 import org.rehabtelemetry.protocol.Topic;
 import org.rehabtelemetry.testsupport.DevToolsPage;
@@ -280,7 +283,14 @@ class DashboardIT {
   void api_withoutALogin_isRefused_andMetricsStayOpen() throws Exception {
     startGateway();
     HttpClient http = HttpClient.newHttpClient();
-    for (String path : List.of("/api/devices", "/api/alarms", "/api/live", "/api/sessions")) {
+    for (String path :
+        List.of(
+            "/api/devices",
+            "/api/alarms",
+            "/api/live",
+            "/api/sessions",
+            "/api/records/patients",
+            "/api/records/course.fhir.json?patient=P-0300&course=1")) {
       HttpResponse<String> response = get(http, path, null);
       assertEquals(401, response.statusCode(), path);
     }
@@ -317,6 +327,71 @@ class DashboardIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(403, crossSite.statusCode());
+    records(http, cookie.substring(0, cookie.indexOf(';')));
+  }
+
+  /**
+   * The records API refuses what is not a code before any query, says "no such record", and the
+   * export command downloads a session's FHIR bundle as an operator.
+   */
+  private void records(HttpClient http, String cookie) throws Exception {
+    HttpResponse<String> hostile =
+        get(http, "/api/records/courses?patient=x%27%20OR%20%271%27=%271", cookie);
+    assertEquals(400, hostile.statusCode(), hostile.body());
+    assertTrue(hostile.body().contains("patient"), hostile.body());
+    assertEquals(404, get(http, "/api/records/session.pdf?session=S-none", cookie).statusCode());
+    assertEquals(
+        400, get(http, "/api/records/course.pdf?patient=P-0300&course=0", cookie).statusCode());
+
+    publisher = new MqttClient(mosquitto.server().uri(), "vert-01-sim", new MemoryPersistence());
+    publisher.connect();
+    publish(
+        new DeviceStatus(
+            new Header("vert-01", "b1", Instant.now()),
+            DeviceState.ONLINE,
+            DeviceKind.VERTICALIZER,
+            "1.0",
+            true,
+            null,
+            null));
+    publish(
+        new SessionEvent(
+            new Header("vert-01", "b1", Instant.now()),
+            new SessionRef("S-exp", 0),
+            SessionEventType.STARTED,
+            "test",
+            "P-0300",
+            "standing",
+            java.util.Map.of("targetTiltDeg", 45.0)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                get(http, "/api/records/courses?patient=P-0300", cookie).body().contains("S-exp"));
+
+    Path password = dir.resolve("op1.password");
+    java.nio.file.Files.writeString(password, PASSWORD + "\n");
+    Path out = dir.resolve("session.json");
+    String[] args = {
+      "export",
+      "--url",
+      "http://" + gateway.httpAddress(),
+      "--user",
+      "op1",
+      "--password-file",
+      password.toString(),
+      "--session",
+      "S-exp",
+      "--out",
+      out.toString()
+    };
+    assertEquals(0, new picocli.CommandLine(new GatewayCli()).execute(args));
+    String bundle = java.nio.file.Files.readString(out);
+    assertTrue(
+        bundle.contains("\"resourceType\" : \"Bundle\"") && bundle.contains("P-0300"), bundle);
+    assertTrue(bundle.contains("\"status\" : \"in-progress\""), "a session without an end");
+    java.nio.file.Files.writeString(password, "wrong password\n");
+    assertEquals(1, new picocli.CommandLine(new GatewayCli()).execute(args), "login refused");
   }
 
   private HttpResponse<String> get(HttpClient http, String path, String cookie) throws Exception {
