@@ -5,12 +5,41 @@ let status = null;
 
 const $ = (id) => document.getElementById(id);
 
+// The UI's words in the device's language (i18n.js), English where a text is missing.
+function t(key, args) {
+  const text = tr((profile && profile.language) || 'ru', key, args);
+  return text === undefined ? key : text;
+}
+
+// A unit as the device's language writes it ('deg' is '°').
+function unit(name) {
+  const text = tr((profile && profile.language) || 'ru', 'unit.' + name);
+  return text === undefined ? name : text;
+}
+
+function currentProgramme() {
+  const name = (status && status.session && status.session.programme) || $('programme').value;
+  return profile.programmes.find((p) => p.name === name);
+}
+
+// A refusal as a sentence in the device's language; the agent's English words otherwise.
+function refusal(answer, httpStatus) {
+  const args = Object.assign({}, answer.args || {});
+  const programme = currentProgramme();
+  if (args.setting && programme && programme.settings[args.setting]) {
+    args.setting = label(programme.settings[args.setting].labels, args.setting);
+  }
+  if (args.state) args.state = t('state.' + args.state.toUpperCase());
+  const text = answer.code ? tr(profile.language || 'ru', 'refusal.' + answer.code, args) : undefined;
+  return text || answer.error || ('Error ' + httpStatus);
+}
+
 async function post(path, body) {
   const response = await fetch(path, {
     method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body || {})
   });
   const answer = await response.json().catch(() => ({}));
-  $('message').textContent = response.ok ? '' : (answer.error || ('Error ' + response.status));
+  $('message').textContent = response.ok ? '' : refusal(answer, response.status);
   return response.ok;
 }
 
@@ -23,6 +52,10 @@ function number(value, decimals) {
 }
 
 // A channel's or preset's label in the device's language (profile labels: ru, kk, en).
+function labelOf(labels, fallback) {
+  return label(labels, fallback);
+}
+
 function label(labels, fallback) {
   const byLanguage = labels && labels.byLanguage;
   return (byLanguage && (byLanguage[profile.language] || byLanguage.en)) || fallback;
@@ -34,7 +67,8 @@ function renderSettings() {
   box.innerHTML = '';
   for (const [name, setting] of Object.entries(programme ? programme.settings : {})) {
     const label = document.createElement('label');
-    label.textContent = name + ' ';
+    // "Target tilt, °": the profile's label in the device's language, with the unit.
+    label.textContent = labelOf(setting.labels, name) + (setting.unit ? ', ' + unit(setting.unit) : '') + ' ';
     const input = document.createElement('input');
     input.type = 'number'; input.value = setting.defaultValue; input.min = setting.min; input.max = setting.max;
     input.dataset.setting = name; input.dataset.testid = 'setting-' + name;
@@ -52,10 +86,10 @@ function sessionBody() {
 
 function render() {
   if (!status) return;
-  $('device').textContent = status.deviceId + ' · ' + status.kind;
-  $('state').textContent = status.state.toLowerCase();
+  $('device').textContent = status.deviceId + ' · ' + label(profile.labels, status.kind);
+  $('state').textContent = t('state.' + status.state);
   $('state').className = 'badge' + (status.state === 'RUNNING' ? ' ok' : status.state === 'PAUSED' ? ' warn' : '');
-  $('broker').textContent = status.brokerConnected ? 'online' : 'offline (recording locally)';
+  $('broker').textContent = status.brokerConnected ? t('broker.online') : t('broker.offline');
   $('broker').className = 'badge' + (status.brokerConnected ? ' ok' : ' warn');
 
   $('estop').classList.toggle('hidden', !status.estopLatched);
@@ -73,11 +107,11 @@ function render() {
     row.dataset.testid = 'alarm-' + alarm.spec.code;
     const text = document.createElement('span');
     text.className = 'text';
-    text.textContent = alarm.spec.message + (alarm.state === 'ACKNOWLEDGED' ? ' (acknowledged)' : '');
+    text.textContent = alarm.spec.message + (alarm.state === 'ACKNOWLEDGED' ? ' ' + t('acknowledged') : '');
     row.appendChild(text);
     if (alarm.state !== 'ACKNOWLEDGED') {
       const ack = document.createElement('button');
-      ack.className = 'ack'; ack.textContent = 'Acknowledge'; ack.dataset.testid = 'ack-' + alarm.spec.code;
+      ack.className = 'ack'; ack.textContent = t('ack'); ack.dataset.testid = 'ack-' + alarm.spec.code;
       ack.onclick = () => post('/api/alarms/ack', {alarmId: alarm.alarmId});
       row.appendChild(ack);
     }
@@ -92,7 +126,7 @@ function render() {
       tile.className = 'tile'; tile.dataset.testid = 'live-' + channel.name;
       tile.innerHTML = '<div class="name"></div><div class="value"></div><div class="unit"></div>';
       tile.querySelector('.name').textContent = label(channel.labels, channel.name);
-      tile.querySelector('.unit').textContent = channel.unit;
+      tile.querySelector('.unit').textContent = unit(channel.unit);
       live.appendChild(tile);
     }
     const value = status.live[channel.name];
@@ -100,10 +134,58 @@ function render() {
   }
 
   const active = status.state === 'RUNNING' || status.state === 'PAUSED';
+  renderProgress(active);
   $('start-form').classList.toggle('hidden', active);
   $('running-controls').classList.toggle('hidden', !active);
   $('pause').classList.toggle('hidden', status.state !== 'RUNNING');
   $('resume').classList.toggle('hidden', status.state !== 'PAUSED');
+}
+
+// Programme settings that are targets for a channel: the therapist sees the target against now.
+const TARGETS = {targetTiltDeg: 'tiltDeg', waterTempC: 'bathTempC', steamTempC: 'steamTempC', cadenceRpm: 'cadenceRpm'};
+const TIME_AT_TARGET = ['timeAtTargetTiltMin', 'timeAtPrescribedMin'];
+
+function clock(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+}
+
+// While a session runs: elapsed and remaining time, each target against the live value, and the
+// time at the target so far (the agent's own summary metric).
+function renderProgress(active) {
+  const box = $('progress');
+  box.classList.toggle('hidden', !active || !status.session);
+  if (!active || !status.session) return;
+  const session = status.session;
+  const programme = currentProgramme();
+  const rows = [];
+  const elapsed = (Date.now() - Date.parse(session.startedAt)) / 1000;
+  const planned = session.settings.durationMin || session.settings.standingMin;
+  rows.push(['elapsed', t('elapsed'), clock(elapsed)]);
+  if (planned) rows.push(['remaining', t('remaining'), clock(planned * 60 - elapsed)]);
+  for (const [setting, channelName] of Object.entries(TARGETS)) {
+    if (session.settings[setting] === undefined) continue;
+    const spec = programme && programme.settings[setting];
+    const channel = profile.channels.find((c) => c.name === channelName);
+    const decimals = spec ? spec.decimals : 1;
+    const u = spec && spec.unit ? (unit(spec.unit) === '°' ? '°' : ' ' + unit(spec.unit)) : '';
+    const live = status.live[channelName];
+    const now = live ? number(live.value, channel ? channel.decimals : decimals) + u : '–';
+    rows.push(['target-' + setting, spec ? label(spec.labels, setting) : setting,
+      number(session.settings[setting], decimals) + u + ' · ' + t('now') + ' ' + now]);
+  }
+  for (const metric of TIME_AT_TARGET) {
+    const minutes = session.metrics && session.metrics[metric];
+    if (minutes !== undefined) rows.push(['at-target', t('atTarget'), clock(minutes * 60)]);
+  }
+  box.replaceChildren(...rows.map(([id, name, value]) => {
+    const row = document.createElement('div');
+    row.className = 'row'; row.dataset.testid = 'progress-' + id;
+    const n = document.createElement('span'); n.className = 'name'; n.textContent = name;
+    const v = document.createElement('span'); v.className = 'value'; v.textContent = value;
+    row.append(n, v);
+    return row;
+  }));
 }
 
 function renderSound() {
@@ -111,8 +193,8 @@ function renderSound() {
   $('sound').className = 'sound' + (!status.sounding && !paused ? ' hidden' : '') + (paused ? ' paused' : '');
   const left = status.audioPausedSeconds;
   $('sound-state').textContent = paused
-    ? 'AUDIO PAUSED ' + Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0')
-    : status.sounding ? 'Alarm sounding (' + status.sounding.toLowerCase() + ' priority)' : '';
+    ? t('sound.paused', {time: Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0')})
+    : status.sounding ? t('sound.sounding', {priority: t('priority.' + status.sounding)}) : '';
   $('audio-pause').classList.toggle('hidden', paused);
   $('audio-resume').classList.toggle('hidden', !paused);
   $('sound').dataset.sounding = status.sounding || '';
@@ -137,9 +219,10 @@ async function loadAlarmLog() {
 async function init() {
   profile = await (await fetch('/api/profile')).json();
   document.documentElement.lang = profile.language || 'ru';
+  translatePage(profile.language || 'ru');
   for (const programme of profile.programmes) {
     const option = document.createElement('option');
-    option.value = programme.name; option.textContent = programme.name;
+    option.value = programme.name; option.textContent = label(programme.labels, programme.name);
     $('programme').appendChild(option);
   }
   for (const preset of (profile.patientLimits || {presets: []}).presets) {
@@ -152,7 +235,7 @@ async function init() {
   $('programme').onchange = renderSettings;
   renderSettings();
   $('start').onclick = () => post('/api/session/start', sessionBody());
-  $('arm').onclick = async () => { if (await post('/api/session/arm', sessionBody())) $('message').textContent = 'Armed: press the button on the device to start.'; };
+  $('arm').onclick = async () => { if (await post('/api/session/arm', sessionBody())) $('message').textContent = t('armed'); };
   $('pause').onclick = () => post('/api/session/pause', {reason: 'therapist'});
   $('resume').onclick = () => post('/api/session/resume', {reason: 'therapist'});
   $('stop').onclick = () => post('/api/session/stop', {reason: 'therapist'});
@@ -166,7 +249,7 @@ async function init() {
 
   const events = new EventSource('/api/events');
   events.onmessage = (event) => { status = JSON.parse(event.data); render(); };
-  events.onerror = () => { $('broker').textContent = 'agent not answering'; };
+  events.onerror = () => { $('broker').textContent = t('broker.silent'); };
 }
 
 init();

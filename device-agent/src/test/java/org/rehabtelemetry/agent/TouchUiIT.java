@@ -66,13 +66,31 @@ class TouchUiIT {
         DevToolsPage ui = chromium.server().open("http://" + api.address() + "/");
         await()
             .atMost(Duration.ofSeconds(10))
-            .until(() -> "idle".equals(ui.text("[data-testid=state]")));
+            .until(() -> "ожидание".equals(ui.text("[data-testid=state]")));
 
+        // The device speaks Russian (ui.language's default): the programme's settings with their
+        // labels and units, and a refusal as a sentence, not a field name.
+        String setting = ui.text("label:has([data-testid=setting-targetTiltDeg])");
+        assertTrue(setting.startsWith("Целевой угол наклона, °"), setting);
+        ui.type("[data-testid=patient]", "Ivanov");
+        ui.click("[data-testid=start]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> ui.text("[data-testid=message]").startsWith("Код пациента: от 3 до 32"));
+        ui.type("[data-testid=setting-targetTiltDeg]", "120");
         ui.type("[data-testid=patient]", "P-7F3A");
         ui.click("[data-testid=start]");
         await()
             .atMost(Duration.ofSeconds(5))
-            .until(() -> "running".equals(ui.text("[data-testid=state]")));
+            .until(
+                () ->
+                    "Целевой угол наклона: допустимо от 10 до 90, введено 120."
+                        .equals(ui.text("[data-testid=message]")));
+        ui.type("[data-testid=setting-targetTiltDeg]", "60");
+        ui.click("[data-testid=start]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> "идёт сеанс".equals(ui.text("[data-testid=state]")));
         String sessionId = agent.status().session().sessionId();
 
         String tilt = ui.text("[data-testid=live-tiltDeg] .value");
@@ -80,7 +98,18 @@ class TouchUiIT {
             .atMost(Duration.ofSeconds(5))
             .until(() -> !tilt.equals(ui.text("[data-testid=live-tiltDeg] .value")));
         assertNotEquals("–", ui.text("[data-testid=live-tiltDeg] .value"));
-        assertEquals("deg", ui.text("[data-testid=live-tiltDeg] .unit"));
+        assertEquals("°", ui.text("[data-testid=live-tiltDeg] .unit"));
+        // The therapist's running view: time, and the target against now.
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () ->
+                    String.valueOf(ui.text("[data-testid=progress-target-targetTiltDeg]"))
+                        .matches("Целевой угол наклона60° · сейчас -?\\d+(,\\d+)?°"));
+        assertTrue(ui.visible("[data-testid=progress-elapsed]"));
+        assertTrue(
+            ui.text("[data-testid=progress-remaining]").startsWith("Осталось"),
+            ui.text("[data-testid=progress-remaining]"));
         // Numbers in the device's language (ru by default): a decimal comma, the profile's
         // decimals.
         assertTrue(
@@ -100,13 +129,13 @@ class TouchUiIT {
                     "document.querySelector('[data-testid=alarm-HR_HIGH]').classList.contains('medium')")
                 .asBoolean());
         // It sounds (medium pattern); AUDIO PAUSED silences it for 2 min, visibly, until resumed.
-        assertEquals("Alarm sounding (medium priority)", ui.text("[data-testid=sound-state]"));
+        assertEquals("Звучит тревога (средний приоритет)", ui.text("[data-testid=sound-state]"));
         ui.click("[data-testid=audio-pause]");
         await()
             .atMost(Duration.ofSeconds(5))
-            .until(() -> ui.text("[data-testid=sound-state]").startsWith("AUDIO PAUSED "));
+            .until(() -> ui.text("[data-testid=sound-state]").startsWith("ЗВУК ВЫКЛЮЧЕН "));
         assertTrue(
-            ui.text("[data-testid=sound-state]").matches("AUDIO PAUSED (2:00|1:5\\d)"),
+            ui.text("[data-testid=sound-state]").matches("ЗВУК ВЫКЛЮЧЕН (2:00|1:5\\d)"),
             ui.text("[data-testid=sound-state]"));
         assertEquals(null, agent.sounder().sounding());
         ui.click("[data-testid=audio-resume]");
@@ -114,12 +143,12 @@ class TouchUiIT {
             .atMost(Duration.ofSeconds(5))
             .until(
                 () ->
-                    "Alarm sounding (medium priority)"
+                    "Звучит тревога (средний приоритет)"
                         .equals(ui.text("[data-testid=sound-state]")));
         ui.click("[data-testid=ack-HR_HIGH]");
         await()
             .atMost(Duration.ofSeconds(5))
-            .until(() -> ui.text("[data-testid=alarm-HR_HIGH]").contains("(acknowledged)"));
+            .until(() -> ui.text("[data-testid=alarm-HR_HIGH]").contains("(принято)"));
         await().atMost(Duration.ofSeconds(5)).until(() -> !ui.visible("[data-testid=sound]"));
         // The alarm log has both steps, fsynced, and exports them as CSV.
         String csv =
@@ -145,7 +174,7 @@ class TouchUiIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> ui.visible("[data-testid=estop-banner]"));
         await()
             .atMost(Duration.ofSeconds(5))
-            .until(() -> "idle".equals(ui.text("[data-testid=state]")));
+            .until(() -> "ожидание".equals(ui.text("[data-testid=state]")));
         Files.write(Path.of("target", "ui-estop.png"), ui.screenshot());
         ui.click("[data-testid=estop-reset]");
         ui.click("[data-testid=estop-confirm]");
@@ -166,12 +195,12 @@ class TouchUiIT {
         ui.click("[data-testid=start]");
         await()
             .atMost(Duration.ofSeconds(5))
-            .until(() -> "running".equals(ui.text("[data-testid=state]")));
+            .until(() -> "идёт сеанс".equals(ui.text("[data-testid=state]")));
         String second = agent.status().session().sessionId();
         ui.click("[data-testid=stop]");
         await()
             .atMost(Duration.ofSeconds(5))
-            .until(() -> "idle".equals(ui.text("[data-testid=state]")));
+            .until(() -> "ожидание".equals(ui.text("[data-testid=state]")));
         await().atMost(Duration.ofSeconds(20)).until(() -> collector.summary(second) != null);
         assertEquals(SessionEventType.STOPPED, collector.summary(second).outcome());
         ui.close();

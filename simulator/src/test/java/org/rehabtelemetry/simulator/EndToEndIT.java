@@ -67,10 +67,8 @@ class EndToEndIT {
   private final ObjectMapper json = new ObjectMapper();
   private SecureBroker site;
 
-  @Test
-  void libraryTrace_throughTheWholeChain_isStoredExactlyOnce() throws Exception {
-    run(false);
-  }
+  // No separate fault-free run on a plain broker: the secure run below is the fault-free one,
+  // and the fault run is on a plain broker (the suite's time is held to 10 minutes on 2 cores).
 
   @Test
   void withABrokerRestartAGatewayKillAndInfluxdStopped_theResultIsTheSame() throws Exception {
@@ -78,7 +76,7 @@ class EndToEndIT {
   }
 
   /**
-   * The same chain with security on, as a site runs it: the production Mosquitto config (TLS 1.3,
+   * The chain without faults, with security on as a site runs it: the production Mosquitto config (TLS 1.3,
    * mutual TLS, passwords, the ACL), accounts from {@code gateway provision}, certificates from
    * {@code scripts/site-ca}, and the gateway checking enrolment.
    */

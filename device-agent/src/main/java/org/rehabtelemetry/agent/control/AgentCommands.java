@@ -236,6 +236,8 @@ public final class AgentCommands {
         SessionSetup setup = armed;
         if (setup == null) {
           throw new SessionRefusedException(
+              "nothing-armed",
+              Map.of(),
               "Nothing is prepared: choose the patient and the programme on the screen, then"
                   + " press the button.");
         }

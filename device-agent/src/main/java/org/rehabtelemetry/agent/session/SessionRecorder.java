@@ -292,7 +292,14 @@ public final class SessionRecorder {
             current.programme(),
             current.settings(),
             current.startedAt(),
-            records));
+            records,
+            metricsSoFar()));
+  }
+
+  private Map<String, Double> metricsSoFar() {
+    Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+    summary.metrics(clock.nanos()).forEach((name, metric) -> metrics.put(name, metric.value()));
+    return metrics;
   }
 
   private void end(SessionEventType outcome, String reason) {

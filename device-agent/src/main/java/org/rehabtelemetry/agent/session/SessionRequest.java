@@ -29,6 +29,8 @@ public final class SessionRequest {
             .orElseThrow(
                 () ->
                     new SessionRefusedException(
+                        "programme",
+                        Map.of("programme", printable(programme)),
                         "This device has no programme \""
                             + printable(programme)
                             + "\". Choose one of: "
@@ -46,6 +48,8 @@ public final class SessionRequest {
       Identifiers.patientCode("patientCode", patientCode);
     } catch (ProtocolException e) {
       throw new SessionRefusedException(
+          "patient-code",
+          Map.of(),
           "The patient code must be 3 to 32 capital letters, digits or dashes, such as P-7F3A."
               + " Never enter a name or a birth date.");
     }
@@ -57,6 +61,8 @@ public final class SessionRequest {
       ProgrammeSpec.Setting setting = programme.settings().get(entry.getKey());
       if (setting == null) {
         throw new SessionRefusedException(
+            "setting-unknown",
+            Map.of("setting", printable(entry.getKey())),
             "The programme "
                 + programme.name()
                 + " has no setting \""
@@ -66,6 +72,12 @@ public final class SessionRequest {
       Double value = entry.getValue();
       if (value == null || !Double.isFinite(value) || !setting.allows(value)) {
         throw new SessionRefusedException(
+            "setting-range",
+            Map.of(
+                "setting", entry.getKey(),
+                "min", number(setting.min()),
+                "max", number(setting.max()),
+                "given", value == null ? "" : number(value)),
             "The setting "
                 + setting.labels().in("en", entry.getKey())
                 + " must be between "

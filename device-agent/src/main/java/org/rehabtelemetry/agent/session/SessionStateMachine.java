@@ -2,6 +2,7 @@ package org.rehabtelemetry.agent.session;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.rehabtelemetry.protocol.SessionEventType;
 
 /**
@@ -25,14 +26,20 @@ public final class SessionStateMachine {
   public SessionEventType start(boolean estopLatched, List<String> faultedSensors) {
     if (state.isActive()) {
       throw new SessionRefusedException(
+          "already-active",
+          Map.of("state", state.name().toLowerCase(Locale.ROOT)),
           "A session is already " + state.name().toLowerCase(Locale.ROOT) + ".");
     }
     if (estopLatched) {
       throw new SessionRefusedException(
+          "estop-start",
+          Map.of(),
           "The emergency stop is latched: reset it on the device before starting.");
     }
     if (!faultedSensors.isEmpty()) {
       throw new SessionRefusedException(
+          "sensor-fault",
+          Map.of("sensors", String.join(", ", faultedSensors)),
           "Cannot start: sensor fault on " + String.join(", ", faultedSensors) + ".");
     }
     state = SessionState.RUNNING;
@@ -49,6 +56,8 @@ public final class SessionStateMachine {
     require(SessionState.PAUSED, "resume");
     if (estopLatched) {
       throw new SessionRefusedException(
+          "estop-resume",
+          Map.of(),
           "The emergency stop is latched: reset it on the device before resuming.");
     }
     state = SessionState.RUNNING;
@@ -57,7 +66,7 @@ public final class SessionStateMachine {
 
   public SessionEventType stop() {
     if (!state.isActive()) {
-      throw new SessionRefusedException("There is no session to stop.");
+      throw new SessionRefusedException("no-session", Map.of(), "There is no session to stop.");
     }
     state = SessionState.COMPLETED;
     return SessionEventType.STOPPED;

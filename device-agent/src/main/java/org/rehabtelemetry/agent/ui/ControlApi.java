@@ -46,7 +46,8 @@ import org.rehabtelemetry.web.WebSettings;
  * GET  /metrics, /health               Prometheus metrics; worker progress
  * </pre>
  *
- * A refused command answers 409 with {@code {"error": "..."}} in words for the therapist; a bad
+ * A refused command answers 409 with {@code {"error": "...", "code": "...", "args": {...}}}: the
+ * sentence in English, and what the touch UI needs to say it in the device's language; a bad
  * request 400. Only local names reach it (localhost, 127.0.0.1, the bound address and the
  * configured ones), and a write must be {@code application/json} from this origin: a web page open
  * in the kiosk's browser cannot stop a session or reset the e-stop (DNS rebinding, no-cors POST).
@@ -139,7 +140,9 @@ public final class ControlApi implements AutoCloseable {
         });
     config.routes.exception(
         SessionRefusedException.class,
-        (e, ctx) -> ctx.status(HttpStatus.CONFLICT).json(Map.of("error", e.getMessage())));
+        (e, ctx) ->
+            ctx.status(HttpStatus.CONFLICT)
+                .json(Map.of("error", e.getMessage(), "code", e.code(), "args", e.arguments())));
     config.routes.exception(
         BadRequest.class,
         (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
