@@ -21,6 +21,7 @@
   };
   const fmt = v => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1));
   const time = iso => (iso ? new Date(iso).toLocaleTimeString() : '');
+  const t = (key, args) => DashboardI18n.t(key, args);
 
   async function api(path, options) {
     const response = await fetch(path, Object.assign({ credentials: 'same-origin' }, options));
@@ -47,9 +48,9 @@
       if (active.some(a => a.priority === 'high')) tile.classList.add('alarm-high');
       else if (active.length) tile.classList.add('alarm-medium');
       const head = el('div');
-      head.append(el('span', 'name', id + ' '), el('span', 'badge ' + (d.online ? 'online' : 'offline'), d.online ? 'online' : 'offline'));
+      head.append(el('span', 'name', id + ' '), el('span', 'badge ' + (d.online ? 'online' : 'offline'), d.online ? t('online') : t('offline')));
       tile.append(head, el('div', 'muted', (d.kind || 'unknown kind') + (d.agentVersion ? ' · agent ' + d.agentVersion : '')));
-      tile.append(el('div', 'session', d.currentSessionId ? 'session ' + d.currentSessionId : 'no session'));
+      tile.append(el('div', 'session', d.currentSessionId ? t('session', { id: d.currentSessionId }) : t('noSession')));
       tile.append(el('div', 'alarms', active.map(a => a.code).join(' ')));
       const values = el('div', 'values');
       for (const [channel, s] of latest.get(id) || []) {
@@ -70,7 +71,7 @@
     charts.clear();
     document.getElementById('charts').replaceChildren();
     document.getElementById('live-device').textContent = id;
-    document.getElementById('live-session').textContent = 'waiting for samples…';
+    document.getElementById('live-session').textContent = t('live.waiting');
     renderFleet();
     connect();
   }
@@ -99,7 +100,7 @@
       lastSeq = -1;
       charts.clear();
       document.getElementById('charts').replaceChildren();
-      document.getElementById('live-session').textContent = 'session ' + batch.session;
+      document.getElementById('live-session').textContent = t('live.session', { id: batch.session });
     }
     if (batch.seq <= lastSeq) return; // delivered again
     lastSeq = batch.seq;
@@ -140,8 +141,8 @@
     }
     const button = document.getElementById('sound-toggle');
     button.dataset.sounding = soundOn && top ? top : '';
-    button.textContent = soundOn ? (top ? 'Alarm sound on: ' + top + ' priority sounding' : 'Alarm sound on')
-      : 'Alarm sound is off: turn on';
+    button.textContent = soundOn ? (top ? t('sound.sounding', { priority: top }) : t('sound.on'))
+      : t('sound.off');
     button.className = soundOn ? 'sound-on' : 'sound-off';
     AlarmSignals.play(soundOn ? top : null);
   }
@@ -168,11 +169,11 @@
         el('td', null, value), el('td', 'device-state', a.deviceState), el('td', null, time(a.raisedAt)));
       const ack = el('td', 'operator-ack');
       if (a.operatorAckBy) {
-        ack.textContent = 'seen by ' + a.operatorAckBy + ' ' + time(a.operatorAckAt);
+        ack.textContent = t('seenBy', { who: a.operatorAckBy, when: time(a.operatorAckAt) });
       } else if (role === 'viewer') {
-        ack.append(el('span', 'view-only muted', 'view only'));
+        ack.append(el('span', 'view-only muted', t('viewOnly')));
       } else {
-        const button = el('button', 'ack', 'Acknowledge');
+        const button = el('button', 'ack', t('ack'));
         button.addEventListener('click', () => acknowledge(a));
         ack.append(button);
       }
@@ -221,8 +222,8 @@
     if (source) source.close();
     source = new EventSource('/api/live' + (selected ? '?device=' + encodeURIComponent(selected) : ''));
     const badge = document.getElementById('connection');
-    source.onopen = () => { badge.textContent = 'live'; badge.className = 'badge online'; };
-    source.onerror = () => { badge.textContent = 'reconnecting…'; badge.className = 'badge offline'; };
+    source.onopen = () => { badge.textContent = t('stream.live'); badge.className = 'badge online'; };
+    source.onerror = () => { badge.textContent = t('stream.reconnecting'); badge.className = 'badge offline'; };
     source.addEventListener('latest', e => onLatest(JSON.parse(e.data)));
     source.addEventListener('samples', e => onSamples(JSON.parse(e.data)));
     source.addEventListener('alarm', e => {
@@ -258,7 +259,8 @@
     document.getElementById('sound-toggle').addEventListener('click', toggleSound);
     const me = await api('/api/me');
     role = me.role;
-    document.getElementById('operator').textContent = (role === 'viewer' ? 'viewer ' : 'operator ') + me.operator;
+    DashboardI18n.apply(me.language);
+    document.getElementById('operator').textContent = t('role.' + role) + ' ' + me.operator;
     if (role === 'admin') {
       document.getElementById('audit-section').hidden = false;
       document.getElementById('audit-refresh').addEventListener('click', loadAudit);

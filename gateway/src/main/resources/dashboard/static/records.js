@@ -84,8 +84,9 @@
       + course.sessionsDone + (course.prescribedSessions ? ' / ' + course.prescribedSessions : '')));
     const links = el('div', 'links');
     const base = '?patient=' + encodeURIComponent(patient) + '&course=' + course.number;
-    for (const [cls, path, text] of [['course-pdf', '/api/records/course.pdf', 'Course report (PDF)'],
-                                     ['parent-pdf', '/api/records/parent.pdf', 'Parent summary (PDF)']]) {
+    for (const [cls, path, text] of [['course-pdf', '/api/records/course.pdf', DashboardI18n.t('coursePdf')],
+                                     ['parent-pdf', '/api/records/parent.pdf', DashboardI18n.t('parentPdf')],
+                                     ['course-fhir', '/api/records/course.fhir.json', 'FHIR R4 (JSON)']]) {
       const a = el('a', cls, text);
       a.href = withLang(path + base);
       links.append(a);
@@ -93,7 +94,7 @@
     box.append(links);
     if (course.trends.length) {
       const pick = el('select', 'metric');
-      pick.setAttribute('aria-label', 'Metric');
+      pick.setAttribute('aria-label', DashboardI18n.t('metric'));
       for (const t of course.trends) {
         const o = el('option', null, t.label + (t.unit ? ', ' + t.unit : ''));
         o.value = t.metric;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,7 @@ import org.rehabtelemetry.hardware.hub.HubFrameWriter;
 import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.protocol.SessionEventType;
+import org.rehabtelemetry.testsupport.Axe;
 import org.rehabtelemetry.testsupport.DevToolsPage;
 import org.rehabtelemetry.testsupport.FreePort;
 import org.rehabtelemetry.testsupport.HeadlessChromiumExtension;
@@ -70,6 +72,7 @@ class TouchUiIT {
 
         // The device speaks Russian (ui.language's default): the programme's settings with their
         // labels and units, and a refusal as a sentence, not a field name.
+        assertEquals(List.of(), Axe.violations(ui), "WCAG 2 A/AA on the touch UI, idle");
         String setting = ui.text("label:has([data-testid=setting-targetTiltDeg])");
         assertTrue(setting.startsWith("Целевой угол наклона, °"), setting);
         ui.type("[data-testid=patient]", "Ivanov");
@@ -107,6 +110,7 @@ class TouchUiIT {
                     String.valueOf(ui.text("[data-testid=progress-target-targetTiltDeg]"))
                         .matches("Целевой угол наклона60° · сейчас -?\\d+(,\\d+)?°"));
         assertTrue(ui.visible("[data-testid=progress-elapsed]"));
+        assertEquals(List.of(), Axe.violations(ui), "WCAG 2 A/AA on the touch UI, running");
         assertTrue(
             ui.text("[data-testid=progress-remaining]").startsWith("Осталось"),
             ui.text("[data-testid=progress-remaining]"));

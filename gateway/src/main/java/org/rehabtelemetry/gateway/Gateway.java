@@ -182,7 +182,8 @@ public final class Gateway implements AutoCloseable {
                   logins,
                   audit,
                   config.dashboard().secureCookie(),
-                  records(store, config, clock)),
+                  records(store, config, clock),
+                  config.records().language().code()),
               registryOfMetrics,
               liveness);
       ScheduledExecutorService housekeeping = FailFast.scheduler("gateway-housekeeping");

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rehabtelemetry.testsupport.Axe;
 import org.rehabtelemetry.testsupport.DevToolsPage;
 import org.rehabtelemetry.testsupport.FreePort;
 import org.rehabtelemetry.testsupport.HeadlessChromiumExtension;
@@ -117,6 +119,8 @@ class DemoIT {
               page.click("#records-open");
               return page.visible("#course-1 .trend svg") && "12".equals(sessionsShown(page));
             });
+    assertEquals(
+        List.of(), Axe.violations(page), "WCAG 2 A/AA on the dashboard with a child's records");
     String title = page.text("#course-1 .trend svg title");
     assertTrue(title.startsWith("Highest tilt: 40, "), title);
     assertTrue(title.endsWith(", 70"), title);

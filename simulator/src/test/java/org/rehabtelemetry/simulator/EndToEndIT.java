@@ -76,9 +76,9 @@ class EndToEndIT {
   }
 
   /**
-   * The chain without faults, with security on as a site runs it: the production Mosquitto config (TLS 1.3,
-   * mutual TLS, passwords, the ACL), accounts from {@code gateway provision}, certificates from
-   * {@code scripts/site-ca}, and the gateway checking enrolment.
+   * The chain without faults, with security on as a site runs it: the production Mosquitto config
+   * (TLS 1.3, mutual TLS, passwords, the ACL), accounts from {@code gateway provision},
+   * certificates from {@code scripts/site-ca}, and the gateway checking enrolment.
    */
   @Test
   void withSecurityOn_theResultIsTheSame() throws Exception {

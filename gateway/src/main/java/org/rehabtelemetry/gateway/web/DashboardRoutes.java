@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * GET  /login, POST /login    the login form; POST /logout ends the session
  * GET  /                      the dashboard (redirects to /login without a session)
- * GET  /api/me                the operator logged in and their role
+ * GET  /api/me                the operator logged in, their role and language
  * GET  /api/devices           the fleet: online, last seen, version, session, active alarm codes
  * GET  /api/sessions          completeness of the tracked and recently finished sessions
  * GET  /api/dead-letters      counts by reason and the latest 100, without payloads
@@ -99,7 +99,7 @@ final class DashboardRoutes {
           Map<String, Object> me = new LinkedHashMap<>();
           me.put("operator", account.username());
           me.put("role", account.role().wireName());
-          me.put("language", account.language());
+          me.put("language", account.language() != null ? account.language() : views.language());
           ctx.json(me);
         });
     config.routes.get("/api/devices", ctx -> ctx.json(devices()));

@@ -13,6 +13,8 @@ import org.rehabtelemetry.gateway.session.CompletenessTracker;
  * What the dashboard shows and changes, handed over by the gateway's assembly.
  *
  * @param records the clinic's records, or an explanation of why there are none here
+ * @param language the dashboard's language for an account that names none ({@code ru}, {@code kk}
+ *     or {@code en}; the config's {@code records.language})
  */
 public record DashboardViews(
     DeviceRegistry registry,
@@ -23,4 +25,5 @@ public record DashboardViews(
     LoginSessions logins,
     AuditLog audit,
     boolean secureCookie,
-    RecordsAccess records) {}
+    RecordsAccess records,
+    String language) {}

@@ -78,13 +78,13 @@ public final class TestGateways {
             + "  operators:\n"
             + "    - {username: op1, passwordHash: \""
             + hash
-            + "\", role: operator}\n"
+            + "\", role: operator, language: en}\n"
             + "    - {username: viewer1, passwordHash: \""
             + hash
-            + "\", role: viewer}\n"
+            + "\", role: viewer, language: ru}\n"
             + "    - {username: admin1, passwordHash: \""
             + hash
-            + "\", role: admin}\n"
+            + "\", role: admin, language: en}\n"
             + extra;
     try {
       Files.createDirectories(dir);

@@ -42,6 +42,7 @@ import org.rehabtelemetry.protocol.SessionEvent;
 import org.rehabtelemetry.protocol.SessionEventType;
 import org.rehabtelemetry.protocol.SessionRef;
 import org.rehabtelemetry.protocol.Topic;
+import org.rehabtelemetry.testsupport.Axe;
 import org.rehabtelemetry.testsupport.DevToolsPage;
 import org.rehabtelemetry.testsupport.HeadlessChromiumExtension;
 import org.rehabtelemetry.testsupport.MosquittoExtension;
@@ -91,6 +92,7 @@ class DashboardIT {
                 page.visible("#login")
                     && page.evaluate("location.pathname").asText().equals("/login"));
 
+    assertEquals(List.of(), Axe.violations(page), "WCAG 2 A/AA on the login page");
     page.type("#username", "op1");
     page.type("#password", "wrong password");
     page.click("#login");
@@ -183,6 +185,8 @@ class DashboardIT {
     assertEquals(
         "", page.evaluate("document.getElementById('sound-toggle').dataset.sounding").asText());
     assertTrue(page.evaluate("AlarmSignals.playing() === null").asBoolean());
+    // The dashboard with a device, live charts and an alarm on it: WCAG 2 A and AA hold.
+    assertEquals(List.of(), Axe.violations(page), "WCAG 2 A/AA on the dashboard");
   }
 
   @Test
@@ -211,6 +215,10 @@ class DashboardIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> page.visible("#alarms tr[data-alarm=a-9] .view-only"));
     assertTrue(page.text("#alarms tr[data-alarm=a-9]").contains("SPO2_LOW"), "the viewer sees it");
+    // viewer1's account speaks Russian (the others English): the dashboard follows the account.
+    assertEquals("Тревоги", page.text("h2[data-i18n=alarms]"));
+    assertEquals("только просмотр", page.text("#alarms tr[data-alarm=a-9] .view-only"));
+    assertEquals("ru", page.evaluate("document.documentElement.lang").asText());
     assertEquals(
         0, page.evaluate("document.querySelectorAll('#alarms button.ack').length").asInt());
     // Even a hand-made request from the viewer's session is refused.

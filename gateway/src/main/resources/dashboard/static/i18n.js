@@ -1,0 +1,80 @@
+// The dashboard's own words in Russian, Kazakh and English; the language is the operator account's
+// (dashboard.operators[].language), else the gateway's (records.language). Missing: English.
+'use strict';
+const DASHBOARD_TEXTS = {
+  en: {
+    'fleet': 'Fleet', 'fleet.none': 'No device has reported yet.', 'live': 'Live session',
+    'live.choose': '(choose a device)', 'live.waiting': 'waiting for samples…', 'live.session': 'session {id}',
+    'alarms': 'Alarms', 'sessions': 'Sessions', 'audit': 'Audit log', 'refresh': 'Refresh',
+    'records': 'Records', 'patient': 'Patient code', 'language': 'Language', 'language.mine': "my account's",
+    'open': 'Open', 'logout': 'Log out',
+    'col.priority': 'Priority', 'col.device': 'Device', 'col.alarm': 'Alarm', 'col.value': 'Value',
+    'col.onDevice': 'On the device', 'col.raised': 'Raised', 'col.operator': 'Operator',
+    'col.session': 'Session', 'col.received': 'Received / expected', 'col.missing': 'Missing',
+    'col.gaps': 'Gaps', 'col.deadFromDevice': 'Dead letters from device', 'col.state': 'State',
+    'col.when': 'When', 'col.who': 'Who', 'col.action': 'Action', 'col.target': 'Target',
+    'col.from': 'From', 'col.outcome': 'Outcome',
+    'online': 'online', 'offline': 'offline', 'noSession': 'no session', 'session': 'session {id}',
+    'role.viewer': 'viewer', 'role.operator': 'operator', 'role.admin': 'operator',
+    'ack': 'Acknowledge', 'viewOnly': 'view only', 'seenBy': 'seen by {who} {when}',
+    'stream.live': 'live', 'stream.reconnecting': 'reconnecting…',
+    'sound.off': 'Alarm sound is off: turn on', 'sound.on': 'Alarm sound on',
+    'sound.sounding': 'Alarm sound on: {priority} priority sounding',
+    'coursePdf': 'Course report (PDF)', 'parentPdf': 'Parent summary (PDF)', 'metric': 'Metric'
+  },
+  ru: {
+    'fleet': 'Аппараты', 'fleet.none': 'Ни один аппарат ещё не выходил на связь.', 'live': 'Текущий сеанс',
+    'live.choose': '(выберите аппарат)', 'live.waiting': 'ожидание данных…', 'live.session': 'сеанс {id}',
+    'alarms': 'Тревоги', 'sessions': 'Сеансы', 'audit': 'Журнал действий', 'refresh': 'Обновить',
+    'records': 'Записи пациентов', 'patient': 'Код пациента', 'language': 'Язык', 'language.mine': 'как в учётной записи',
+    'open': 'Открыть', 'logout': 'Выйти',
+    'col.priority': 'Приоритет', 'col.device': 'Аппарат', 'col.alarm': 'Тревога', 'col.value': 'Значение',
+    'col.onDevice': 'На аппарате', 'col.raised': 'Поднята', 'col.operator': 'Оператор',
+    'col.session': 'Сеанс', 'col.received': 'Получено / ожидалось', 'col.missing': 'Нет',
+    'col.gaps': 'Пропуски', 'col.deadFromDevice': 'Отклонено от аппарата', 'col.state': 'Состояние',
+    'col.when': 'Когда', 'col.who': 'Кто', 'col.action': 'Действие', 'col.target': 'Объект',
+    'col.from': 'Откуда', 'col.outcome': 'Итог',
+    'online': 'на связи', 'offline': 'нет связи', 'noSession': 'нет сеанса', 'session': 'сеанс {id}',
+    'role.viewer': 'наблюдатель', 'role.operator': 'оператор', 'role.admin': 'оператор',
+    'ack': 'Принято', 'viewOnly': 'только просмотр', 'seenBy': 'принял {who} {when}',
+    'stream.live': 'в эфире', 'stream.reconnecting': 'переподключение…',
+    'sound.off': 'Звук тревог выключен: включить', 'sound.on': 'Звук тревог включён',
+    'sound.sounding': 'Звук тревог включён: звучит {priority} приоритет',
+    'coursePdf': 'Отчёт за курс (PDF)', 'parentPdf': 'Для родителей (PDF)', 'metric': 'Показатель'
+  },
+  kk: {
+    'fleet': 'Құрылғылар', 'fleet.none': 'Әзірге бірде-бір құрылғы байланысқа шықпады.', 'live': 'Ағымдағы сеанс',
+    'live.choose': '(құрылғыны таңдаңыз)', 'live.waiting': 'деректер күтілуде…', 'live.session': 'сеанс {id}',
+    'alarms': 'Дабылдар', 'sessions': 'Сеанстар', 'audit': 'Әрекеттер журналы', 'refresh': 'Жаңарту',
+    'records': 'Пациенттер жазбалары', 'patient': 'Пациент коды', 'language': 'Тіл', 'language.mine': 'тіркелгідегідей',
+    'open': 'Ашу', 'logout': 'Шығу',
+    'col.priority': 'Басымдық', 'col.device': 'Құрылғы', 'col.alarm': 'Дабыл', 'col.value': 'Мәні',
+    'col.onDevice': 'Құрылғыда', 'col.raised': 'Көтерілді', 'col.operator': 'Оператор',
+    'col.session': 'Сеанс', 'col.received': 'Алынды / күтілді', 'col.missing': 'Жоқ',
+    'col.gaps': 'Олқылықтар', 'col.deadFromDevice': 'Құрылғыдан қабылданбағандар', 'col.state': 'Күйі',
+    'col.when': 'Қашан', 'col.who': 'Кім', 'col.action': 'Әрекет', 'col.target': 'Нысан',
+    'col.from': 'Қайдан', 'col.outcome': 'Нәтиже',
+    'online': 'байланыста', 'offline': 'байланыс жоқ', 'noSession': 'сеанс жоқ', 'session': 'сеанс {id}',
+    'role.viewer': 'бақылаушы', 'role.operator': 'оператор', 'role.admin': 'оператор',
+    'ack': 'Қабылдадым', 'viewOnly': 'тек қарау', 'seenBy': '{who} қабылдады {when}',
+    'stream.live': 'тікелей', 'stream.reconnecting': 'қайта қосылуда…',
+    'sound.off': 'Дабыл дыбысы өшірулі: қосу', 'sound.on': 'Дабыл дыбысы қосулы',
+    'sound.sounding': 'Дабыл дыбысы қосулы: {priority} басымдық естіліп тұр',
+    'coursePdf': 'Курс есебі (PDF)', 'parentPdf': 'Ата-аналарға (PDF)', 'metric': 'Көрсеткіш'
+  }
+};
+
+const DashboardI18n = {
+  lang: 'en',
+  t(key, args) {
+    const text = (DASHBOARD_TEXTS[this.lang] && DASHBOARD_TEXTS[this.lang][key]) || DASHBOARD_TEXTS.en[key] || key;
+    return text.replace(/\{(\w+)\}/g, (m, name) => (args && args[name] !== undefined ? args[name] : m));
+  },
+  apply(lang) {
+    this.lang = DASHBOARD_TEXTS[lang] ? lang : 'en';
+    document.documentElement.lang = this.lang;
+    for (const element of document.querySelectorAll('[data-i18n]')) {
+      element.textContent = this.t(element.dataset.i18n);
+    }
+  }
+};
