@@ -2,6 +2,7 @@
 'use strict';
 (function () {
   if (document.body.classList.contains('login')) {
+    DashboardI18n.apply(document.documentElement.lang); // the gateway's default language
     if (location.search.includes('failed')) document.getElementById('failed').hidden = false;
     return;
   }
@@ -22,6 +23,19 @@
   const fmt = v => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1));
   const time = iso => (iso ? new Date(iso).toLocaleTimeString() : '');
   const t = (key, args) => DashboardI18n.t(key, args);
+  const kinds = new Map();     // kind -> {label, channels: {name -> {label, unit, decimals}}} (profiles)
+  const kindOf = id => (devices.get(id) || {}).kind;
+  const kindLabel = kind => (kinds.get(kind) || {}).label || kind;
+  const channelOf = (kind, channel) => ((kinds.get(kind) || {}).channels || {})[channel];
+  // A channel's label from the device's profile in the operator's language, else its name.
+  const channelLabel = (kind, channel) => (channelOf(kind, channel) || {}).label || channel;
+  // A value with the profile's decimals in the operator's number format (95, not 95.0).
+  const value = (kind, channel, v) => {
+    const spec = channelOf(kind, channel);
+    if (!spec) return fmt(v);
+    const locale = { ru: 'ru-RU', kk: 'kk-KZ', en: 'en-GB' }[DashboardI18n.lang];
+    return v.toLocaleString(locale, { minimumFractionDigits: spec.decimals, maximumFractionDigits: spec.decimals });
+  };
 
   async function api(path, options) {
     const response = await fetch(path, Object.assign({ credentials: 'same-origin' }, options));
@@ -49,12 +63,12 @@
       else if (active.length) tile.classList.add('alarm-medium');
       const head = el('div');
       head.append(el('span', 'name', id + ' '), el('span', 'badge ' + (d.online ? 'online' : 'offline'), d.online ? t('online') : t('offline')));
-      tile.append(head, el('div', 'muted', (d.kind || 'unknown kind') + (d.agentVersion ? ' · agent ' + d.agentVersion : '')));
+      tile.append(head, el('div', 'muted', (d.kind ? kindLabel(d.kind) : 'unknown kind') + (d.agentVersion ? ' · agent ' + d.agentVersion : '')));
       tile.append(el('div', 'session', d.currentSessionId ? t('session', { id: d.currentSessionId }) : t('noSession')));
       tile.append(el('div', 'alarms', active.map(a => a.code).join(' ')));
       const values = el('div', 'values');
       for (const [channel, s] of latest.get(id) || []) {
-        const line = el('div', 'value', channel + ': ' + fmt(s.v) + ' ' + s.unit);
+        const line = el('div', 'value', channelLabel(d.kind, channel) + ': ' + value(d.kind, channel, s.v) + ' ' + s.unit);
         line.dataset.channel = channel;
         values.append(line);
       }
@@ -83,7 +97,7 @@
       box.dataset.channel = channel;
       const label = el('div', 'label');
       const latestEl = el('span', 'latest');
-      label.append(el('span', null, channel + ' (' + unit + ')'), latestEl);
+      label.append(el('span', null, channelLabel(kindOf(selected), channel) + ' (' + unit + ')'), latestEl);
       const canvas = el('canvas');
       box.append(label, canvas);
       document.getElementById('charts').append(box);
@@ -107,7 +121,7 @@
     for (const ch of batch.channels) {
       const c = chartFor(ch.channel, ch.unit);
       c.chart.add(ch.t, ch.v);
-      c.latestEl.textContent = fmt(ch.v[ch.v.length - 1]) + ' ' + ch.unit;
+      c.latestEl.textContent = value(kindOf(selected), ch.channel, ch.v[ch.v.length - 1]) + ' ' + ch.unit;
     }
   }
 
@@ -260,6 +274,7 @@
     const me = await api('/api/me');
     role = me.role;
     DashboardI18n.apply(me.language);
+    for (const k of await api('/api/profiles')) kinds.set(k.kind, k);
     document.getElementById('operator').textContent = t('role.' + role) + ' ' + me.operator;
     if (role === 'admin') {
       document.getElementById('audit-section').hidden = false;

@@ -20,7 +20,9 @@ const DASHBOARD_TEXTS = {
     'stream.live': 'live', 'stream.reconnecting': 'reconnecting…',
     'sound.off': 'Alarm sound is off: turn on', 'sound.on': 'Alarm sound on',
     'sound.sounding': 'Alarm sound on: {priority} priority sounding',
-    'coursePdf': 'Course report (PDF)', 'parentPdf': 'Parent summary (PDF)', 'metric': 'Metric'
+    'coursePdf': 'Course report (PDF)', 'parentPdf': 'Parent summary (PDF)', 'metric': 'Metric',
+    'login.title': 'Operator dashboard', 'login.user': 'User', 'login.password': 'Password',
+    'login.submit': 'Log in', 'login.failed': 'Wrong user or password, or too many attempts: wait five minutes.'
   },
   ru: {
     'fleet': 'Аппараты', 'fleet.none': 'Ни один аппарат ещё не выходил на связь.', 'live': 'Текущий сеанс',
@@ -40,7 +42,9 @@ const DASHBOARD_TEXTS = {
     'stream.live': 'в эфире', 'stream.reconnecting': 'переподключение…',
     'sound.off': 'Звук тревог выключен: включить', 'sound.on': 'Звук тревог включён',
     'sound.sounding': 'Звук тревог включён: звучит {priority} приоритет',
-    'coursePdf': 'Отчёт за курс (PDF)', 'parentPdf': 'Для родителей (PDF)', 'metric': 'Показатель'
+    'coursePdf': 'Отчёт за курс (PDF)', 'parentPdf': 'Для родителей (PDF)', 'metric': 'Показатель',
+    'login.title': 'Панель оператора', 'login.user': 'Пользователь', 'login.password': 'Пароль',
+    'login.submit': 'Войти', 'login.failed': 'Неверное имя или пароль, или слишком много попыток: подождите пять минут.'
   },
   kk: {
     'fleet': 'Құрылғылар', 'fleet.none': 'Әзірге бірде-бір құрылғы байланысқа шықпады.', 'live': 'Ағымдағы сеанс',
@@ -60,7 +64,9 @@ const DASHBOARD_TEXTS = {
     'stream.live': 'тікелей', 'stream.reconnecting': 'қайта қосылуда…',
     'sound.off': 'Дабыл дыбысы өшірулі: қосу', 'sound.on': 'Дабыл дыбысы қосулы',
     'sound.sounding': 'Дабыл дыбысы қосулы: {priority} басымдық естіліп тұр',
-    'coursePdf': 'Курс есебі (PDF)', 'parentPdf': 'Ата-аналарға (PDF)', 'metric': 'Көрсеткіш'
+    'coursePdf': 'Курс есебі (PDF)', 'parentPdf': 'Ата-аналарға (PDF)', 'metric': 'Көрсеткіш',
+    'login.title': 'Оператор тақтасы', 'login.user': 'Пайдаланушы', 'login.password': 'Құпиясөз',
+    'login.submit': 'Кіру', 'login.failed': 'Аты немесе құпиясөзі қате, не әрекет тым көп: бес минут күтіңіз.'
   }
 };
 

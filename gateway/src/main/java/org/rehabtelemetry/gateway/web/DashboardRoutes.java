@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * GET  /                      the dashboard (redirects to /login without a session)
  * GET  /api/me                the operator logged in, their role and language
  * GET  /api/devices           the fleet: online, last seen, version, session, active alarm codes
+ * GET  /api/profiles          device kinds and channels with labels, units, decimals (profiles)
  * GET  /api/sessions          completeness of the tracked and recently finished sessions
  * GET  /api/dead-letters      counts by reason and the latest 100, without payloads
  * GET  /api/alarms            the alarm list
@@ -59,9 +60,15 @@ final class DashboardRoutes {
   private static final String ACCOUNT = "account";
 
   private final DashboardViews views;
+  private final ProfileLabels labels = new ProfileLabels();
 
   DashboardRoutes(DashboardViews views) {
     this.views = views;
+  }
+
+  /** The account's language, else the gateway's. */
+  private String language(OperatorAccount account) {
+    return account.language() != null ? account.language() : views.language();
   }
 
   void declare(JavalinConfig config, Streams streams) {
@@ -103,6 +110,7 @@ final class DashboardRoutes {
           ctx.json(me);
         });
     config.routes.get("/api/devices", ctx -> ctx.json(devices()));
+    config.routes.get("/api/profiles", ctx -> ctx.json(labels.in(language(account(ctx)))));
     config.routes.get("/api/sessions", ctx -> ctx.json(views.completeness().all()));
     config.routes.get("/api/dead-letters", ctx -> ctx.json(deadLetters()));
     config.routes.get("/api/alarms", ctx -> ctx.json(views.alarms().all()));
@@ -267,13 +275,16 @@ final class DashboardRoutes {
     return account;
   }
 
-  private static void page(Context ctx, String name) throws IOException {
+  /** A page from the jar, in the gateway's default language ({@code <html lang>}). */
+  private void page(Context ctx, String name) throws IOException {
     try (InputStream in = DashboardRoutes.class.getResourceAsStream("/dashboard/pages/" + name)) {
       if (in == null) {
         ctx.status(HttpStatus.NOT_FOUND);
         return;
       }
-      ctx.contentType("text/html; charset=utf-8").result(in.readAllBytes());
+      String html = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      ctx.contentType("text/html; charset=utf-8")
+          .result(html.replace("<html lang=\"en\">", "<html lang=\"" + views.language() + "\">"));
     }
   }
 

@@ -121,7 +121,7 @@ class DashboardIT {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> page.visible("[data-device=vert-01] .badge.online"));
-    assertTrue(page.text("[data-device=vert-01]").contains("verticalizer"));
+    assertTrue(page.text("[data-device=vert-01]").contains("Verticalizer"), "the kind's label");
 
     device = Executors.newSingleThreadScheduledExecutor();
     device.scheduleAtFixedRate(this::publishBatch, 0, 250, TimeUnit.MILLISECONDS);
@@ -132,7 +132,16 @@ class DashboardIT {
     assertTrue(
         page.text(".chart[data-channel=hrBpm] .latest").endsWith(" /min"),
         page.text(".chart[data-channel=hrBpm] .latest"));
-    assertTrue(page.text(".chart[data-channel=tiltDeg] .label").contains("(deg)"));
+    // Channels by the profile's label and decimals (tilt: whole degrees), in the account's English.
+    assertTrue(
+        page.text(".chart[data-channel=tiltDeg] .label").contains("Tilt angle (deg)"),
+        page.text(".chart[data-channel=tiltDeg] .label"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                String.valueOf(page.text("#fleet [data-device=vert-01] [data-channel=tiltDeg]"))
+                    .matches("Tilt angle: \\d+ deg"));
     await() // the fleet tile redraws at most every 250 ms
         .atMost(Duration.ofSeconds(5))
         .until(
