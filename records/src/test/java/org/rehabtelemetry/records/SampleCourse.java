@@ -85,7 +85,19 @@ public final class SampleCourse {
         DeviceKind.VERTICALIZER,
         PATIENT,
         "standing",
-        Map.of("targetTiltDeg", 60.0, "standingMin", 30.0, "bodyWeightKg", 25.0),
+        number == 12
+            ? Map.of(
+                "targetTiltDeg",
+                60.0,
+                "standingMin",
+                30.0,
+                "bodyWeightKg",
+                25.0,
+                "limit_HR_HIGH",
+                140.0,
+                "limit_HR_LOW",
+                95.0)
+            : Map.of("targetTiltDeg", 60.0, "standingMin", 30.0, "bodyWeightKg", 25.0),
         start.plusSeconds(10 * 3600),
         start.plusSeconds(10 * 3600 + 1800),
         number == 7 ? "interrupted" : "stopped",

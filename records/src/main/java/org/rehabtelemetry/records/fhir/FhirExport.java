@@ -175,13 +175,20 @@ public final class FhirExport {
         if (settings.length() > 0) {
           settings.append("; ");
         }
+        boolean limit = setting.getKey().startsWith("limit_");
+        String name = limit ? setting.getKey().substring("limit_".length()) : setting.getKey();
         String unit =
-            words
-                .setting(session.kind(), session.programme(), setting.getKey())
-                .map(s -> words.unit(s.unit()))
-                .orElse("");
+            limit
+                ? words.alarmChannel(session.kind(), name).map(c -> words.unit(c.unit())).orElse("")
+                : words
+                    .setting(session.kind(), session.programme(), name)
+                    .map(s -> words.unit(s.unit()))
+                    .orElse("");
         settings
-            .append(words.settingLabel(session.kind(), session.programme(), setting.getKey()))
+            .append(
+                limit
+                    ? words.texts().get("section.limits") + ", " + words.alarm(name, name)
+                    : words.settingLabel(session.kind(), session.programme(), name))
             .append(": ")
             .append(setting.getValue())
             .append(unit.isEmpty() ? "" : " " + unit);

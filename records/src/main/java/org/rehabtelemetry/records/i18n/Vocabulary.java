@@ -3,6 +3,7 @@ package org.rehabtelemetry.records.i18n;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
+import org.rehabtelemetry.hardware.profile.AlarmRuleSpec;
 import org.rehabtelemetry.hardware.profile.ChannelSpec;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.profile.MetricSpec;
@@ -89,6 +90,31 @@ public final class Vocabulary {
       return "";
     }
     return optional("unit." + unit).orElse(unit);
+  }
+
+  /** The channel an alarm rule watches, if the profile has the rule and it watches one. */
+  public Optional<ChannelSpec> alarmChannel(DeviceKind kind, String code) {
+    return profile(kind)
+        .flatMap(
+            p ->
+                p.alarmRules().stream()
+                    .filter(rule -> rule.code().equals(code))
+                    .findFirst()
+                    .flatMap(rule -> channelOf(rule))
+                    .flatMap(p::channel));
+  }
+
+  private static Optional<String> channelOf(AlarmRuleSpec rule) {
+    if (rule instanceof AlarmRuleSpec.Threshold threshold) {
+      return Optional.of(threshold.channel());
+    }
+    if (rule instanceof AlarmRuleSpec.Rate rate) {
+      return Optional.of(rate.channel());
+    }
+    if (rule instanceof AlarmRuleSpec.RiseOverBaseline rise) {
+      return Optional.of(rise.channel());
+    }
+    return Optional.empty();
   }
 
   /** An alarm code in words, else the device's own message, else the code. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.rehabtelemetry.hardware.profile.ChannelSpec;
 import org.rehabtelemetry.hardware.profile.MetricSpec;
@@ -110,14 +111,47 @@ final class SessionReportPdf {
     return session.interrupted() ? texts.get("outcome.interrupted") : texts.get("outcome.stopped");
   }
 
+  /** Per-patient alarm limits ride with the settings as {@code limit_CODE} (the agent's record). */
+  static final String LIMIT = "limit_";
+
   private void settings() {
-    if (session.settings().isEmpty()) {
-      return;
+    Map<String, Double> programme = new java.util.TreeMap<>();
+    Map<String, Double> limits = new java.util.TreeMap<>();
+    session
+        .settings()
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith(LIMIT)) {
+                limits.put(name.substring(LIMIT.length()), value);
+              } else {
+                programme.put(name, value);
+              }
+            });
+    if (!programme.isEmpty()) {
+      programmeSettings(programme);
     }
+    if (!limits.isEmpty()) {
+      pages.heading(texts.get("section.limits"));
+      List<String[]> pairs = new ArrayList<>();
+      for (Map.Entry<String, Double> limit : limits.entrySet()) {
+        Optional<ChannelSpec> channel = words.alarmChannel(session.kind(), limit.getKey());
+        pairs.add(
+            new String[] {
+              words.alarm(limit.getKey(), limit.getKey()),
+              numbers.withUnit(
+                  limit.getValue(),
+                  channel.map(ChannelSpec::decimals).orElse(0),
+                  channel.map(c -> words.unit(c.unit())).orElse(""))
+            });
+      }
+      pages.pairs(pairs);
+    }
+  }
+
+  private void programmeSettings(Map<String, Double> settings) {
     pages.heading(texts.get("section.settings"));
     List<String[]> pairs = new ArrayList<>();
-    for (Map.Entry<String, Double> setting :
-        new java.util.TreeMap<>(session.settings()).entrySet()) {
+    for (Map.Entry<String, Double> setting : settings.entrySet()) {
       ProgrammeSpec.Setting spec =
           words.setting(session.kind(), session.programme(), setting.getKey()).orElse(null);
       String value =

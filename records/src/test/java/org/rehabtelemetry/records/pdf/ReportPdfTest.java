@@ -77,7 +77,10 @@ class ReportPdfTest {
                 "Largest heart-rate rise 19 /min",
                 "Completed",
                 "all 200 records received",
-                "No alarms."
+                "No alarms.",
+                "Alarm limits for this patient",
+                "High heart rate 140 /min",
+                "Low heart rate 95 /min"
               };
           case RU ->
               new String[] {
@@ -90,7 +93,9 @@ class ReportPdfTest {
                 "Наибольший прирост пульса 19 уд/мин",
                 "Завершён",
                 "получены все 200 записей",
-                "Тревог не было."
+                "Тревог не было.",
+                "Границы тревог для этого пациента",
+                "Высокий пульс 140 уд/мин"
               };
           case KK ->
               new String[] {
