@@ -111,14 +111,22 @@ final class ExportCommand implements Callable<Integer> {
       return 1;
     }
     Path partial = out.resolveSibling(out.getFileName() + ".partial");
-    HttpResponse<Path> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofMinutes(2))
-                .header("Cookie", cookie)
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofFile(partial));
+    Files.deleteIfExists(partial); // a stale one from a failed run must not mix into this one
+    HttpResponse<Path> response;
+    try {
+      response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .timeout(Duration.ofMinutes(2))
+                  .header("Cookie", cookie)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofFile(partial));
+    } catch (IOException e) {
+      Files.deleteIfExists(partial);
+      System.err.println("download from " + base + " failed: " + e.getMessage());
+      return 1;
+    }
     if (response.statusCode() != 200) {
       String answer = Files.readString(partial, StandardCharsets.UTF_8);
       Files.deleteIfExists(partial);

@@ -239,6 +239,11 @@ final class RecordsRoutes {
 
   private static String identifier(Context ctx, String name) {
     String value = ctx.queryParam(name);
+    if ("patient".equals(name) && !SessionArchive.isPatientCode(value)) {
+      throw new io.javalin.http.BadRequestResponse(
+          "needs ?patient= with a patient code: 3 to 32 capital letters, digits or dashes, such as"
+              + " P-0042");
+    }
     if (!SessionArchive.isIdentifier(value)) {
       throw new io.javalin.http.BadRequestResponse(
           "needs ?" + name + "= with a " + name + " code: letters, digits, '-', '.', ':' or '_'");

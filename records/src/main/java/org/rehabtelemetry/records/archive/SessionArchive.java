@@ -19,7 +19,7 @@ public interface SessionArchive {
   int MAX_POINTS = 1_200;
 
   /** Session ids, device ids and patient codes as the protocol allows them. */
-  Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+  Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
 
   /**
    * Whether {@code text} may be a patient code, session id or device id: what callers check before
@@ -27,6 +27,14 @@ public interface SessionArchive {
    */
   static boolean isIdentifier(String text) {
     return text != null && IDENTIFIER.matcher(text).matches();
+  }
+
+  /** A pseudonymous patient code as the protocol allows it: 3-32 of A-Z, 0-9 and '-'. */
+  Pattern PATIENT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,31}");
+
+  /** Whether {@code text} is a patient code. */
+  static boolean isPatientCode(String text) {
+    return text != null && PATIENT_CODE.matcher(text).matches();
   }
 
   /** Patient codes that have at least one session, sorted. */
