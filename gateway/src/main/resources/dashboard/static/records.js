@@ -92,18 +92,21 @@
       links.append(a);
     }
     box.append(links);
+    if (course.olderSessionsOmitted) box.append(el('p', 'older-omitted', DashboardI18n.t('olderOmitted')));
     if (course.trends.length) {
       const pick = el('select', 'metric');
       pick.setAttribute('aria-label', DashboardI18n.t('metric'));
-      for (const t of course.trends) {
-        const o = el('option', null, t.label + (t.unit ? ', ' + t.unit : ''));
-        o.value = t.metric;
+      // A metric such as the duration may come from several device kinds: one option each.
+      const kinds = new Set(course.trends.map(t => t.kind));
+      course.trends.forEach((t, i) => {
+        const o = el('option', null, t.label + (t.unit ? ', ' + t.unit : '') + (kinds.size > 1 ? ' · ' + t.kind : ''));
+        o.value = String(i);
         pick.append(o);
-      }
-      const preferred = course.trends.find(t => t.metric !== 'durationMin') || course.trends[0];
-      pick.value = preferred.metric;
+      });
+      const preferred = Math.max(0, course.trends.findIndex(t => t.metric !== 'durationMin'));
+      pick.value = String(preferred);
       const chart = el('div', 'trend');
-      const draw = () => chart.replaceChildren(trendChart(course.trends.find(t => t.metric === pick.value)));
+      const draw = () => chart.replaceChildren(trendChart(course.trends[Number(pick.value)]));
       pick.addEventListener('change', draw);
       draw();
       box.append(pick, chart);
@@ -113,10 +116,11 @@
     for (const s of course.sessions) {
       const row = el('tr', s.complete ? '' : 'incomplete');
       const link = el('a', 'session-pdf', s.sessionId);
-      link.href = withLang('/api/records/session.pdf?session=' + encodeURIComponent(s.sessionId));
+      link.href = withLang('/api/records/session.pdf?device=' + encodeURIComponent(s.deviceId)
+        + '&session=' + encodeURIComponent(s.sessionId));
       const cell = el('td'); cell.append(link);
       row.append(el('td', null, day(s.startedAt)), el('td', null, s.kind + ' · ' + s.programme),
-        el('td', null, s.durationMin === null ? '' : number(s.durationMin, 0) + ' min'),
+        el('td', null, s.durationMin === null ? '' : number(s.durationMin, 0) + ' ' + DashboardI18n.t('min')),
         el('td', null, String(s.alarms)), cell);
       body.append(row);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.profile.DeviceProfiles;
 import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.records.archive.Recent;
 import org.rehabtelemetry.records.archive.SessionArchive;
 import org.rehabtelemetry.records.course.Course;
 import org.rehabtelemetry.records.course.CourseMark;
@@ -17,6 +18,7 @@ import org.rehabtelemetry.records.fhir.FhirExport;
 import org.rehabtelemetry.records.i18n.Language;
 import org.rehabtelemetry.records.i18n.Texts;
 import org.rehabtelemetry.records.i18n.Vocabulary;
+import org.rehabtelemetry.records.model.SessionRecord;
 import org.rehabtelemetry.records.pdf.ReportFonts;
 import org.rehabtelemetry.records.pdf.Reports;
 import org.rehabtelemetry.records.progress.CourseProgress;
@@ -67,9 +69,21 @@ public final class ClinicalRecords {
     return archive.patients();
   }
 
-  /** The child's courses, oldest first. */
+  /**
+   * The child's courses, oldest first, from the newest sessions and course marks the archive gives;
+   * whether it left older ones out (then the oldest course may lack sessions).
+   */
+  public Recent<Course> history(String patientCode) throws IOException {
+    Recent<SessionRecord> sessions = archive.sessionsOf(patientCode);
+    Recent<CourseMark> marks = archive.marks(patientCode);
+    return new Recent<>(
+        courses.group(patientCode, sessions.items(), marks.items()),
+        sessions.olderOmitted() || marks.olderOmitted());
+  }
+
+  /** The child's courses, oldest first (see {@link #history}). */
   public List<Course> courses(String patientCode) throws IOException {
-    return courses.group(patientCode, archive.sessionsOf(patientCode), archive.marks(patientCode));
+    return history(patientCode).items();
   }
 
   /** The progress of course {@code number} (1-based) against the one before. */
@@ -87,8 +101,10 @@ public final class ClinicalRecords {
     return Optional.of(CourseProgress.of(grouped.get(number - 1), previous, reports.profiles()));
   }
 
-  public Optional<byte[]> sessionPdf(String sessionId, Language language) throws IOException {
-    return archive.session(sessionId).map(session -> reports.session(session, language));
+  /** The report of one device's session. */
+  public Optional<byte[]> sessionPdf(String deviceId, String sessionId, Language language)
+      throws IOException {
+    return archive.session(deviceId, sessionId).map(session -> reports.session(session, language));
   }
 
   public Optional<byte[]> coursePdf(String patientCode, int number, Language language)
@@ -102,9 +118,10 @@ public final class ClinicalRecords {
   }
 
   /** The session as a FHIR R4 Bundle (JSON), texts in {@code language}. */
-  public Optional<byte[]> sessionFhir(String sessionId, Language language) throws IOException {
+  public Optional<byte[]> sessionFhir(String deviceId, String sessionId, Language language)
+      throws IOException {
     return archive
-        .session(sessionId)
+        .session(deviceId, sessionId)
         .map(session -> fhir(language).session(session.withoutSeries()));
   }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.rehabtelemetry.gateway.auth.OperatorAccount;
 import org.rehabtelemetry.gateway.auth.Role;
 import org.rehabtelemetry.gateway.records.ClinicalRecords;
+import org.rehabtelemetry.records.archive.Recent;
 import org.rehabtelemetry.records.archive.SessionArchive;
 import org.rehabtelemetry.records.course.Course;
 import org.rehabtelemetry.records.course.CourseMark;
@@ -29,18 +30,20 @@ import org.rehabtelemetry.records.progress.MetricTrend;
  * <pre>
  * GET  /api/records/patients                       patient codes with sessions
  * GET  /api/records/courses?patient=P              the child's courses: sessions and trends
- * GET  /api/records/session.pdf?session=S          the session report
+ * GET  /api/records/session.pdf?device=D&amp;session=S   the session report
  * GET  /api/records/course.pdf?patient=P&amp;course=N  the course progress report
  * GET  /api/records/parent.pdf?patient=P&amp;course=N  the parent summary
- * GET  /api/records/session.fhir.json?session=S   the session as a FHIR R4 Bundle
+ * GET  /api/records/session.fhir.json?device=D&amp;session=S  the session as a FHIR R4 Bundle
  * GET  /api/records/course.fhir.json?patient=P&amp;course=N  the course as a FHIR R4 Bundle
  * POST /api/records/courses/open?patient=P&amp;prescribed=N   (operator) opens a course now
  * POST /api/records/courses/close?patient=P                (operator) closes it now
  * </pre>
  *
- * Texts come in {@code ?lang=ru|kk|en}, else the account's language, else the config's. Every
- * report download and course mark is in the audit log. A code or id that is not one is refused with
- * 400 before any query; with no records here every call answers 503 and says why.
+ * A session is named by its device and its id together. The oldest course listed says {@code
+ * olderSessionsOmitted} when the child has more sessions than one answer holds. Texts come in
+ * {@code ?lang=ru|kk|en}, else the account's language, else the config's. Every report download and
+ * course mark is in the audit log. A code or id that is not one is refused with 400 before any
+ * query; with no records here every call answers 503 and says why.
  */
 final class RecordsRoutes {
   private final DashboardViews views;
@@ -73,15 +76,17 @@ final class RecordsRoutes {
 
   private void courses(Context ctx) throws IOException {
     ClinicalRecords records = records(ctx);
-    String patient = identifier(ctx, "patient");
+    String patient = patientCode(ctx);
     Language language = language(ctx, records);
     Vocabulary words = new Vocabulary(Texts.of(language), records.reports().profiles());
-    List<Course> courses = records.courses(patient);
+    Recent<Course> history = records.history(patient);
+    List<Course> courses = history.items();
     List<Map<String, Object>> answer = new ArrayList<>();
     for (Course course : courses) {
       CourseProgress progress = records.progress(courses, course.number()).orElseThrow();
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("number", course.number());
+      json.put("olderSessionsOmitted", course.number() == 1 && history.olderOmitted());
       json.put("openedAt", course.openedAt());
       json.put("closedAt", course.closedAt());
       json.put("openedByTherapist", course.openedByTherapist());
@@ -108,6 +113,7 @@ final class RecordsRoutes {
       for (MetricTrend trend : progress.trends()) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("metric", trend.metric());
+        t.put("kind", words.kind(trend.kind()));
         t.put("label", words.metricLabel(trend.kind(), trend.metric()));
         t.put("unit", words.unit(trend.unit()));
         t.put("decimals", trend.decimals());
@@ -127,14 +133,15 @@ final class RecordsRoutes {
 
   private void sessionPdf(Context ctx) throws IOException {
     ClinicalRecords records = records(ctx);
+    String device = identifier(ctx, "device");
     String session = identifier(ctx, "session");
-    Optional<byte[]> pdf = records.sessionPdf(session, language(ctx, records));
-    download(ctx, pdf, "session-" + session, session);
+    Optional<byte[]> pdf = records.sessionPdf(device, session, language(ctx, records));
+    download(ctx, pdf, "session-" + device + "-" + session, device + "/" + session);
   }
 
   private void coursePdf(Context ctx, boolean parent) throws IOException {
     ClinicalRecords records = records(ctx);
-    String patient = identifier(ctx, "patient");
+    String patient = patientCode(ctx);
     int number = number(ctx, "course", 1, Course.MAX_PRESCRIBED);
     Language language = language(ctx, records);
     Optional<byte[]> pdf =
@@ -150,18 +157,19 @@ final class RecordsRoutes {
 
   private void sessionFhir(Context ctx) throws IOException {
     ClinicalRecords records = records(ctx);
+    String device = identifier(ctx, "device");
     String session = identifier(ctx, "session");
     download(
         ctx,
-        records.sessionFhir(session, language(ctx, records)),
-        "session-" + session,
-        session,
+        records.sessionFhir(device, session, language(ctx, records)),
+        "session-" + device + "-" + session,
+        device + "/" + session,
         FHIR_JSON);
   }
 
   private void courseFhir(Context ctx) throws IOException {
     ClinicalRecords records = records(ctx);
-    String patient = identifier(ctx, "patient");
+    String patient = patientCode(ctx);
     int number = number(ctx, "course", 1, Course.MAX_PRESCRIBED);
     download(
         ctx,
@@ -195,7 +203,7 @@ final class RecordsRoutes {
   private void mark(Context ctx, CourseMark.Action action) throws IOException {
     ClinicalRecords records = records(ctx);
     OperatorAccount account = ctx.attribute("account");
-    String patient = identifier(ctx, "patient");
+    String patient = patientCode(ctx);
     if (!account.role().includes(Role.OPERATOR)) {
       views
           .audit()
@@ -237,13 +245,18 @@ final class RecordsRoutes {
     return Language.of(account.language()).orElse(records.settings().language());
   }
 
-  private static String identifier(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    if ("patient".equals(name) && !SessionArchive.isPatientCode(value)) {
+  private static String patientCode(Context ctx) {
+    String value = ctx.queryParam("patient");
+    if (!SessionArchive.isPatientCode(value)) {
       throw new io.javalin.http.BadRequestResponse(
           "needs ?patient= with a patient code: 3 to 32 capital letters, digits or dashes, such as"
               + " P-0042");
     }
+    return value;
+  }
+
+  private static String identifier(Context ctx, String name) {
+    String value = ctx.queryParam(name);
     if (!SessionArchive.isIdentifier(value)) {
       throw new io.javalin.http.BadRequestResponse(
           "needs ?" + name + "= with a " + name + " code: letters, digits, '-', '.', ':' or '_'");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -356,7 +358,13 @@ class DashboardIT {
         get(http, "/api/records/courses?patient=x%27%20OR%20%271%27=%271", cookie);
     assertEquals(400, hostile.statusCode(), hostile.body());
     assertTrue(hostile.body().contains("patient"), hostile.body());
-    assertEquals(404, get(http, "/api/records/session.pdf?session=S-none", cookie).statusCode());
+    assertEquals(
+        404,
+        get(http, "/api/records/session.pdf?device=vert-01&session=S-none", cookie).statusCode());
+    assertEquals(
+        400,
+        get(http, "/api/records/session.pdf?session=S-none", cookie).statusCode(),
+        "a session is named by its device too");
     assertEquals(
         400, get(http, "/api/records/course.pdf?patient=P-0300&course=0", cookie).statusCode());
 
@@ -397,6 +405,8 @@ class DashboardIT {
       "op1",
       "--password-file",
       password.toString(),
+      "--device",
+      "vert-01",
       "--session",
       "S-exp",
       "--out",
@@ -407,8 +417,29 @@ class DashboardIT {
     assertTrue(
         bundle.contains("\"resourceType\" : \"Bundle\"") && bundle.contains("P-0300"), bundle);
     assertTrue(bundle.contains("\"status\" : \"in-progress\""), "a session without an end");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> auditLines(dir).anyMatch(l -> l.contains("op1") && l.contains("logout")));
+    String[] elsewhere = args.clone();
+    elsewhere[2] = "http://192.0.2.7:8080";
+    assertEquals(
+        2,
+        new picocli.CommandLine(new GatewayCli()).execute(elsewhere),
+        "no password in clear over a network");
     java.nio.file.Files.writeString(password, "wrong password\n");
     assertEquals(1, new picocli.CommandLine(new GatewayCli()).execute(args), "login refused");
+  }
+
+  /** Every line of every audit file under {@code root}. */
+  private static java.util.stream.Stream<String> auditLines(Path root) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(root)) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().matches("audit-.*\\.jsonl")).toList()) {
+        lines.addAll(java.nio.file.Files.readAllLines(file));
+      }
+    }
+    return lines.stream();
   }
 
   private HttpResponse<String> get(HttpClient http, String path, String cookie) throws Exception {

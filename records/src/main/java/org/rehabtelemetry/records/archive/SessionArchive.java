@@ -9,14 +9,18 @@ import org.rehabtelemetry.records.model.SessionRecord;
 
 /**
  * The clinical records as the store keeps them. Implementations query the gateway's time-series
- * store and bound every answer (at most {@value #MAX_PATIENTS} patients, {@value #MAX_SESSIONS}
- * sessions of a patient, {@value #MAX_POINTS} chart points of a channel), so no request sizes
- * memory. Every method blocks for its queries. Thread-safe.
+ * store and bound every answer (at most {@value #MAX_PATIENTS} patients, the newest {@value
+ * #MAX_SESSIONS} sessions and course marks of a patient, {@value #MAX_ALARM_CHANGES} alarm state
+ * changes of a session, {@value #MAX_POINTS} chart points of a channel), so no request sizes
+ * memory; where an answer leaves something out it says so. A session is named by its device and its
+ * id together: two devices may use the same id, and neither may read or mix into the other's. Every
+ * method blocks for its queries. Thread-safe.
  */
 public interface SessionArchive {
   int MAX_PATIENTS = 5_000;
   int MAX_SESSIONS = 1_000;
   int MAX_POINTS = 1_200;
+  int MAX_ALARM_CHANGES = 200;
 
   /** Session ids, device ids and patient codes as the protocol allows them. */
   Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
@@ -40,14 +44,20 @@ public interface SessionArchive {
   /** Patient codes that have at least one session, sorted. */
   List<String> patients() throws IOException;
 
-  /** A patient's sessions with their summaries, alarms and completeness, but no chart series. */
-  List<SessionRecord> sessionsOf(String patientCode) throws IOException;
+  /**
+   * A patient's newest sessions with their summaries, the number of alarms each raised and their
+   * completeness, but neither the alarms' state changes nor chart series.
+   */
+  Recent<SessionRecord> sessionsOf(String patientCode) throws IOException;
 
-  /** One session with its chart series (at most {@value #MAX_POINTS} points per channel). */
-  Optional<SessionRecord> session(String sessionId) throws IOException;
+  /**
+   * One session of one device with its alarm state changes (at most {@value #MAX_ALARM_CHANGES},
+   * the rest counted) and chart series (at most {@value #MAX_POINTS} points per channel).
+   */
+  Optional<SessionRecord> session(String deviceId, String sessionId) throws IOException;
 
-  /** A patient's course marks. */
-  List<CourseMark> marks(String patientCode) throws IOException;
+  /** A patient's newest course marks. */
+  Recent<CourseMark> marks(String patientCode) throws IOException;
 
   /**
    * Stores a course mark. Returns once the store has acknowledged it as durably written.

@@ -22,7 +22,11 @@ import org.rehabtelemetry.protocol.DeviceKind;
  * @param endedAt when it ended, or null while it runs (or its end never arrived)
  * @param outcome {@code stopped} or {@code interrupted}, or null without an end
  * @param metrics the summary's clinical metrics (name to value, the profile's units)
- * @param alarms its alarm state changes, oldest first
+ * @param alarms its alarm state changes, oldest first (none when read for a list)
+ * @param alarmsRaised the alarms it raised, as the store counted them (each counted once, however
+ *     often its state changed); may exceed those in {@code alarms}
+ * @param alarmChangesOmitted state changes the store holds that {@code alarms} leaves out to stay
+ *     bounded (zero when read for a list, where none are listed)
  * @param series the channels for charts (empty when only the summary was read)
  * @param completeness how complete its record is
  */
@@ -38,8 +42,43 @@ public record SessionRecord(
     String outcome,
     Map<String, Double> metrics,
     List<AlarmRecord> alarms,
+    long alarmsRaised,
+    long alarmChangesOmitted,
     Map<String, Series> series,
     CompletenessStamp completeness) {
+
+  /** A session whose alarm state changes are all in {@code alarms}. */
+  public SessionRecord(
+      String sessionId,
+      String deviceId,
+      DeviceKind kind,
+      String patientCode,
+      String programme,
+      Map<String, Double> settings,
+      Instant startedAt,
+      Instant endedAt,
+      String outcome,
+      Map<String, Double> metrics,
+      List<AlarmRecord> alarms,
+      Map<String, Series> series,
+      CompletenessStamp completeness) {
+    this(
+        sessionId,
+        deviceId,
+        kind,
+        patientCode,
+        programme,
+        settings,
+        startedAt,
+        endedAt,
+        outcome,
+        metrics,
+        alarms,
+        alarms.stream().filter(AlarmRecord::raised).count(),
+        0,
+        series,
+        completeness);
+  }
 
   public SessionRecord {
     Objects.requireNonNull(sessionId, "sessionId");
@@ -49,6 +88,9 @@ public record SessionRecord(
     settings = Map.copyOf(settings);
     metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     alarms = List.copyOf(alarms);
+    if (alarmsRaised < 0 || alarmChangesOmitted < 0) {
+      throw new IllegalArgumentException("alarm counts cannot be negative");
+    }
     series = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(series));
     completeness = completeness == null ? CompletenessStamp.NOT_CHECKED : completeness;
   }
@@ -61,11 +103,6 @@ public record SessionRecord(
   /** Wall time from start to end; zero without an end. */
   public Duration wallDuration() {
     return endedAt == null ? Duration.ZERO : Duration.between(startedAt, endedAt);
-  }
-
-  /** Alarms raised (each counted once, however often its state changed). */
-  public long alarmsRaised() {
-    return alarms.stream().filter(AlarmRecord::raised).count();
   }
 
   public boolean interrupted() {
@@ -86,6 +123,8 @@ public record SessionRecord(
         outcome,
         metrics,
         alarms,
+        alarmsRaised,
+        alarmChangesOmitted,
         Map.of(),
         completeness);
   }

@@ -292,8 +292,13 @@ final class SessionReportPdf {
               alarm.value() == null ? "" : numbers.withUnit(alarm.value(), decimals, unit),
               alarm.limit() == null ? "" : numbers.withUnit(alarm.limit(), decimals, unit)));
     }
+    if (session.alarmChangesOmitted() > 0) {
+      pages.text(texts.get("alarms.omitted", session.alarmChangesOmitted()));
+    }
     if (rows.isEmpty()) {
-      pages.text(texts.get("alarms.none"));
+      if (session.alarmsRaised() == 0) {
+        pages.text(texts.get("alarms.none"));
+      }
       return;
     }
     pages.table(

@@ -1,16 +1,26 @@
 package org.rehabtelemetry.gateway.storage.questdb;
 
+import static org.rehabtelemetry.gateway.storage.questdb.SqlLiterals.identifier;
+import static org.rehabtelemetry.gateway.storage.questdb.SqlLiterals.identifiers;
+import static org.rehabtelemetry.gateway.storage.questdb.SqlLiterals.micros;
+import static org.rehabtelemetry.gateway.storage.questdb.SqlLiterals.text;
+import static org.rehabtelemetry.gateway.storage.questdb.SqlLiterals.time;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.records.archive.Recent;
 import org.rehabtelemetry.records.archive.SessionArchive;
 import org.rehabtelemetry.records.course.CourseMark;
 import org.rehabtelemetry.records.model.AlarmRecord;
@@ -20,20 +30,47 @@ import org.rehabtelemetry.records.model.SessionRecord;
 
 /**
  * The clinical records read back from the embedded QuestDB with SQL: started events (patient code,
- * programme, settings), summaries, alarms, completeness and, for one session, its channels thinned
- * with {@code SAMPLE BY} to at most {@value SessionArchive#MAX_POINTS} points each. Course marks
- * live in their own table next to the telemetry, so they are backed up, restored and shared by
- * several gateways with it. Every literal put into SQL is checked against the protocol's identifier
- * characters first and quoted. Thread-safe.
+ * programme, settings), the latest summary and completeness of each session, alarms and, for one
+ * session, its channels thinned with {@code SAMPLE BY} to at most {@value
+ * SessionArchive#MAX_POINTS} points each. Every row is matched by device and session together, so a
+ * device reusing another's session id neither reads nor mixes into it. Every query is bounded by a
+ * {@code LIMIT}, a {@code LATEST ON} or an aggregate. Course marks live in their own table next to
+ * the telemetry, so they are backed up, restored and shared by several gateways with it.
+ * Thread-safe.
  */
 public final class QuestDbArchive implements SessionArchive {
   private static final int IN_CHUNK = 100;
+  private static final int MAX_CHANNELS = 32;
+
+  /** The longest span charted for a session without an end: longer than any therapy programme. */
+  private static final Duration MAX_CHART_SPAN = Duration.ofHours(12);
+
+  /** Samples stamped up to this long after the summary still belong on the chart. */
+  private static final Duration CHART_SLACK = Duration.ofMinutes(1);
+
   private static final DeviceKind UNKNOWN = new DeviceKind("unknown");
+  private static final List<String> SUMMARY_FIXED =
+      List.of("seq", "records_expected", "timestamp", "started_at");
 
   private final QuestDbSql sql;
+  private final int maxSessions;
+  private final int maxAlarmChanges;
 
   public QuestDbArchive(QuestDbSql sql) {
+    this(sql, MAX_SESSIONS, MAX_ALARM_CHANGES);
+  }
+
+  /**
+   * @param maxSessions the newest sessions (and course marks) of a patient read at most
+   * @param maxAlarmChanges the alarm state changes of one session listed at most
+   */
+  public QuestDbArchive(QuestDbSql sql, int maxSessions, int maxAlarmChanges) {
+    if (maxSessions < 1 || maxAlarmChanges < 1) {
+      throw new IllegalArgumentException("the bounds must be positive");
+    }
     this.sql = sql;
+    this.maxSessions = maxSessions;
+    this.maxAlarmChanges = maxAlarmChanges;
   }
 
   @Override
@@ -50,37 +87,43 @@ public final class QuestDbArchive implements SessionArchive {
   }
 
   @Override
-  public List<SessionRecord> sessionsOf(String patientCode) throws IOException {
+  public Recent<SessionRecord> sessionsOf(String patientCode) throws IOException {
     List<Map<String, JsonNode>> started =
         objects(
             "SELECT * FROM \"session_event\" WHERE \"event\" = 'started' AND \"patient_code\" = "
-                + literal(patientCode)
-                + " ORDER BY \"timestamp\" LIMIT "
-                + MAX_SESSIONS);
-    return assemble(started, false);
+                + identifier(patientCode)
+                + " ORDER BY \"timestamp\" DESC LIMIT "
+                + (maxSessions + 1));
+    boolean olderOmitted = started.size() > maxSessions;
+    List<Map<String, JsonNode>> newest =
+        new ArrayList<>(started.subList(0, Math.min(maxSessions, started.size())));
+    Collections.reverse(newest);
+    return new Recent<>(assemble(newest, false), olderOmitted);
   }
 
   @Override
-  public Optional<SessionRecord> session(String sessionId) throws IOException {
+  public Optional<SessionRecord> session(String deviceId, String sessionId) throws IOException {
     List<Map<String, JsonNode>> started =
         objects(
-            "SELECT * FROM \"session_event\" WHERE \"event\" = 'started' AND \"session\" = "
-                + literal(sessionId)
+            "SELECT * FROM \"session_event\" WHERE \"event\" = 'started' AND \"device\" = "
+                + identifier(deviceId)
+                + " AND \"session\" = "
+                + identifier(sessionId)
                 + " LIMIT 1");
     List<SessionRecord> sessions = assemble(started, true);
     return sessions.isEmpty() ? Optional.empty() : Optional.of(sessions.get(0));
   }
 
   @Override
-  public List<CourseMark> marks(String patientCode) throws IOException {
+  public Recent<CourseMark> marks(String patientCode) throws IOException {
     List<CourseMark> marks = new ArrayList<>();
     for (JsonNode row :
         rows(
             "SELECT \"timestamp\", \"action\", \"prescribed\", \"operator\" FROM \"course_mark\""
                 + " WHERE \"patient_code\" = "
-                + literal(patientCode)
-                + " ORDER BY \"timestamp\" LIMIT "
-                + MAX_SESSIONS)) {
+                + identifier(patientCode)
+                + " ORDER BY \"timestamp\" DESC LIMIT "
+                + (maxSessions + 1))) {
       marks.add(
           new CourseMark(
               patientCode,
@@ -89,7 +132,11 @@ public final class QuestDbArchive implements SessionArchive {
               (int) row.get(2).asLong(),
               row.get(3).asText("")));
     }
-    return marks;
+    boolean olderOmitted = marks.size() > maxSessions;
+    List<CourseMark> newest =
+        new ArrayList<>(marks.subList(0, Math.min(maxSessions, marks.size())));
+    Collections.reverse(newest);
+    return new Recent<>(newest, olderOmitted);
   }
 
   @Override
@@ -98,10 +145,10 @@ public final class QuestDbArchive implements SessionArchive {
         "INSERT INTO \"course_mark\" (\"timestamp\", \"patient_code\", \"action\", \"prescribed\","
             + " \"operator\") VALUES ("
             + micros(mark.time())
-            + "::timestamp, "
-            + literal(mark.patientCode())
             + ", "
-            + literal(mark.action().wireName())
+            + identifier(mark.patientCode())
+            + ", "
+            + identifier(mark.action().wireName())
             + ", "
             + mark.prescribedSessions()
             + ", "
@@ -109,73 +156,87 @@ public final class QuestDbArchive implements SessionArchive {
             + ")");
   }
 
-  private List<SessionRecord> assemble(List<Map<String, JsonNode>> started, boolean withSeries)
+  /**
+   * Sessions from their started events, with what the other tables hold for the same device and
+   * session; with {@code detail}, their alarm state changes and chart series too.
+   */
+  private List<SessionRecord> assemble(List<Map<String, JsonNode>> started, boolean detail)
       throws IOException {
-    List<String> ids = new ArrayList<>();
-    List<String> devices = new ArrayList<>();
+    Set<String> ids = new LinkedHashSet<>();
+    Set<String> devices = new LinkedHashSet<>();
     for (Map<String, JsonNode> event : started) {
       ids.add(event.get("session").asText());
-      String device = event.get("device").asText();
-      if (!devices.contains(device)) {
-        devices.add(device);
-      }
+      devices.add(event.get("device").asText());
     }
-    Map<String, DeviceKind> kinds = kinds(devices);
-    Map<String, Map<String, JsonNode>> summaries = latestBySession("session_summary", ids);
-    Map<String, Map<String, JsonNode>> completeness = latestBySession("session_completeness", ids);
-    Map<String, List<AlarmRecord>> alarms = alarms(ids);
+    Map<String, DeviceKind> kinds = kinds(new ArrayList<>(devices));
+    List<String> idList = new ArrayList<>(ids);
+    Map<String, Map<String, JsonNode>> summaries = latest("session_summary", idList);
+    Map<String, Map<String, JsonNode>> completeness = latest("session_completeness", idList);
+    Map<String, Long> raised = raisedCounts(idList);
     List<SessionRecord> sessions = new ArrayList<>();
     for (Map<String, JsonNode> event : started) {
       String id = event.get("session").asText();
-      Instant start = Instant.parse(event.get("timestamp").asText());
-      Map<String, Double> settings = new HashMap<>();
-      event.forEach(
-          (column, value) -> {
-            if (column.startsWith("setting_") && value.isNumber()) {
-              settings.put(column.substring("setting_".length()), value.asDouble());
-            }
-          });
-      Map<String, JsonNode> summary = summaries.get(id);
-      Map<String, Double> metrics = new LinkedHashMap<>();
-      Instant end = null;
-      String outcome = null;
-      if (summary != null) {
-        end = Instant.parse(summary.get("timestamp").asText());
-        outcome = summary.get("outcome").asText();
-        if (summary.containsKey("durationMin") && summary.get("durationMin").isNumber()) {
-          metrics.put("durationMin", summary.get("durationMin").asDouble());
-        }
-        summary.forEach(
-            (column, value) -> {
-              if (value.isNumber() && !SUMMARY_FIXED.contains(column)) {
-                metrics.putIfAbsent(column, value.asDouble());
-              }
-            });
-      }
       String device = event.get("device").asText();
-      DeviceKind kind = kinds.getOrDefault(device, UNKNOWN);
-      Map<String, Series> series = withSeries ? series(id, start, end) : Map.of();
+      String key = key(device, id);
+      Instant start = Instant.parse(event.get("timestamp").asText());
+      Map<String, JsonNode> summary = summaries.get(key);
+      Instant end = summary == null ? null : Instant.parse(summary.get("timestamp").asText());
+      List<AlarmRecord> alarms = detail ? alarms(device, id) : List.of();
+      long omitted = detail ? Math.max(0, alarmChanges(device, id) - alarms.size()) : 0;
       sessions.add(
           new SessionRecord(
               id,
               device,
-              kind,
+              kinds.getOrDefault(device, UNKNOWN),
               event.get("patient_code").asText(),
               event.get("programme").asText(null),
-              settings,
+              settings(event),
               start,
               end,
-              outcome,
-              metrics,
-              alarms.getOrDefault(id, List.of()),
-              series,
-              stamp(completeness.get(id))));
+              summary == null ? null : summary.get("outcome").asText(),
+              metrics(summary),
+              alarms,
+              raised.getOrDefault(key, 0L),
+              omitted,
+              detail ? series(device, id, start, end) : Map.of(),
+              stamp(completeness.get(key))));
     }
     return sessions;
   }
 
-  private static final List<String> SUMMARY_FIXED =
-      List.of("seq", "records_expected", "timestamp", "started_at");
+  private static String key(String device, String session) {
+    return device + "/" + session; // neither may hold a '/'
+  }
+
+  private static Map<String, Double> settings(Map<String, JsonNode> started) {
+    Map<String, Double> settings = new HashMap<>();
+    started.forEach(
+        (column, value) -> {
+          if (column.startsWith("setting_") && value.isNumber()) {
+            settings.put(column.substring("setting_".length()), value.asDouble());
+          }
+        });
+    return settings;
+  }
+
+  /** The summary's metrics, the duration first. */
+  private static Map<String, Double> metrics(Map<String, JsonNode> summary) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    if (summary == null) {
+      return metrics;
+    }
+    JsonNode duration = summary.get("durationMin");
+    if (duration != null && duration.isNumber()) {
+      metrics.put("durationMin", duration.asDouble());
+    }
+    summary.forEach(
+        (column, value) -> {
+          if (value.isNumber() && !SUMMARY_FIXED.contains(column)) {
+            metrics.putIfAbsent(column, value.asDouble());
+          }
+        });
+    return metrics;
+  }
 
   private static CompletenessStamp stamp(Map<String, JsonNode> row) {
     if (row == null) {
@@ -190,14 +251,15 @@ public final class QuestDbArchive implements SessionArchive {
         true);
   }
 
+  /** Each device's kind as its latest status gives it. */
   private Map<String, DeviceKind> kinds(List<String> devices) throws IOException {
     Map<String, DeviceKind> kinds = new HashMap<>();
     for (List<String> chunk : chunks(devices)) {
       for (JsonNode row :
           rows(
-              "SELECT DISTINCT \"device\", \"kind\" FROM \"device_status\" WHERE \"device\" IN ("
-                  + inList(chunk)
-                  + ")")) {
+              "SELECT \"device\", \"kind\" FROM \"device_status\" WHERE \"device\" IN ("
+                  + identifiers(chunk)
+                  + ") LATEST ON \"timestamp\" PARTITION BY \"device\"")) {
         try {
           kinds.put(row.get(0).asText(), new DeviceKind(row.get(1).asText()));
         } catch (RuntimeException e) {
@@ -208,8 +270,8 @@ public final class QuestDbArchive implements SessionArchive {
     return kinds;
   }
 
-  /** The newest row of each session in a table keyed by session. */
-  private Map<String, Map<String, JsonNode>> latestBySession(String table, List<String> ids)
+  /** The newest row of each device's session in a table keyed by device and session. */
+  private Map<String, Map<String, JsonNode>> latest(String table, List<String> ids)
       throws IOException {
     Map<String, Map<String, JsonNode>> latest = new HashMap<>();
     for (List<String> chunk : chunks(ids)) {
@@ -218,62 +280,102 @@ public final class QuestDbArchive implements SessionArchive {
               "SELECT * FROM \""
                   + table
                   + "\" WHERE \"session\" IN ("
-                  + inList(chunk)
-                  + ") ORDER BY \"timestamp\"")) {
-        latest.put(row.get("session").asText(), row);
+                  + identifiers(chunk)
+                  + ") LATEST ON \"timestamp\" PARTITION BY \"device\", \"session\"")) {
+        latest.put(key(row.get("device").asText(), row.get("session").asText()), row);
       }
     }
     return latest;
   }
 
-  private Map<String, List<AlarmRecord>> alarms(List<String> ids) throws IOException {
-    Map<String, List<AlarmRecord>> alarms = new HashMap<>();
+  /** How many alarms each device's session raised. */
+  private Map<String, Long> raisedCounts(List<String> ids) throws IOException {
+    Map<String, Long> counts = new HashMap<>();
     for (List<String> chunk : chunks(ids)) {
       for (JsonNode row :
           rows(
-              "SELECT \"timestamp\", \"code\", \"priority\", \"state\", \"channel\", \"message\","
-                  + " \"value\", \"limit\", \"session\" FROM \"alarm\" WHERE \"session\" IN ("
-                  + inList(chunk)
-                  + ") ORDER BY \"timestamp\" LIMIT "
-                  + MAX_SESSIONS * 10)) {
-        alarms
-            .computeIfAbsent(row.get(8).asText(), s -> new ArrayList<>())
-            .add(
-                new AlarmRecord(
-                    Instant.parse(row.get(0).asText()),
-                    row.get(1).asText(),
-                    row.get(2).asText(),
-                    row.get(3).asText(),
-                    row.get(4).isNull() ? null : row.get(4).asText(),
-                    row.get(5).asText(""),
-                    row.get(6).isNumber() ? row.get(6).asDouble() : null,
-                    row.get(7).isNumber() ? row.get(7).asDouble() : null));
+              "SELECT \"device\", \"session\", count() FROM \"alarm\" WHERE \"state\" = 'raised'"
+                  + " AND \"session\" IN ("
+                  + identifiers(chunk)
+                  + ")")) {
+        counts.put(key(row.get(0).asText(), row.get(1).asText()), row.get(2).asLong());
       }
+    }
+    return counts;
+  }
+
+  /** The session's first {@code maxAlarmChanges} alarm state changes, oldest first. */
+  private List<AlarmRecord> alarms(String device, String session) throws IOException {
+    List<AlarmRecord> alarms = new ArrayList<>();
+    for (JsonNode row :
+        rows(
+            "SELECT \"timestamp\", \"code\", \"priority\", \"state\", \"channel\", \"message\","
+                + " \"value\", \"limit\" FROM \"alarm\" WHERE "
+                + ofSession(device, session)
+                + " ORDER BY \"timestamp\" LIMIT "
+                + maxAlarmChanges)) {
+      alarms.add(
+          new AlarmRecord(
+              Instant.parse(row.get(0).asText()),
+              row.get(1).asText(),
+              row.get(2).asText(),
+              row.get(3).asText(),
+              row.get(4).isNull() ? null : row.get(4).asText(),
+              row.get(5).asText(""),
+              row.get(6).isNumber() ? row.get(6).asDouble() : null,
+              row.get(7).isNumber() ? row.get(7).asDouble() : null));
     }
     return alarms;
   }
 
-  /** Each channel thinned to about {@value SessionArchive#MAX_POINTS} means. */
-  private Map<String, Series> series(String sessionId, Instant start, Instant end)
+  /** All the session's alarm state changes, counted (read after the list, so never fewer). */
+  private long alarmChanges(String device, String session) throws IOException {
+    JsonNode rows = rows("SELECT count() FROM \"alarm\" WHERE " + ofSession(device, session));
+    return rows.size() == 0 ? 0 : rows.get(0).get(0).asLong();
+  }
+
+  /**
+   * Each channel thinned to about {@value SessionArchive#MAX_POINTS} means over the session's span:
+   * from its start to its end, or, without an end, to its last sample (at most {@link
+   * #MAX_CHART_SPAN}).
+   */
+  private Map<String, Series> series(String device, String session, Instant start, Instant end)
       throws IOException {
-    long seconds = end == null ? 3600 : Math.max(1, Duration.between(start, end).toSeconds());
+    Instant to = end == null ? lastSample(device, session, start) : end.plus(CHART_SLACK);
+    if (to == null) {
+      return Map.of();
+    }
+    if (to.isAfter(start.plus(MAX_CHART_SPAN))) {
+      to = start.plus(MAX_CHART_SPAN);
+    }
+    String span =
+        ofSession(device, session)
+            + " AND \"timestamp\" BETWEEN "
+            + time(start)
+            + " AND "
+            + time(to);
+    JsonNode distinct = rows("SELECT count_distinct(\"channel\") FROM \"sample\" WHERE " + span);
+    long channels =
+        distinct.size() == 0 ? 0 : Math.min(MAX_CHANNELS, distinct.get(0).get(0).asLong());
+    if (channels == 0) {
+      return Map.of();
+    }
+    long seconds = Math.max(1, Duration.between(start, to).toSeconds());
     long bucket = Math.max(1, (seconds + MAX_POINTS - 1) / MAX_POINTS);
     Map<String, List<double[]>> points = new LinkedHashMap<>();
     for (JsonNode row :
         rows(
-            "SELECT \"channel\", \"timestamp\", avg(\"value\") FROM \"sample\" WHERE \"session\" = "
-                + literal(sessionId)
+            "SELECT \"channel\", \"timestamp\", avg(\"value\") FROM \"sample\" WHERE "
+                + span
                 + " SAMPLE BY "
                 + bucket
                 + "s LIMIT "
-                + 16 * MAX_POINTS)) {
+                + channels * (MAX_POINTS + 2))) {
       List<double[]> channel = points.computeIfAbsent(row.get(0).asText(), c -> new ArrayList<>());
-      if (channel.size() < MAX_POINTS * 2 && row.get(2).isNumber()) {
-        Instant time = Instant.parse(row.get(1).asText());
+      if (channel.size() <= MAX_POINTS && row.get(2).isNumber()) {
+        Instant at = Instant.parse(row.get(1).asText());
         channel.add(
-            new double[] {
-              Duration.between(start, time).toMillis() / 1000.0, row.get(2).asDouble()
-            });
+            new double[] {Duration.between(start, at).toMillis() / 1000.0, row.get(2).asDouble()});
       }
     }
     Map<String, Series> series = new LinkedHashMap<>();
@@ -289,6 +391,24 @@ public final class QuestDbArchive implements SessionArchive {
       series.put(channel.getKey(), new Series(channel.getKey(), times, values));
     }
     return series;
+  }
+
+  /** The newest sample of a session that never ended, or null without one. */
+  private Instant lastSample(String device, String session, Instant start) throws IOException {
+    JsonNode rows =
+        rows(
+            "SELECT max(\"timestamp\") FROM \"sample\" WHERE "
+                + ofSession(device, session)
+                + " AND \"timestamp\" >= "
+                + time(start));
+    if (rows.size() == 0 || rows.get(0).get(0).isNull()) {
+      return null;
+    }
+    return Instant.parse(rows.get(0).get(0).asText()).plusSeconds(1);
+  }
+
+  private static String ofSession(String device, String session) throws IOException {
+    return "\"device\" = " + identifier(device) + " AND \"session\" = " + identifier(session);
   }
 
   private JsonNode rows(String statement) throws IOException {
@@ -319,37 +439,5 @@ public final class QuestDbArchive implements SessionArchive {
       chunks.add(ids.subList(i, Math.min(ids.size(), i + IN_CHUNK)));
     }
     return chunks;
-  }
-
-  private static String inList(List<String> ids) throws IOException {
-    StringBuilder list = new StringBuilder();
-    for (String id : ids) {
-      if (list.length() > 0) {
-        list.append(", ");
-      }
-      list.append(literal(id));
-    }
-    return list.toString();
-  }
-
-  /** An identifier as an SQL literal; anything else is refused before it reaches SQL. */
-  private static String literal(String identifier) throws IOException {
-    if (!SessionArchive.isIdentifier(identifier)) {
-      throw new IOException("not an identifier: refusing to query with it");
-    }
-    return "'" + identifier + "'";
-  }
-
-  /** Free text (an operator's name) as an SQL literal, quotes doubled, control characters out. */
-  private static String text(String value) {
-    String clean = value.replaceAll("[\\p{Cntrl}]", "");
-    if (clean.length() > 64) {
-      clean = clean.substring(0, 64);
-    }
-    return "'" + clean.replace("'", "''") + "'";
-  }
-
-  private static long micros(Instant time) {
-    return time.getEpochSecond() * 1_000_000L + time.getNano() / 1000;
   }
 }
