@@ -5,7 +5,7 @@ const DASHBOARD_TEXTS = {
   en: {
     'fleet': 'Fleet', 'fleet.none': 'No device has reported yet.', 'live': 'Live session',
     'live.choose': '(choose a device)', 'live.waiting': 'waiting for samples…', 'live.session': 'session {id}',
-    'alarms': 'Alarms', 'sessions': 'Sessions', 'audit': 'Audit log', 'refresh': 'Refresh',
+    'alarms': 'Alarms', 'alarmLogCsv': 'Alarm log (CSV)', 'sessions': 'Sessions', 'audit': 'Audit log', 'refresh': 'Refresh',
     'records': 'Records', 'patient': 'Patient code', 'language': 'Language', 'language.mine': "my account's",
     'open': 'Open', 'logout': 'Log out',
     'col.priority': 'Priority', 'col.device': 'Device', 'col.alarm': 'Alarm', 'col.value': 'Value',
@@ -27,7 +27,7 @@ const DASHBOARD_TEXTS = {
   ru: {
     'fleet': 'Аппараты', 'fleet.none': 'Ни один аппарат ещё не выходил на связь.', 'live': 'Текущий сеанс',
     'live.choose': '(выберите аппарат)', 'live.waiting': 'ожидание данных…', 'live.session': 'сеанс {id}',
-    'alarms': 'Тревоги', 'sessions': 'Сеансы', 'audit': 'Журнал действий', 'refresh': 'Обновить',
+    'alarms': 'Тревоги', 'alarmLogCsv': 'Журнал тревог (CSV)', 'sessions': 'Сеансы', 'audit': 'Журнал действий', 'refresh': 'Обновить',
     'records': 'Записи пациентов', 'patient': 'Код пациента', 'language': 'Язык', 'language.mine': 'как в учётной записи',
     'open': 'Открыть', 'logout': 'Выйти',
     'col.priority': 'Приоритет', 'col.device': 'Аппарат', 'col.alarm': 'Тревога', 'col.value': 'Значение',
@@ -49,7 +49,7 @@ const DASHBOARD_TEXTS = {
   kk: {
     'fleet': 'Құрылғылар', 'fleet.none': 'Әзірге бірде-бір құрылғы байланысқа шықпады.', 'live': 'Ағымдағы сеанс',
     'live.choose': '(құрылғыны таңдаңыз)', 'live.waiting': 'деректер күтілуде…', 'live.session': 'сеанс {id}',
-    'alarms': 'Дабылдар', 'sessions': 'Сеанстар', 'audit': 'Әрекеттер журналы', 'refresh': 'Жаңарту',
+    'alarms': 'Дабылдар', 'alarmLogCsv': 'Дабылдар журналы (CSV)', 'sessions': 'Сеанстар', 'audit': 'Әрекеттер журналы', 'refresh': 'Жаңарту',
     'records': 'Пациенттер жазбалары', 'patient': 'Пациент коды', 'language': 'Тіл', 'language.mine': 'тіркелгідегідей',
     'open': 'Ашу', 'logout': 'Шығу',
     'col.priority': 'Басымдық', 'col.device': 'Құрылғы', 'col.alarm': 'Дабыл', 'col.value': 'Мәні',

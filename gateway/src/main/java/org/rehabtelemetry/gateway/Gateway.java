@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
 import org.rehabtelemetry.gateway.alarms.CommunicationWatch;
+import org.rehabtelemetry.gateway.alarms.GatewayAlarmLog;
 import org.rehabtelemetry.gateway.auth.AuditLog;
 import org.rehabtelemetry.gateway.auth.LoginSessions;
 import org.rehabtelemetry.gateway.config.GatewayConfig;
@@ -52,6 +53,7 @@ public final class Gateway implements AutoCloseable {
   private final CompletenessWorker completeness;
   private final GatewayWeb web;
   private final ScheduledExecutorService housekeeping;
+  private final GatewayAlarmLog alarmLog;
   private final Parts parts;
 
   /** The parts the tests and the demo look into. */
@@ -60,6 +62,7 @@ public final class Gateway implements AutoCloseable {
       CompletenessTracker completeness,
       DeviceRegistry registry,
       AlarmBoard alarms,
+      GatewayAlarmLog alarmLog,
       AuditLog audit,
       Liveness liveness) {}
 
@@ -70,6 +73,7 @@ public final class Gateway implements AutoCloseable {
       CompletenessWorker completeness,
       GatewayWeb web,
       ScheduledExecutorService housekeeping,
+      GatewayAlarmLog alarmLog,
       Parts parts) {
     this.lock = lock;
     this.store = store;
@@ -77,6 +81,7 @@ public final class Gateway implements AutoCloseable {
     this.completeness = completeness;
     this.web = web;
     this.housekeeping = housekeeping;
+    this.alarmLog = alarmLog;
     this.parts = parts;
   }
 
@@ -115,6 +120,7 @@ public final class Gateway implements AutoCloseable {
     OpenStore store = null;
     Ingest ingest = null;
     CompletenessWorker worker = null;
+    GatewayAlarmLog alarmLog = null;
     try {
       store = config.storage().open();
       Liveness liveness = new Liveness(clock);
@@ -141,7 +147,20 @@ public final class Gateway implements AutoCloseable {
                   : new ResendRequester(broker, clock));
       DeviceRegistry registry = new DeviceRegistry(clock);
       LiveFeed live = new LiveFeed();
-      AlarmBoard alarms = new AlarmBoard(200, 10_000, clock, live::alarmChanged);
+      alarmLog =
+          new GatewayAlarmLog(
+              config.stateDir().resolve("alarm-log"), clock, config.alarmLogRetention(), 10_000);
+      alarmLog.start();
+      GatewayAlarmLog log = alarmLog;
+      AlarmBoard alarms =
+          new AlarmBoard(
+              200,
+              10_000,
+              clock,
+              entry -> {
+                live.alarmChanged(entry);
+                log.changed(entry);
+              });
       CommunicationWatch communication =
           new CommunicationWatch(alarms, clock, config.communicationLoss());
       LoginSessions logins =
@@ -167,7 +186,7 @@ public final class Gateway implements AutoCloseable {
       ingest.start();
       PrometheusRegistry registryOfMetrics =
           metrics.register(
-              ingest, deadLetters, guard, registry, tracker, alarms, receipts, liveness);
+              ingest, deadLetters, guard, registry, tracker, alarms, alarmLog, receipts, liveness);
       GatewayWeb web =
           new GatewayWeb(
               config.httpBind(),
@@ -178,6 +197,7 @@ public final class Gateway implements AutoCloseable {
                   tracker,
                   deadLetters,
                   alarms,
+                  alarmLog,
                   live,
                   logins,
                   audit,
@@ -213,13 +233,17 @@ public final class Gateway implements AutoCloseable {
           worker,
           web,
           housekeeping,
-          new Parts(deadLetters, tracker, registry, alarms, audit, liveness));
+          alarmLog,
+          new Parts(deadLetters, tracker, registry, alarms, alarmLog, audit, liveness));
     } catch (IOException | RuntimeException | Error e) {
       if (ingest != null) {
         ingest.close();
       }
       if (worker != null) {
         worker.close();
+      }
+      if (alarmLog != null) {
+        alarmLog.close();
       }
       if (store != null) {
         store.close();
@@ -272,6 +296,7 @@ public final class Gateway implements AutoCloseable {
     web.close();
     ingest.close();
     completeness.close();
+    alarmLog.close();
     store.close();
     lock.close();
   }

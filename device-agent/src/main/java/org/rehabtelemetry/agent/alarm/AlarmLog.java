@@ -4,24 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.rehabtelemetry.runtime.files.DurableFiles;
-import org.rehabtelemetry.runtime.files.TailLines;
+import org.rehabtelemetry.runtime.files.CsvCells;
+import org.rehabtelemetry.runtime.files.MonthlyLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlarmLog {
   private static final Logger LOG = LoggerFactory.getLogger(AlarmLog.class);
-  private static final Pattern FILE = Pattern.compile("alarm-log-(\\d{4}-\\d{2})\\.jsonl");
   private static final int TAIL_BYTES = 512 * 1024;
 
   /**
@@ -67,7 +56,7 @@ public final class AlarmLog {
       Double limit,
       String message) {}
 
-  private final Path dir;
+  private final MonthlyLog files;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private long failures;
@@ -76,17 +65,18 @@ public final class AlarmLog {
    * Opens the log in {@code dir} (made if absent) and deletes monthly files whose month ended more
    * than {@code retention} ago.
    *
-   * @throws UncheckedIOException if the directory cannot be made
+   * @throws java.io.UncheckedIOException if the directory cannot be made
    */
   public AlarmLog(Path dir, Clock clock, Duration retention) {
-    this.dir = dir;
+    this.files = new MonthlyLog(dir, "alarm-log");
     this.clock = clock;
     try {
-      DurableFiles.createDirectories(dir);
+      for (String deleted : files.prune(clock, retention)) {
+        LOG.info("alarm log: {} is past the retention and was deleted", deleted);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot use the alarm log directory " + dir, e);
+      LOG.error("alarm log: cannot delete old files in {}: {}", dir, e.getMessage());
     }
-    prune(retention);
   }
 
   /** Records a change of {@code alarm}; blocks for the fsync. */
@@ -104,13 +94,12 @@ public final class AlarmLog {
     line.put("value", spec.value());
     line.put("limit", spec.limit());
     line.put("message", spec.message());
-    Path file = dir.resolve("alarm-log-" + YearMonth.from(now.atZone(ZoneOffset.UTC)) + ".jsonl");
     try {
-      DurableFiles.append(
-          file, (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+      files.append(now, List.of(json.writeValueAsString(line)));
     } catch (IOException e) {
       failures++;
-      LOG.error("alarm log: cannot write {} to {}: {}", spec.code(), file, e.getMessage());
+      LOG.error(
+          "alarm log: cannot write {} to {}: {}", spec.code(), files.fileFor(now), e.getMessage());
     }
   }
 
@@ -121,21 +110,12 @@ public final class AlarmLog {
 
   /** The most recent entries (at most {@code max}, from the two newest files), newest first. */
   public synchronized List<Entry> recent(int max) {
-    List<Path> files = files();
-    Collections.reverse(files);
-    List<Entry> entries = new ArrayList<>();
-    for (Path file : files.subList(0, Math.min(2, files.size()))) {
-      List<Entry> ofFile = new ArrayList<>();
-      for (String line : TailLines.read(file, TAIL_BYTES)) {
-        Entry entry = parse(line);
-        if (entry != null) {
-          ofFile.add(entry);
-        }
-      }
-      Collections.reverse(ofFile);
-      entries.addAll(ofFile);
+    try {
+      return files.recent(max, TAIL_BYTES, this::parse);
+    } catch (IOException e) {
+      LOG.error("alarm log: cannot read it back: {}", e.getMessage());
+      return new ArrayList<>();
     }
-    return entries.size() > max ? new ArrayList<>(entries.subList(0, max)) : entries;
   }
 
   /** {@code entries} as CSV (RFC 4180, a header line, UTF-8), for a spreadsheet. */
@@ -158,9 +138,9 @@ public final class AlarmLog {
           .append(',')
           .append(cell(e.channel()))
           .append(',')
-          .append(e.value() == null ? "" : String.format(Locale.ROOT, "%s", e.value()))
+          .append(CsvCells.number(e.value()))
           .append(',')
-          .append(e.limit() == null ? "" : String.format(Locale.ROOT, "%s", e.limit()))
+          .append(CsvCells.number(e.limit()))
           .append(',')
           .append(cell(e.message()))
           .append("\r\n");
@@ -169,49 +149,7 @@ public final class AlarmLog {
   }
 
   private static String cell(String text) {
-    if (text == null) {
-      return "";
-    }
-    // Quoted always; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
-    String safe = text.matches("^[=+\\-@].*") ? "'" + text : text;
-    return "\"" + safe.replace("\"", "\"\"") + "\"";
-  }
-
-  private List<Path> files() {
-    try (Stream<Path> listing = Files.list(dir)) {
-      return new ArrayList<>(
-          listing
-              .filter(f -> FILE.matcher(f.getFileName().toString()).matches())
-              .sorted()
-              .toList());
-    } catch (IOException e) {
-      LOG.error("alarm log: cannot list {}: {}", dir, e.getMessage());
-      return new ArrayList<>();
-    }
-  }
-
-  private void prune(Duration retention) {
-    Instant cutoff = clock.instant().minus(retention);
-    for (Path file : files()) {
-      Matcher name = FILE.matcher(file.getFileName().toString());
-      if (!name.matches()) {
-        continue;
-      }
-      Instant monthEnd =
-          YearMonth.parse(name.group(1))
-              .plusMonths(1)
-              .atDay(1)
-              .atStartOfDay(ZoneOffset.UTC)
-              .toInstant();
-      if (monthEnd.isBefore(cutoff)) {
-        try {
-          DurableFiles.delete(file);
-          LOG.info("alarm log: {} is past the retention and was deleted", file.getFileName());
-        } catch (IOException e) {
-          LOG.error("alarm log: cannot delete {}: {}", file, e.getMessage());
-        }
-      }
-    }
+    return CsvCells.text(text);
   }
 
   private Entry parse(String line) {

@@ -32,6 +32,7 @@ import org.rehabtelemetry.gateway.storage.StoreSettings;
  *     allowed to send; null: the check is off and any device id is accepted (the demo)
  * @param communicationLoss how long a running session may stay silent before the operator gets a
  *     communication-loss alarm
+ * @param alarmLogRetention how long the gateway's alarm log keeps a month's file after it ended
  * @param receiptInterval how often storage receipts go to the devices; zero sends none (devices
  *     then free records a grace period after the broker's acknowledgement)
  * @param records the clinic's records: time zone, courses, report language and fonts
@@ -51,5 +52,6 @@ public record GatewayConfig(
     int maxTrackedSessions,
     Path enrolmentDir,
     Duration communicationLoss,
+    Duration alarmLogRetention,
     Duration receiptInterval,
     RecordsSettings records) {}

@@ -111,9 +111,11 @@ public final class GatewayConfigLoader {
       devices.rejectUnknownKeys();
     }
     Duration communicationLoss = Duration.ofSeconds(3);
+    Duration alarmLogRetention = Duration.ofDays(730);
     ConfigNode alarms = root.optionalObject("alarms");
     if (alarms != null) {
       communicationLoss = alarms.millis("communicationLossMs", 1000, 600_000, 3000);
+      alarmLogRetention = Duration.ofDays(alarms.integer("logRetentionDays", 30, 36_500, 730));
       alarms.rejectUnknownKeys();
     }
     Duration receiptInterval = Duration.ofMillis(250);
@@ -139,6 +141,7 @@ public final class GatewayConfigLoader {
         maxSessions,
         enrolmentDir,
         communicationLoss,
+        alarmLogRetention,
         receiptInterval,
         records);
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
+import org.rehabtelemetry.gateway.alarms.GatewayAlarmLog;
 import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
 import org.rehabtelemetry.gateway.ingest.CardinalityGuard;
 import org.rehabtelemetry.gateway.ingest.Ingest;
@@ -48,6 +49,7 @@ public final class GatewayMetrics {
       DeviceRegistry devices,
       CompletenessTracker completeness,
       AlarmBoard alarms,
+      GatewayAlarmLog alarmLog,
       ReceiptSender receipts,
       Liveness liveness) {
     counter(
@@ -123,6 +125,14 @@ public final class GatewayMetrics {
                 .filter(c -> c.expected() >= 0 && !c.complete())
                 .count());
     gauge("alarms_active", "Alarms not over on the devices.", alarms::active);
+    counter(
+        "alarm_log_written",
+        "Alarm changes written and fsynced to the gateway's alarm log.",
+        alarmLog::written);
+    counter(
+        "alarm_log_dropped",
+        "Alarm changes the gateway's alarm log could not keep (queue full, disk refused).",
+        alarmLog::dropped);
     CounterWithCallback.builder()
         .name("rehab_gateway_cardinality_refused")
         .help("Messages refused because they would pass a cardinality bound, by what was bounded.")

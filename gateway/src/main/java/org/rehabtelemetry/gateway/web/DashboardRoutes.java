@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
+import org.rehabtelemetry.gateway.alarms.GatewayAlarmLog;
 import org.rehabtelemetry.gateway.auth.LoginGuard;
 import org.rehabtelemetry.gateway.auth.LoginSessions;
 import org.rehabtelemetry.gateway.auth.OperatorAccount;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
  * GET  /api/dead-letters      counts by reason and the latest 100, without payloads
  * GET  /api/alarms            the alarm list
  * POST /api/alarms/ack        ?device=D&amp;alarm=A (operator or admin): seen at the desk
+ * GET  /api/alarm-log         the gateway's alarm log, latest 200 changes, newest first
+ * GET  /api/alarm-log.csv     the same as CSV, up to 10,000 changes from the two newest months
  * GET  /api/live              server-sent events ({@link LiveFeed}); ?device=D adds its samples
  * GET  /api/audit             the audit log's latest entries (admin)
  * /api/records/...            the clinic's records and reports ({@link RecordsRoutes})
@@ -115,6 +118,16 @@ final class DashboardRoutes {
     config.routes.get("/api/dead-letters", ctx -> ctx.json(deadLetters()));
     config.routes.get("/api/alarms", ctx -> ctx.json(views.alarms().all()));
     config.routes.post("/api/alarms/ack", this::acknowledge);
+    config.routes.get("/api/alarm-log", ctx -> ctx.json(views.alarmLog().recent(200)));
+    config.routes.get(
+        "/api/alarm-log.csv",
+        ctx -> {
+          views.audit().record(account(ctx).username(), "download alarm log", null, ctx.ip(), "ok");
+          ctx.contentType("text/csv; charset=utf-8")
+              .header("Content-Disposition", "attachment; filename=\"gateway-alarm-log.csv\"")
+              .header("Cache-Control", "no-store")
+              .result(GatewayAlarmLog.csv(views.alarmLog().recent(10_000)));
+        });
     config.routes.get(
         "/api/audit",
         ctx -> {

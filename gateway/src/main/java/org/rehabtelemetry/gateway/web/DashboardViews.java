@@ -1,6 +1,7 @@
 package org.rehabtelemetry.gateway.web;
 
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
+import org.rehabtelemetry.gateway.alarms.GatewayAlarmLog;
 import org.rehabtelemetry.gateway.auth.AuditLog;
 import org.rehabtelemetry.gateway.auth.LoginSessions;
 import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
@@ -21,6 +22,7 @@ public record DashboardViews(
     CompletenessTracker completeness,
     DeadLetterStore deadLetters,
     AlarmBoard alarms,
+    GatewayAlarmLog alarmLog,
     LiveFeed live,
     LoginSessions logins,
     AuditLog audit,

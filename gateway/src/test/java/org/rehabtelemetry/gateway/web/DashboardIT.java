@@ -196,6 +196,17 @@ class DashboardIT {
     assertEquals(
         "", page.evaluate("document.getElementById('sound-toggle').dataset.sounding").asText());
     assertTrue(page.evaluate("AlarmSignals.playing() === null").asBoolean());
+    // The gateway's alarm log holds the alarm's raise and the operator's acknowledgement.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> {
+              String csv =
+                  page.evaluate("fetch('/api/alarm-log.csv').then(r => r.text())").asText();
+              return csv.startsWith("time,device,alarm id,code,priority,state on device")
+                  && csv.contains("\"vert-01\",\"a-7\"")
+                  && csv.contains("\"op1\"");
+            });
     // The dashboard with a device, live charts and an alarm on it: WCAG 2 A and AA hold.
     assertEquals(List.of(), Axe.violations(page), "WCAG 2 A/AA on the dashboard");
   }

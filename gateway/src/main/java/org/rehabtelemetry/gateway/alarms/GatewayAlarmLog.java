@@ -1,0 +1,357 @@
+package org.rehabtelemetry.gateway.alarms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.rehabtelemetry.runtime.files.CsvCells;
+import org.rehabtelemetry.runtime.files.MonthlyLog;
+import org.rehabtelemetry.runtime.threads.FailFast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's alarm log (IEC 60601-1-8, 6.12, the distributed alarm system's end): every change
+ * of every alarm on the operator's list, as the list stood after it: raised, acknowledged or reset
+ * on the device, the condition's end, the gateway's own communication-loss alarms, and each
+ * operator's acknowledgement with who and when. One JSON line per change in {@code
+ * alarm-log-YYYY-MM.jsonl}; no patient code is written.
+ *
+ * <p><b>Off the alarm's path.</b> {@link #changed} only queues the change (bounded; a change that
+ * finds the queue full is counted as dropped and logged, never waited for); the thread {@code
+ * gateway-alarm-log} appends what is queued and fsyncs once per batch, typically milliseconds after
+ * the change. So neither the ingest nor the operator's live list waits for the disk. A change still
+ * queued at a power cut is lost from this log; the device's own alarm log, the store's {@code
+ * alarm} table and the audit log (acknowledgements) keep it. {@link #close} writes what is queued
+ * before it returns. Monthly files older than the retention are deleted at start. Thread-safe.
+ */
+public final class GatewayAlarmLog implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayAlarmLog.class);
+  private static final int TAIL_BYTES = 1024 * 1024;
+  private static final int BATCH = 256;
+
+  /**
+   * One change: the alarm as the operator's list held it right after.
+   *
+   * @param at when the gateway logged the change
+   * @param device the device
+   * @param alarmId the alarm's id on that device
+   * @param code e.g. {@code SPO2_LOW}, {@code COMM_LOSS}
+   * @param priority {@code high}, {@code medium} or {@code low}
+   * @param deviceState {@code raised}, {@code acknowledged} (on the device) or {@code cleared}
+   * @param conditionEnded whether the condition had ended
+   * @param latched whether it stays until a person resets it on the device
+   * @param channel the channel, or null
+   * @param value the triggering value in the channel's unit, or null
+   * @param limit the crossed limit, or null
+   * @param message the device's text
+   * @param operatorAckBy the operator who acknowledged it at the desk, or null
+   * @param operatorAckAt when, or null
+   */
+  public record Entry(
+      Instant at,
+      String device,
+      String alarmId,
+      String code,
+      String priority,
+      String deviceState,
+      boolean conditionEnded,
+      boolean latched,
+      String channel,
+      Double value,
+      Double limit,
+      String message,
+      String operatorAckBy,
+      Instant operatorAckAt) {}
+
+  private final MonthlyLog files;
+  private final Clock clock;
+  private final BlockingQueue<Entry> queue;
+  private final ObjectMapper json = new ObjectMapper();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong handled = new AtomicLong();
+  private final AtomicLong written = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
+  private final Object writing = new Object();
+  private volatile boolean closed;
+  private Thread writer;
+
+  /**
+   * Opens the log in {@code dir} (made if absent) and deletes monthly files whose month ended more
+   * than {@code retention} ago.
+   *
+   * @param capacity changes queued at most for the writer
+   * @throws java.io.UncheckedIOException if the directory cannot be made
+   */
+  public GatewayAlarmLog(Path dir, Clock clock, Duration retention, int capacity) {
+    this.files = new MonthlyLog(dir, "alarm-log");
+    this.clock = clock;
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    try {
+      for (String deleted : files.prune(clock, retention)) {
+        LOG.info("alarm log: {} is past the retention and was deleted", deleted);
+      }
+    } catch (IOException e) {
+      LOG.error("alarm log: cannot delete old files in {}: {}", dir, e.getMessage());
+    }
+  }
+
+  /** Starts the writer thread. */
+  public synchronized void start() {
+    if (writer == null) {
+      writer = FailFast.start("gateway-alarm-log", this::run);
+    }
+  }
+
+  /**
+   * Queues a change of the operator's alarm list; never blocks. Meant as (part of) the {@link
+   * AlarmBoard}'s change listener.
+   */
+  public void changed(AlarmBoard.Entry alarm) {
+    Entry entry =
+        new Entry(
+            clock.instant(),
+            alarm.device(),
+            alarm.alarmId(),
+            alarm.code(),
+            alarm.priority(),
+            alarm.deviceState(),
+            alarm.conditionEnded(),
+            alarm.latched(),
+            alarm.channel(),
+            alarm.value(),
+            alarm.limit(),
+            alarm.message(),
+            alarm.operatorAckBy(),
+            alarm.operatorAckAt());
+    if (!closed && queue.offer(entry)) {
+      accepted.incrementAndGet();
+    } else {
+      long lost = dropped.incrementAndGet();
+      LOG.error(
+          "alarm log: {} {} of {} not logged ({} so far): {}",
+          alarm.code(),
+          alarm.deviceState(),
+          alarm.device(),
+          lost,
+          closed ? "the log is closed" : "the writer is behind");
+    }
+  }
+
+  /** Changes written and fsynced since start. */
+  public long written() {
+    return written.get();
+  }
+
+  /** Changes not logged because the queue was full or the log closed. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  /** Batches that could not be written (the disk refused; logged, and their changes counted). */
+  public long failures() {
+    return failures.get();
+  }
+
+  /**
+   * Waits until every change queued before this call is written and fsynced (or failed, counted),
+   * at most {@code timeout}; returns whether it was. For tests and the admin view. Needs the writer
+   * to be started.
+   */
+  public boolean flush(Duration timeout) throws InterruptedException {
+    long target = accepted.get();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (handled.get() < target) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
+  /** The most recent changes (at most {@code max}, from the two newest files), newest first. */
+  public List<Entry> recent(int max) {
+    try {
+      synchronized (writing) {
+        return files.recent(max, TAIL_BYTES, this::parse);
+      }
+    } catch (IOException e) {
+      LOG.error("alarm log: cannot read it back: {}", e.getMessage());
+      return new ArrayList<>();
+    }
+  }
+
+  /** {@code entries} as CSV (RFC 4180, a header line, UTF-8), for a spreadsheet. */
+  public static String csv(List<Entry> entries) {
+    StringBuilder text =
+        new StringBuilder(
+            "time,device,alarm id,code,priority,state on device,condition ended,latched,channel,"
+                + "value,limit,message,acknowledged by operator,acknowledged at\r\n");
+    for (Entry e : entries) {
+      text.append(e.at())
+          .append(',')
+          .append(CsvCells.text(e.device()))
+          .append(',')
+          .append(CsvCells.text(e.alarmId()))
+          .append(',')
+          .append(CsvCells.text(e.code()))
+          .append(',')
+          .append(CsvCells.text(e.priority()))
+          .append(',')
+          .append(CsvCells.text(e.deviceState()))
+          .append(',')
+          .append(e.conditionEnded())
+          .append(',')
+          .append(e.latched())
+          .append(',')
+          .append(CsvCells.text(e.channel()))
+          .append(',')
+          .append(CsvCells.number(e.value()))
+          .append(',')
+          .append(CsvCells.number(e.limit()))
+          .append(',')
+          .append(CsvCells.text(e.message()))
+          .append(',')
+          .append(CsvCells.text(e.operatorAckBy()))
+          .append(',')
+          .append(e.operatorAckAt() == null ? "" : e.operatorAckAt().toString())
+          .append("\r\n");
+    }
+    return text.toString();
+  }
+
+  /**
+   * Stops taking changes, lets the writer write what is queued, and stops it (waits up to 10 s);
+   * without a writer, writes what is queued itself.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    Thread thread;
+    synchronized (this) {
+      thread = writer;
+    }
+    if (thread == null) {
+      drain();
+      return;
+    }
+    try {
+      thread.join(10_000); // not interrupted: an interrupt would close the file mid-write
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The writer: the only thread that writes, until closed and nothing is left. */
+  private void run() {
+    while (true) {
+      Entry first;
+      try {
+        first = queue.poll(250, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        first = null;
+        closed = true;
+      }
+      if (first == null) {
+        if (closed) {
+          drain();
+          return;
+        }
+        continue;
+      }
+      List<Entry> batch = new ArrayList<>();
+      batch.add(first);
+      queue.drainTo(batch, BATCH - 1);
+      write(batch);
+    }
+  }
+
+  private void drain() {
+    List<Entry> batch = new ArrayList<>();
+    while (queue.drainTo(batch, BATCH) > 0) {
+      write(batch);
+      batch.clear();
+    }
+  }
+
+  private void write(List<Entry> batch) {
+    List<String> lines = new ArrayList<>(batch.size());
+    for (Entry entry : batch) {
+      lines.add(line(entry));
+    }
+    Instant now = clock.instant();
+    synchronized (writing) {
+      try {
+        files.append(now, lines);
+        written.addAndGet(batch.size());
+      } catch (IOException e) {
+        failures.incrementAndGet();
+        dropped.addAndGet(batch.size());
+        LOG.error(
+            "alarm log: cannot write {} changes to {}: {}",
+            batch.size(),
+            files.fileFor(now),
+            e.getMessage());
+      }
+    }
+    handled.addAndGet(batch.size());
+  }
+
+  private String line(Entry e) {
+    ObjectNode line = json.createObjectNode();
+    line.put("at", e.at().toString());
+    line.put("device", e.device());
+    line.put("alarmId", e.alarmId());
+    line.put("code", e.code());
+    line.put("priority", e.priority());
+    line.put("deviceState", e.deviceState());
+    line.put("conditionEnded", e.conditionEnded());
+    line.put("latched", e.latched());
+    line.put("channel", e.channel());
+    line.put("value", e.value());
+    line.put("limit", e.limit());
+    line.put("message", e.message());
+    line.put("operatorAckBy", e.operatorAckBy());
+    line.put("operatorAckAt", e.operatorAckAt() == null ? null : e.operatorAckAt().toString());
+    try {
+      return json.writeValueAsString(line);
+    } catch (IOException e1) {
+      throw new IllegalStateException("a JSON object of strings and numbers always serialises", e1);
+    }
+  }
+
+  private Entry parse(String line) {
+    try {
+      JsonNode n = json.readTree(line);
+      return new Entry(
+          Instant.parse(n.path("at").asText()),
+          n.path("device").asText(null),
+          n.path("alarmId").asText(null),
+          n.path("code").asText(null),
+          n.path("priority").asText(null),
+          n.path("deviceState").asText(null),
+          n.path("conditionEnded").asBoolean(),
+          n.path("latched").asBoolean(),
+          n.hasNonNull("channel") ? n.get("channel").asText() : null,
+          n.hasNonNull("value") ? n.get("value").asDouble() : null,
+          n.hasNonNull("limit") ? n.get("limit").asDouble() : null,
+          n.path("message").asText(null),
+          n.hasNonNull("operatorAckBy") ? n.get("operatorAckBy").asText() : null,
+          n.hasNonNull("operatorAckAt") ? Instant.parse(n.get("operatorAckAt").asText()) : null);
+    } catch (IOException | RuntimeException e) {
+      return null; // a torn last line after a power cut: skipped
+    }
+  }
+}

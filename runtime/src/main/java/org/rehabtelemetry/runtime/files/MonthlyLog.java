@@ -1,0 +1,137 @@
+package org.rehabtelemetry.runtime.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * An append-only log of text lines in monthly files, {@code PREFIX-YYYY-MM.jsonl} (UTC months), in
+ * one directory: each append is fsynced before it returns, so a power cut loses no line appended
+ * before it (a line torn by the cut is left for the reader to skip); the newest lines are read back
+ * within a byte bound; files whose month ended more than a retention ago can be deleted. Blocks for
+ * its file operations. Not thread-safe: its owner serialises the calls.
+ */
+public final class MonthlyLog {
+  private final Path dir;
+  private final String prefix;
+  private final Pattern file;
+
+  /**
+   * Opens the log in {@code dir}, made if absent.
+   *
+   * @param prefix the files' name before {@code -YYYY-MM.jsonl}: lowercase letters and dashes
+   * @throws UncheckedIOException if the directory cannot be made
+   */
+  public MonthlyLog(Path dir, String prefix) {
+    if (!prefix.matches("[a-z][a-z-]*")) {
+      throw new IllegalArgumentException("a log prefix is lowercase letters and dashes: " + prefix);
+    }
+    this.dir = dir;
+    this.prefix = prefix;
+    this.file = Pattern.compile(Pattern.quote(prefix) + "-(\\d{4}-\\d{2})\\.jsonl");
+    try {
+      DurableFiles.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use the log directory " + dir, e);
+    }
+  }
+
+  /** The file the lines of {@code at}'s month go to. */
+  public Path fileFor(Instant at) {
+    return dir.resolve(prefix + "-" + YearMonth.from(at.atZone(ZoneOffset.UTC)) + ".jsonl");
+  }
+
+  /**
+   * Appends {@code lines} (each without a line break) to the file of {@code at}'s month with one
+   * fsync; durable when it returns.
+   */
+  public void append(Instant at, List<String> lines) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (String line : lines) {
+      if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("a log line holds no line break");
+      }
+      text.append(line).append('\n');
+    }
+    DurableFiles.append(fileFor(at), text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The newest non-blank lines as they are (see {@link #recent(int, int, Function)}). */
+  public List<String> recent(int max, int tailBytes) throws IOException {
+    return recent(max, tailBytes, Function.identity());
+  }
+
+  /**
+   * The newest entries, newest first: at most {@code max} non-blank lines that {@code parse} turns
+   * into an entry (it returns null for one it cannot read, such as a line torn by a power cut,
+   * which is skipped), from the two newest files, and from each at most its last {@code tailBytes}.
+   */
+  public <T> List<T> recent(int max, int tailBytes, Function<String, T> parse) throws IOException {
+    List<Path> files = files();
+    Collections.reverse(files);
+    List<T> entries = new ArrayList<>();
+    for (Path month : files.subList(0, Math.min(2, files.size()))) {
+      List<String> ofMonth = new ArrayList<>(TailLines.read(month, tailBytes));
+      Collections.reverse(ofMonth);
+      for (String line : ofMonth) {
+        T entry = line.isBlank() ? null : parse.apply(line);
+        if (entry != null) {
+          entries.add(entry);
+          if (entries.size() == max) {
+            return entries;
+          }
+        }
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * Deletes the files whose month ended more than {@code retention} before {@code clock}'s now.
+   *
+   * @return the names of the files deleted
+   */
+  public List<String> prune(Clock clock, Duration retention) throws IOException {
+    Instant cutoff = clock.instant().minus(retention);
+    List<String> deleted = new ArrayList<>();
+    for (Path month : files()) {
+      Matcher name = file.matcher(month.getFileName().toString());
+      if (name.matches()
+          && YearMonth.parse(name.group(1))
+              .plusMonths(1)
+              .atDay(1)
+              .atStartOfDay(ZoneOffset.UTC)
+              .toInstant()
+              .isBefore(cutoff)) {
+        DurableFiles.delete(month);
+        deleted.add(month.getFileName().toString());
+      }
+    }
+    return deleted;
+  }
+
+  /** The log's files, oldest month first. */
+  private List<Path> files() throws IOException {
+    try (Stream<Path> listing = Files.list(dir)) {
+      return new ArrayList<>(
+          listing
+              .filter(f -> file.matcher(f.getFileName().toString()).matches())
+              .sorted()
+              .toList());
+    }
+  }
+}
