@@ -20,7 +20,7 @@ const DASHBOARD_TEXTS = {
     'stream.live': 'live', 'stream.reconnecting': 'reconnecting…',
     'sound.off': 'Alarm sound is off: turn on', 'sound.on': 'Alarm sound on',
     'sound.sounding': 'Alarm sound on: {priority} priority sounding',
-    'coursePdf': 'Course report (PDF)', 'parentPdf': 'Parent summary (PDF)', 'metric': 'Metric', 'min': 'min', 'olderOmitted': 'Older sessions are not shown: this child has more than one answer holds.',
+    'coursePdf': 'Course report (PDF)', 'parentPdf': 'Parent summary (PDF)', 'metric': 'Metric', 'view': 'View', 'sessionPdf': 'Session report with charts (PDF)', 'min': 'min', 'olderOmitted': 'Older sessions are not shown: this child has more than one answer holds.',
     'login.title': 'Operator dashboard', 'login.user': 'User', 'login.password': 'Password',
     'login.submit': 'Log in', 'login.failed': 'Wrong user or password, or too many attempts: wait five minutes.'
   },
@@ -42,7 +42,7 @@ const DASHBOARD_TEXTS = {
     'stream.live': 'в эфире', 'stream.reconnecting': 'переподключение…',
     'sound.off': 'Звук тревог выключен: включить', 'sound.on': 'Звук тревог включён',
     'sound.sounding': 'Звук тревог включён: звучит {priority} приоритет',
-    'coursePdf': 'Отчёт за курс (PDF)', 'parentPdf': 'Для родителей (PDF)', 'metric': 'Показатель', 'min': 'мин', 'olderOmitted': 'Более ранние сеансы не показаны: у ребёнка их больше, чем помещается в один ответ.',
+    'coursePdf': 'Отчёт за курс (PDF)', 'parentPdf': 'Для родителей (PDF)', 'metric': 'Показатель', 'view': 'Открыть', 'sessionPdf': 'Отчёт о сеансе с графиками (PDF)', 'min': 'мин', 'olderOmitted': 'Более ранние сеансы не показаны: у ребёнка их больше, чем помещается в один ответ.',
     'login.title': 'Панель оператора', 'login.user': 'Пользователь', 'login.password': 'Пароль',
     'login.submit': 'Войти', 'login.failed': 'Неверное имя или пароль, или слишком много попыток: подождите пять минут.'
   },
@@ -64,7 +64,7 @@ const DASHBOARD_TEXTS = {
     'stream.live': 'тікелей', 'stream.reconnecting': 'қайта қосылуда…',
     'sound.off': 'Дабыл дыбысы өшірулі: қосу', 'sound.on': 'Дабыл дыбысы қосулы',
     'sound.sounding': 'Дабыл дыбысы қосулы: {priority} басымдық естіліп тұр',
-    'coursePdf': 'Курс есебі (PDF)', 'parentPdf': 'Ата-аналарға (PDF)', 'metric': 'Көрсеткіш', 'min': 'мин', 'olderOmitted': 'Ертерек сеанстар көрсетілмеген: баланың сеанстары бір жауапқа сыятыннан көп.',
+    'coursePdf': 'Курс есебі (PDF)', 'parentPdf': 'Ата-аналарға (PDF)', 'metric': 'Көрсеткіш', 'view': 'Ашу', 'sessionPdf': 'Графиктері бар сеанс есебі (PDF)', 'min': 'мин', 'olderOmitted': 'Ертерек сеанстар көрсетілмеген: баланың сеанстары бір жауапқа сыятыннан көп.',
     'login.title': 'Оператор тақтасы', 'login.user': 'Пайдаланушы', 'login.password': 'Құпиясөз',
     'login.submit': 'Кіру', 'login.failed': 'Аты немесе құпиясөзі қате, не әрекет тым көп: бес минут күтіңіз.'
   }

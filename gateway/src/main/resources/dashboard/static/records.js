@@ -115,10 +115,14 @@
     const body = el('tbody');
     for (const s of course.sessions) {
       const row = el('tr', s.complete ? '' : 'incomplete');
+      const query = '?device=' + encodeURIComponent(s.deviceId) + '&session=' + encodeURIComponent(s.sessionId);
+      const view = el('button', 'session-view', DashboardI18n.t('view'));
+      view.type = 'button';
+      view.setAttribute('aria-label', DashboardI18n.t('view') + ' ' + s.sessionId);
+      view.addEventListener('click', () => showSession(query, s.sessionId));
       const link = el('a', 'session-pdf', s.sessionId);
-      link.href = withLang('/api/records/session.pdf?device=' + encodeURIComponent(s.deviceId)
-        + '&session=' + encodeURIComponent(s.sessionId));
-      const cell = el('td'); cell.append(link);
+      link.href = withLang('/api/records/session.pdf' + query);
+      const cell = el('td'); cell.append(view, ' ', link);
       row.append(el('td', null, day(s.startedAt)), el('td', null, s.kind + ' · ' + s.programme),
         el('td', null, s.durationMin === null ? '' : number(s.durationMin, 0) + ' ' + DashboardI18n.t('min')),
         el('td', null, String(s.alarms)), cell);
@@ -127,6 +131,45 @@
     table.append(body);
     box.append(table);
     return box;
+  }
+
+  // The session report's words as HTML (the PDF adds the charts), from /api/records/session.
+  async function showSession(query, sessionId) {
+    const panel = document.getElementById('session-sheet');
+    try {
+      const sheet = await get(withLang('/api/records/session' + query));
+      const parts = [el('h3', null, sheet.title + ' ' + sessionId)];
+      for (const section of sheet.sections) {
+        if (section.heading) parts.push(el('h4', null, section.heading));
+        const list = el('dl', 'sheet-' + section.key);
+        for (const pair of section.pairs) list.append(el('dt', null, pair.label), el('dd', null, pair.value));
+        parts.push(list);
+      }
+      parts.push(el('h4', null, DashboardI18n.t('alarms')));
+      for (const note of sheet.alarmNotes) parts.push(el('p', 'sheet-note', note));
+      if (sheet.alarms.length) {
+        const table = el('table', 'sheet-alarms');
+        const head = el('tr');
+        for (const column of sheet.alarmColumns) head.append(el('th', null, column));
+        const thead = el('thead'); thead.append(head);
+        const tbody = el('tbody');
+        for (const row of sheet.alarms) {
+          const tr = el('tr');
+          for (const cell of row) tr.append(el('td', null, cell));
+          tbody.append(tr);
+        }
+        table.append(thead, tbody);
+        parts.push(table);
+      }
+      const pdf = el('a', 'sheet-pdf', DashboardI18n.t('sessionPdf'));
+      pdf.href = withLang('/api/records/session.pdf' + query);
+      parts.push(pdf);
+      panel.replaceChildren(...parts);
+      panel.hidden = false;
+      panel.focus();
+    } catch (e) {
+      status.textContent = e.message;
+    }
   }
 
   async function open(event) {

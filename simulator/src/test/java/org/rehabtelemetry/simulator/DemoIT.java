@@ -119,8 +119,20 @@ class DemoIT {
               page.click("#records-open");
               return page.visible("#course-1 .trend svg") && "12".equals(sessionsShown(page));
             });
+    // The last session's report as HTML: its overview, results and alarms, in words.
+    page.evaluate(
+        "(() => { const b = document.querySelectorAll('#course-1 .session-view');"
+            + " b[b.length - 1].click(); })()");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> page.visible("#session-sheet .sheet-overview"));
+    String sheet = page.text("#session-sheet");
+    assertTrue(sheet.contains("P-0042") && sheet.contains("Highest tilt"), sheet);
+    assertTrue(sheet.contains("records received"), sheet);
     assertEquals(
-        List.of(), Axe.violations(page), "WCAG 2 A/AA on the dashboard with a child's records");
+        List.of(),
+        Axe.violations(page),
+        "WCAG 2 A/AA on the dashboard with a child's records and a session report");
     String title = page.text("#course-1 .trend svg title");
     assertTrue(title.startsWith("Highest tilt: 40, "), title);
     assertTrue(title.endsWith(", 70"), title);

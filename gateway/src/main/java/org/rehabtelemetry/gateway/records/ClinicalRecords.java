@@ -22,6 +22,7 @@ import org.rehabtelemetry.records.model.SessionRecord;
 import org.rehabtelemetry.records.pdf.ReportFonts;
 import org.rehabtelemetry.records.pdf.Reports;
 import org.rehabtelemetry.records.progress.CourseProgress;
+import org.rehabtelemetry.records.sheet.SessionSheet;
 
 /**
  * Courses, progress and reports for the dashboard: reads a child's sessions and course marks from
@@ -105,6 +106,14 @@ public final class ClinicalRecords {
   public Optional<byte[]> sessionPdf(String deviceId, String sessionId, Language language)
       throws IOException {
     return archive.session(deviceId, sessionId).map(session -> reports.session(session, language));
+  }
+
+  /** The words of one device's session report, for the dashboard's HTML view (no charts). */
+  public Optional<SessionSheet> sessionSheet(String deviceId, String sessionId, Language language)
+      throws IOException {
+    return archive
+        .session(deviceId, sessionId)
+        .map(session -> reports.sessionSheet(session.withoutSeries(), language));
   }
 
   public Optional<byte[]> coursePdf(String patientCode, int number, Language language)

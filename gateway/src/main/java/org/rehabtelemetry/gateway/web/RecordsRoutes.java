@@ -23,6 +23,7 @@ import org.rehabtelemetry.records.i18n.Vocabulary;
 import org.rehabtelemetry.records.model.SessionRecord;
 import org.rehabtelemetry.records.progress.CourseProgress;
 import org.rehabtelemetry.records.progress.MetricTrend;
+import org.rehabtelemetry.records.sheet.SessionSheet;
 
 /**
  * The clinic's records on the dashboard's API, behind its login:
@@ -30,6 +31,7 @@ import org.rehabtelemetry.records.progress.MetricTrend;
  * <pre>
  * GET  /api/records/patients                       patient codes with sessions
  * GET  /api/records/courses?patient=P              the child's courses: sessions and trends
+ * GET  /api/records/session?device=D&amp;session=S       the session report's words (JSON)
  * GET  /api/records/session.pdf?device=D&amp;session=S   the session report
  * GET  /api/records/course.pdf?patient=P&amp;course=N  the course progress report
  * GET  /api/records/parent.pdf?patient=P&amp;course=N  the parent summary
@@ -55,6 +57,7 @@ final class RecordsRoutes {
   void declare(JavalinConfig config) {
     config.routes.get("/api/records/patients", ctx -> ctx.json(records(ctx).patients()));
     config.routes.get("/api/records/courses", this::courses);
+    config.routes.get("/api/records/session", this::sessionSheet);
     config.routes.get("/api/records/session.pdf", this::sessionPdf);
     config.routes.get("/api/records/course.pdf", ctx -> coursePdf(ctx, false));
     config.routes.get("/api/records/parent.pdf", ctx -> coursePdf(ctx, true));
@@ -129,6 +132,24 @@ final class RecordsRoutes {
       answer.add(json);
     }
     ctx.json(answer);
+  }
+
+  private void sessionSheet(Context ctx) throws IOException {
+    ClinicalRecords records = records(ctx);
+    String device = identifier(ctx, "device");
+    String session = identifier(ctx, "session");
+    Optional<SessionSheet> sheet = records.sessionSheet(device, session, language(ctx, records));
+    if (sheet.isEmpty()) {
+      ctx.status(HttpStatus.NOT_FOUND)
+          .json(Map.of("error", "no such record: " + device + "/" + session));
+      return;
+    }
+    OperatorAccount account = ctx.attribute("account");
+    views
+        .audit()
+        .record(account.username(), "view session", device + "/" + session, ctx.ip(), "ok");
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(sheet.get());
   }
 
   private void sessionPdf(Context ctx) throws IOException {

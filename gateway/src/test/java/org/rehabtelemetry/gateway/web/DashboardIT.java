@@ -405,6 +405,17 @@ class DashboardIT {
             () ->
                 get(http, "/api/records/courses?patient=P-0300", cookie).body().contains("S-exp"));
 
+    HttpResponse<String> sheet =
+        get(http, "/api/records/session?device=vert-01&session=S-exp&lang=ru", cookie);
+    assertEquals(200, sheet.statusCode(), sheet.body());
+    assertTrue(
+        sheet.body().contains("\"P-0300\"") && sheet.body().contains("Целевой угол наклона"),
+        sheet.body());
+    assertEquals(
+        404,
+        get(http, "/api/records/session?device=vert-02&session=S-exp", cookie).statusCode(),
+        "the session of another device");
+
     Path password = dir.resolve("op1.password");
     java.nio.file.Files.writeString(password, PASSWORD + "\n");
     Path out = dir.resolve("session.json");

@@ -16,6 +16,7 @@ import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.records.course.Course;
 import org.rehabtelemetry.records.i18n.Vocabulary;
 import org.rehabtelemetry.records.model.SessionRecord;
+import org.rehabtelemetry.records.sheet.SessionSheet;
 
 /**
  * HL7 FHIR R4 export: a session is a {@code Procedure} with one {@code Observation} per summary
@@ -175,8 +176,9 @@ public final class FhirExport {
         if (settings.length() > 0) {
           settings.append("; ");
         }
-        boolean limit = setting.getKey().startsWith("limit_");
-        String name = limit ? setting.getKey().substring("limit_".length()) : setting.getKey();
+        boolean limit = setting.getKey().startsWith(SessionSheet.LIMIT);
+        String name =
+            limit ? setting.getKey().substring(SessionSheet.LIMIT.length()) : setting.getKey();
         String unit =
             limit
                 ? words.alarmChannel(session.kind(), name).map(c -> words.unit(c.unit())).orElse("")

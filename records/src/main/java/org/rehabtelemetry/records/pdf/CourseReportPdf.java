@@ -11,6 +11,7 @@ import org.rehabtelemetry.records.i18n.Vocabulary;
 import org.rehabtelemetry.records.model.SessionRecord;
 import org.rehabtelemetry.records.progress.CourseProgress;
 import org.rehabtelemetry.records.progress.MetricTrend;
+import org.rehabtelemetry.records.sheet.Stamps;
 
 /**
  * The course progress report for therapists: compliance, interruptions and alarms; every metric's

@@ -11,6 +11,7 @@ import org.rehabtelemetry.records.i18n.Texts;
 import org.rehabtelemetry.records.i18n.Vocabulary;
 import org.rehabtelemetry.records.model.SessionRecord;
 import org.rehabtelemetry.records.progress.CourseProgress;
+import org.rehabtelemetry.records.sheet.SessionSheet;
 
 /**
  * Renders the three reports as PDF bytes in a language: the session report, the course progress
@@ -39,6 +40,11 @@ public final class Reports {
   public byte[] session(SessionRecord session, Language language) {
     return new SessionReportPdf(session, words(language), new Numbers(language, zone), fonts)
         .render(clock.instant());
+  }
+
+  /** The session report's words without the layout, for an HTML view. */
+  public SessionSheet sessionSheet(SessionRecord session, Language language) {
+    return SessionSheet.of(session, words(language), new Numbers(language, zone));
   }
 
   public byte[] course(CourseProgress progress, Language language) {

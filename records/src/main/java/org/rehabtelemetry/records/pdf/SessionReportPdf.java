@@ -6,17 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.rehabtelemetry.hardware.profile.ChannelSpec;
-import org.rehabtelemetry.hardware.profile.MetricSpec;
-import org.rehabtelemetry.hardware.profile.ProgrammeSpec;
 import org.rehabtelemetry.records.i18n.Numbers;
 import org.rehabtelemetry.records.i18n.Texts;
 import org.rehabtelemetry.records.i18n.Vocabulary;
 import org.rehabtelemetry.records.model.AlarmRecord;
 import org.rehabtelemetry.records.model.Series;
 import org.rehabtelemetry.records.model.SessionRecord;
+import org.rehabtelemetry.records.sheet.SessionSheet;
 
 /**
  * The session report: what ran (device, programme, settings), what it measured (the summary's
@@ -66,125 +64,30 @@ final class SessionReportPdf {
   }
 
   byte[] render(Instant generatedAt) {
-    pages.title(texts.get("report.session.title"));
-    pages.pairs(header());
-    settings();
-    results();
+    SessionSheet sheet = SessionSheet.of(session, words, numbers);
+    pages.title(sheet.title());
+    pages.pairs(pairs(sheet.section("overview").orElseThrow()));
+    for (String key : List.of("settings", "limits", "results")) {
+      sheet
+          .section(key)
+          .ifPresent(
+              section -> {
+                pages.heading(section.heading());
+                pages.pairs(pairs(section));
+              });
+    }
     charts();
-    alarms();
+    alarms(sheet);
     pages.note(texts.get("report.footer", numbers.dateTime(generatedAt)));
     return pages.finish();
   }
 
-  private List<String[]> header() {
+  private static List<String[]> pairs(SessionSheet.Section section) {
     List<String[]> pairs = new ArrayList<>();
-    pairs.add(new String[] {texts.get("label.patient"), session.patientCode()});
-    pairs.add(
-        new String[] {
-          texts.get("label.device"), words.kind(session.kind()) + " (" + session.deviceId() + ")"
-        });
-    pairs.add(
-        new String[] {
-          texts.get("label.programme"), words.programme(session.kind(), session.programme())
-        });
-    pairs.add(new String[] {texts.get("label.started"), numbers.dateTime(session.startedAt())});
-    if (session.endedAt() != null) {
-      pairs.add(new String[] {texts.get("label.ended"), numbers.dateTime(session.endedAt())});
+    for (SessionSheet.Pair pair : section.pairs()) {
+      pairs.add(new String[] {pair.label(), pair.value()});
     }
-    session
-        .metric("durationMin")
-        .ifPresent(
-            minutes ->
-                pairs.add(
-                    new String[] {
-                      texts.get("label.duration"), numbers.withUnit(minutes, 1, words.unit("min"))
-                    }));
-    pairs.add(new String[] {texts.get("label.outcome"), outcome()});
-    pairs.add(new String[] {texts.get("label.completeness"), Stamps.completeness(session, texts)});
     return pairs;
-  }
-
-  private String outcome() {
-    if (session.outcome() == null) {
-      return texts.get("outcome.running");
-    }
-    return session.interrupted() ? texts.get("outcome.interrupted") : texts.get("outcome.stopped");
-  }
-
-  /** Per-patient alarm limits ride with the settings as {@code limit_CODE} (the agent's record). */
-  static final String LIMIT = "limit_";
-
-  private void settings() {
-    Map<String, Double> programme = new java.util.TreeMap<>();
-    Map<String, Double> limits = new java.util.TreeMap<>();
-    session
-        .settings()
-        .forEach(
-            (name, value) -> {
-              if (name.startsWith(LIMIT)) {
-                limits.put(name.substring(LIMIT.length()), value);
-              } else {
-                programme.put(name, value);
-              }
-            });
-    if (!programme.isEmpty()) {
-      programmeSettings(programme);
-    }
-    if (!limits.isEmpty()) {
-      pages.heading(texts.get("section.limits"));
-      List<String[]> pairs = new ArrayList<>();
-      for (Map.Entry<String, Double> limit : limits.entrySet()) {
-        Optional<ChannelSpec> channel = words.alarmChannel(session.kind(), limit.getKey());
-        pairs.add(
-            new String[] {
-              words.alarm(limit.getKey(), limit.getKey()),
-              numbers.withUnit(
-                  limit.getValue(),
-                  channel.map(ChannelSpec::decimals).orElse(0),
-                  channel.map(c -> words.unit(c.unit())).orElse(""))
-            });
-      }
-      pages.pairs(pairs);
-    }
-  }
-
-  private void programmeSettings(Map<String, Double> settings) {
-    pages.heading(texts.get("section.settings"));
-    List<String[]> pairs = new ArrayList<>();
-    for (Map.Entry<String, Double> setting : settings.entrySet()) {
-      ProgrammeSpec.Setting spec =
-          words.setting(session.kind(), session.programme(), setting.getKey()).orElse(null);
-      String value =
-          spec == null
-              ? numbers.number(setting.getValue(), 1)
-              : numbers.withUnit(setting.getValue(), spec.decimals(), words.unit(spec.unit()));
-      pairs.add(
-          new String[] {
-            words.settingLabel(session.kind(), session.programme(), setting.getKey()), value
-          });
-    }
-    pages.pairs(pairs);
-  }
-
-  private void results() {
-    List<String[]> pairs = new ArrayList<>();
-    for (Map.Entry<String, Double> metric : session.metrics().entrySet()) {
-      if (metric.getKey().equals("durationMin")) {
-        continue;
-      }
-      MetricSpec spec = words.metric(session.kind(), metric.getKey()).orElse(null);
-      int decimals = spec == null ? 1 : spec.decimals();
-      String unit = spec == null ? "" : words.unit(spec.unit());
-      pairs.add(
-          new String[] {
-            words.metricLabel(session.kind(), metric.getKey()),
-            numbers.withUnit(metric.getValue(), decimals, unit)
-          });
-    }
-    if (!pairs.isEmpty()) {
-      pages.heading(texts.get("section.results"));
-      pages.pairs(pairs);
-    }
   }
 
   private void charts() {
@@ -265,50 +168,17 @@ final class SessionReportPdf {
         130);
   }
 
-  private void alarms() {
+  private void alarms(SessionSheet sheet) {
     pages.heading(texts.get("section.alarms"));
-    List<List<String>> rows = new ArrayList<>();
-    for (AlarmRecord alarm : session.alarms()) {
-      if (!alarm.raised()) {
-        continue;
-      }
-      String unit =
-          alarm.channel() == null
-              ? ""
-              : words
-                  .channel(session.kind(), alarm.channel())
-                  .map(ChannelSpec::unit)
-                  .map(words::unit)
-                  .orElse("");
-      int decimals =
-          alarm.channel() == null
-              ? 1
-              : words.channel(session.kind(), alarm.channel()).map(ChannelSpec::decimals).orElse(1);
-      rows.add(
-          List.of(
-              Numbers.minutesSeconds(java.time.Duration.between(session.startedAt(), alarm.time())),
-              words.priority(alarm.priority()),
-              words.alarm(alarm.code(), alarm.message()),
-              alarm.value() == null ? "" : numbers.withUnit(alarm.value(), decimals, unit),
-              alarm.limit() == null ? "" : numbers.withUnit(alarm.limit(), decimals, unit)));
+    for (String note : sheet.alarmNotes()) {
+      pages.text(note);
     }
-    if (session.alarmChangesOmitted() > 0) {
-      pages.text(texts.get("alarms.omitted", session.alarmChangesOmitted()));
-    }
-    if (rows.isEmpty()) {
-      if (session.alarmsRaised() == 0) {
-        pages.text(texts.get("alarms.none"));
-      }
+    if (sheet.alarms().isEmpty()) {
       return;
     }
     pages.table(
-        List.of(
-            texts.get("col.time"),
-            texts.get("col.priority"),
-            texts.get("col.alarm"),
-            texts.get("col.value"),
-            texts.get("col.limit")),
-        rows,
+        sheet.alarmColumns(),
+        sheet.alarms(),
         new float[] {1.2f, 1.5f, 5, 1.7f, 1.7f},
         new boolean[] {true, false, false, true, true});
   }

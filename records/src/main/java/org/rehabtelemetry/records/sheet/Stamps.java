@@ -1,14 +1,14 @@
-package org.rehabtelemetry.records.pdf;
+package org.rehabtelemetry.records.sheet;
 
 import org.rehabtelemetry.records.i18n.Texts;
 import org.rehabtelemetry.records.model.CompletenessStamp;
 import org.rehabtelemetry.records.model.SessionRecord;
 
 /** The completeness stamp in words: "all N records", or the gaps and why. Stateless. */
-final class Stamps {
+public final class Stamps {
   private Stamps() {}
 
-  static String completeness(SessionRecord session, Texts texts) {
+  public static String completeness(SessionRecord session, Texts texts) {
     CompletenessStamp stamp = session.completeness();
     if (!stamp.checked() || stamp.expected() <= 0) {
       return texts.get("completeness.unchecked", stamp.received());
