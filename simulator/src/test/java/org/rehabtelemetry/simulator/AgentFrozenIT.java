@@ -102,8 +102,8 @@ class AgentFrozenIT {
         assertTrue(gateway.parts().alarmLog().flush(Duration.ofSeconds(5)));
         long logged =
             gateway.parts().alarmLog().recent(100).stream()
-                .filter(e -> e.code().equals(CommunicationWatch.CODE))
-                .map(e -> e.conditionEnded())
+                .filter(e -> e.alarm().code().equals(CommunicationWatch.CODE))
+                .map(e -> e.alarm().conditionEnded())
                 .distinct()
                 .count();
         assertEquals(2, logged, "the alarm log holds the raise and the clear");

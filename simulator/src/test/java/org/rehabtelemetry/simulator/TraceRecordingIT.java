@@ -31,7 +31,7 @@ class TraceRecordingIT {
 
   @Test
   void recordedSession_holdsTheSameSamples_andReplaysAsASession() throws Exception {
-    Trace played = TraceLibrary.find("trainer-normal").orElseThrow().generate(20);
+    Trace played = TraceLibrary.find("trainer-normal").orElseThrow().generate(12);
     Path recorded;
     try (SimulatedDevice device = device("trainer-01", true)) {
       device.play(played, 1.0, "P-REC001");

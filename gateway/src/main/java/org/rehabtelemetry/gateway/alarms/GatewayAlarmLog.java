@@ -44,35 +44,9 @@ public final class GatewayAlarmLog implements AutoCloseable {
    * One change: the alarm as the operator's list held it right after.
    *
    * @param at when the gateway logged the change
-   * @param device the device
-   * @param alarmId the alarm's id on that device
-   * @param code e.g. {@code SPO2_LOW}, {@code COMM_LOSS}
-   * @param priority {@code high}, {@code medium} or {@code low}
-   * @param deviceState {@code raised}, {@code acknowledged} (on the device) or {@code cleared}
-   * @param conditionEnded whether the condition had ended
-   * @param latched whether it stays until a person resets it on the device
-   * @param channel the channel, or null
-   * @param value the triggering value in the channel's unit, or null
-   * @param limit the crossed limit, or null
-   * @param message the device's text
-   * @param operatorAckBy the operator who acknowledged it at the desk, or null
-   * @param operatorAckAt when, or null
+   * @param alarm the alarm as it then stood
    */
-  public record Entry(
-      Instant at,
-      String device,
-      String alarmId,
-      String code,
-      String priority,
-      String deviceState,
-      boolean conditionEnded,
-      boolean latched,
-      String channel,
-      Double value,
-      Double limit,
-      String message,
-      String operatorAckBy,
-      Instant operatorAckAt) {}
+  public record Entry(Instant at, AlarmBoard.Entry alarm) {}
 
   private final MonthlyLog files;
   private final Clock clock;
@@ -119,22 +93,7 @@ public final class GatewayAlarmLog implements AutoCloseable {
    * AlarmBoard}'s change listener.
    */
   public void changed(AlarmBoard.Entry alarm) {
-    Entry entry =
-        new Entry(
-            clock.instant(),
-            alarm.device(),
-            alarm.alarmId(),
-            alarm.code(),
-            alarm.priority(),
-            alarm.deviceState(),
-            alarm.conditionEnded(),
-            alarm.latched(),
-            alarm.channel(),
-            alarm.value(),
-            alarm.limit(),
-            alarm.message(),
-            alarm.operatorAckBy(),
-            alarm.operatorAckAt());
+    Entry entry = new Entry(clock.instant(), alarm);
     if (!closed && queue.offer(entry)) {
       accepted.incrementAndGet();
     } else {
@@ -199,8 +158,9 @@ public final class GatewayAlarmLog implements AutoCloseable {
         new StringBuilder(
             "time,device,alarm id,code,priority,state on device,condition ended,latched,channel,"
                 + "value,limit,message,acknowledged by operator,acknowledged at\r\n");
-    for (Entry e : entries) {
-      text.append(e.at())
+    for (Entry entry : entries) {
+      AlarmBoard.Entry e = entry.alarm();
+      text.append(entry.at())
           .append(',')
           .append(CsvCells.text(e.device()))
           .append(',')
@@ -309,9 +269,10 @@ public final class GatewayAlarmLog implements AutoCloseable {
     handled.addAndGet(batch.size());
   }
 
-  private String line(Entry e) {
+  private String line(Entry entry) {
+    AlarmBoard.Entry e = entry.alarm();
     ObjectNode line = json.createObjectNode();
-    line.put("at", e.at().toString());
+    line.put("at", entry.at().toString());
     line.put("device", e.device());
     line.put("alarmId", e.alarmId());
     line.put("code", e.code());
@@ -319,12 +280,14 @@ public final class GatewayAlarmLog implements AutoCloseable {
     line.put("deviceState", e.deviceState());
     line.put("conditionEnded", e.conditionEnded());
     line.put("latched", e.latched());
+    line.put("message", e.message());
     line.put("channel", e.channel());
     line.put("value", e.value());
     line.put("limit", e.limit());
-    line.put("message", e.message());
+    line.put("raisedAt", text(e.raisedAt()));
+    line.put("updatedAt", text(e.updatedAt()));
     line.put("operatorAckBy", e.operatorAckBy());
-    line.put("operatorAckAt", e.operatorAckAt() == null ? null : e.operatorAckAt().toString());
+    line.put("operatorAckAt", text(e.operatorAckAt()));
     try {
       return json.writeValueAsString(line);
     } catch (IOException e1) {
@@ -332,24 +295,43 @@ public final class GatewayAlarmLog implements AutoCloseable {
     }
   }
 
+  private static String text(Instant time) {
+    return time == null ? null : time.toString();
+  }
+
+  private static Instant time(JsonNode n, String field) {
+    return n.hasNonNull(field) ? Instant.parse(n.get(field).asText()) : null;
+  }
+
+  private static String text(JsonNode n, String field) {
+    return n.hasNonNull(field) ? n.get(field).asText() : null;
+  }
+
+  private static Double number(JsonNode n, String field) {
+    return n.hasNonNull(field) ? n.get(field).asDouble() : null;
+  }
+
   private Entry parse(String line) {
     try {
       JsonNode n = json.readTree(line);
       return new Entry(
           Instant.parse(n.path("at").asText()),
-          n.path("device").asText(null),
-          n.path("alarmId").asText(null),
-          n.path("code").asText(null),
-          n.path("priority").asText(null),
-          n.path("deviceState").asText(null),
-          n.path("conditionEnded").asBoolean(),
-          n.path("latched").asBoolean(),
-          n.hasNonNull("channel") ? n.get("channel").asText() : null,
-          n.hasNonNull("value") ? n.get("value").asDouble() : null,
-          n.hasNonNull("limit") ? n.get("limit").asDouble() : null,
-          n.path("message").asText(null),
-          n.hasNonNull("operatorAckBy") ? n.get("operatorAckBy").asText() : null,
-          n.hasNonNull("operatorAckAt") ? Instant.parse(n.get("operatorAckAt").asText()) : null);
+          new AlarmBoard.Entry(
+              text(n, "device"),
+              text(n, "alarmId"),
+              text(n, "code"),
+              text(n, "priority"),
+              text(n, "deviceState"),
+              n.path("conditionEnded").asBoolean(),
+              n.path("latched").asBoolean(),
+              text(n, "message"),
+              text(n, "channel"),
+              number(n, "value"),
+              number(n, "limit"),
+              time(n, "raisedAt"),
+              time(n, "updatedAt"),
+              text(n, "operatorAckBy"),
+              time(n, "operatorAckAt")));
     } catch (IOException | RuntimeException e) {
       return null; // a torn last line after a power cut: skipped
     }

@@ -34,32 +34,38 @@ class GatewayAlarmLogTest {
     assertEquals(3, log.written());
     List<GatewayAlarmLog.Entry> recent = log.recent(10);
     assertEquals(
-        List.of("cleared", "raised", "raised"), recent.stream().map(e -> e.deviceState()).toList());
-    assertEquals("op1", recent.get(0).operatorAckBy());
-    assertEquals(T0.minusSeconds(5), recent.get(0).operatorAckAt());
-    assertEquals(131.0, recent.get(2).value());
+        List.of("cleared", "raised", "raised"),
+        recent.stream().map(e -> e.alarm().deviceState()).toList());
+    assertEquals("op1", recent.get(0).alarm().operatorAckBy());
+    assertEquals(T0.minusSeconds(5), recent.get(0).alarm().operatorAckAt());
+    assertEquals(131.0, recent.get(2).alarm().value());
+    assertEquals(entry("a1", "raised", null), recent.get(2).alarm(), "every field comes back");
     assertEquals(3, Files.readAllLines(dir.resolve("alarm-log-2026-11.jsonl")).size());
     log.close();
   }
 
   @Test
   void csvHasAHeaderAndDefusesFormulas() {
+    AlarmBoard.Entry alarm = entry("a1", "raised", null);
     GatewayAlarmLog.Entry formula =
         new GatewayAlarmLog.Entry(
             T0,
-            "vert-01",
-            "a1",
-            "HR_HIGH",
-            "medium",
-            "raised",
-            false,
-            false,
-            "heartRate",
-            131.0,
-            130.0,
-            "=HYPERLINK(\"x\")",
-            null,
-            null);
+            new AlarmBoard.Entry(
+                alarm.device(),
+                alarm.alarmId(),
+                alarm.code(),
+                alarm.priority(),
+                alarm.deviceState(),
+                false,
+                false,
+                "=HYPERLINK(\"x\")",
+                alarm.channel(),
+                alarm.value(),
+                alarm.limit(),
+                alarm.raisedAt(),
+                alarm.updatedAt(),
+                null,
+                null));
     String csv = GatewayAlarmLog.csv(List.of(formula));
     assertTrue(csv.startsWith("time,device,alarm id,code,priority,state on device,"), csv);
     assertTrue(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), csv);
