@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.agent.config.AgentConfig;
+import org.rehabtelemetry.agent.config.AgentConfigLoader;
 import org.rehabtelemetry.agent.mqtt.PahoTransport;
 import org.rehabtelemetry.agent.ui.ControlApi;
 import org.rehabtelemetry.hardware.hub.HubFrame;
@@ -132,14 +133,15 @@ class TouchUiIT {
             ui.evaluate(
                     "document.querySelector('[data-testid=alarm-HR_HIGH]').classList.contains('medium')")
                 .asBoolean());
-        // It sounds (medium pattern); AUDIO PAUSED silences it for 2 min, visibly, until resumed.
+        // It sounds (medium pattern); AUDIO PAUSED silences it for its time (10 s here), visibly,
+        // until resumed by hand; paused again, the sound returns by itself when the time is over.
         assertEquals("Звучит тревога (средний приоритет)", ui.text("[data-testid=sound-state]"));
         ui.click("[data-testid=audio-pause]");
         await()
             .atMost(Duration.ofSeconds(5))
             .until(() -> ui.text("[data-testid=sound-state]").startsWith("ЗВУК ВЫКЛЮЧЕН "));
         assertTrue(
-            ui.text("[data-testid=sound-state]").matches("ЗВУК ВЫКЛЮЧЕН (2:00|1:5\\d)"),
+            ui.text("[data-testid=sound-state]").matches("ЗВУК ВЫКЛЮЧЕН 0:(10|0\\d)"),
             ui.text("[data-testid=sound-state]"));
         assertEquals(null, agent.sounder().sounding());
         ui.click("[data-testid=audio-resume]");
@@ -149,6 +151,26 @@ class TouchUiIT {
                 () ->
                     "Звучит тревога (средний приоритет)"
                         .equals(ui.text("[data-testid=sound-state]")));
+        ui.click("[data-testid=audio-pause]");
+        long paused = System.nanoTime();
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> ui.text("[data-testid=sound-state]").startsWith("ЗВУК ВЫКЛЮЧЕН "));
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () ->
+                    "Звучит тревога (средний приоритет)"
+                        .equals(ui.text("[data-testid=sound-state]")));
+        double expiredAfter = (System.nanoTime() - paused) / 1e9;
+        assertTrue(
+            expiredAfter >= 9.5 && expiredAfter <= 12,
+            "the pause of 10 s ended after " + expiredAfter + " s");
+        assertTrue(agent.sounder().sounding() != null, "the condition persists: it sounds again");
+        System.out.printf(
+            "AUDIO PAUSED of 10 s on the touch UI: the sound was back %.1f s after the press%n",
+            expiredAfter);
         ui.click("[data-testid=ack-HR_HIGH]");
         await()
             .atMost(Duration.ofSeconds(5))
@@ -236,13 +258,19 @@ class TouchUiIT {
     }
   }
 
-  private AgentConfig config() {
-    return TestAgentConfigs.write(
+  /** The test agent's config, with AUDIO PAUSED at the config's shortest, 10 s. */
+  private AgentConfig config() throws Exception {
+    TestAgentConfigs.write(
         dir,
         "verticalizer-ui.yaml",
         Map.of("HUB_PORT", pty.server().deviceEnd()),
         mosquitto.server().uri(),
         0,
         "sensorHub");
+    String yaml =
+        Files.readString(dir.resolve("agent.yaml")) + "alarmSound: {audioPauseSeconds: 10}\n";
+    Files.writeString(dir.resolve("agent.yaml"), yaml);
+    return AgentConfigLoader.parse(
+        "agent.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), dir);
   }
 }
