@@ -134,10 +134,15 @@
   }
 
   // The session report's words as HTML (the PDF adds the charts), from /api/records/session.
+  let shown = 0; // the latest "View": an older answer arriving late is dropped
+  const panel = document.getElementById('session-sheet');
+  function hideSession() { shown++; panel.hidden = true; panel.replaceChildren(); }
+
   async function showSession(query, sessionId) {
-    const panel = document.getElementById('session-sheet');
+    const mine = ++shown;
     try {
       const sheet = await get(withLang('/api/records/session' + query));
+      if (mine !== shown) return;
       const parts = [el('h3', null, sheet.title + ' ' + sessionId)];
       for (const section of sheet.sections) {
         if (section.heading) parts.push(el('h4', null, section.heading));
@@ -176,6 +181,7 @@
     if (event) event.preventDefault();
     const patient = document.getElementById('patient').value.trim();
     if (!patient) return;
+    hideSession(); // the previous child's session report never stays under another child
     status.textContent = '…';
     try {
       const courses = await get(withLang('/api/records/courses?patient=' + encodeURIComponent(patient)));

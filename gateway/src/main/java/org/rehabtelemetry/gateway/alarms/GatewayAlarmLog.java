@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayAlarmLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayAlarmLog.class);
-  private static final int TAIL_BYTES = 1024 * 1024;
+
+  /** Bytes read back per monthly file for each entry asked for (a line is about 400). */
+  private static final int BYTES_PER_ENTRY = 768;
+
   private static final int BATCH = 256;
 
   /**
@@ -58,7 +61,11 @@ public final class GatewayAlarmLog implements AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final Object writing = new Object();
-  private volatile boolean closed;
+
+  /** Guards {@link #closed} together with the offer, so no change slips in after close. */
+  private final Object gate = new Object();
+
+  private boolean closed;
   private Thread writer;
 
   /**
@@ -94,9 +101,16 @@ public final class GatewayAlarmLog implements AutoCloseable {
    */
   public void changed(AlarmBoard.Entry alarm) {
     Entry entry = new Entry(clock.instant(), alarm);
-    if (!closed && queue.offer(entry)) {
-      accepted.incrementAndGet();
-    } else {
+    boolean queued;
+    boolean wasClosed;
+    synchronized (gate) {
+      wasClosed = closed;
+      queued = !closed && queue.offer(entry);
+      if (queued) {
+        accepted.incrementAndGet();
+      }
+    }
+    if (!queued) {
       long lost = dropped.incrementAndGet();
       LOG.error(
           "alarm log: {} {} of {} not logged ({} so far): {}",
@@ -104,7 +118,7 @@ public final class GatewayAlarmLog implements AutoCloseable {
           alarm.deviceState(),
           alarm.device(),
           lost,
-          closed ? "the log is closed" : "the writer is behind");
+          wasClosed ? "the log is closed" : "the writer is behind");
     }
   }
 
@@ -113,7 +127,9 @@ public final class GatewayAlarmLog implements AutoCloseable {
     return written.get();
   }
 
-  /** Changes not logged because the queue was full or the log closed. */
+  /**
+   * Changes not logged: the queue was full, the log was closed, or the disk refused their batch.
+   */
   public long dropped() {
     return dropped.get();
   }
@@ -140,11 +156,15 @@ public final class GatewayAlarmLog implements AutoCloseable {
     return true;
   }
 
-  /** The most recent changes (at most {@code max}, from the two newest files), newest first. */
+  /**
+   * The most recent changes, newest first: at most {@code max}, from the two newest monthly files,
+   * reading at most {@code max} × 768 bytes of each.
+   */
   public List<Entry> recent(int max) {
     try {
       synchronized (writing) {
-        return files.recent(max, TAIL_BYTES, this::parse);
+        return files.recent(
+            max, (int) Math.min(64L << 20, (long) max * BYTES_PER_ENTRY), this::parse);
       }
     } catch (IOException e) {
       LOG.error("alarm log: cannot read it back: {}", e.getMessage());
@@ -198,20 +218,21 @@ public final class GatewayAlarmLog implements AutoCloseable {
    */
   @Override
   public void close() {
-    closed = true;
+    synchronized (gate) {
+      closed = true;
+    }
     Thread thread;
     synchronized (this) {
       thread = writer;
     }
-    if (thread == null) {
-      drain();
-      return;
+    if (thread != null) {
+      try {
+        thread.join(10_000); // not interrupted: an interrupt would close the file mid-write
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
-    try {
-      thread.join(10_000); // not interrupted: an interrupt would close the file mid-write
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    drain(); // without a writer, or one that did not end in time: what is left is written here
   }
 
   /** The writer: the only thread that writes, until closed and nothing is left. */
@@ -222,10 +243,12 @@ public final class GatewayAlarmLog implements AutoCloseable {
         first = queue.poll(250, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         first = null;
-        closed = true;
+        synchronized (gate) {
+          closed = true;
+        }
       }
       if (first == null) {
-        if (closed) {
+        if (isClosed()) {
           drain();
           return;
         }
@@ -235,6 +258,12 @@ public final class GatewayAlarmLog implements AutoCloseable {
       batch.add(first);
       queue.drainTo(batch, BATCH - 1);
       write(batch);
+    }
+  }
+
+  private boolean isClosed() {
+    synchronized (gate) {
+      return closed;
     }
   }
 

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -102,7 +101,7 @@ final class ExportCommand implements Callable<Integer> {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     String base = gateway.toString();
-    char[] password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
+    String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
     String cookie;
     try {
       HttpResponse<Void> login =
@@ -112,7 +111,7 @@ final class ExportCommand implements Callable<Integer> {
                   .header("Content-Type", "application/x-www-form-urlencoded")
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
-                          "username=" + encode(user) + "&password=" + encode(new String(password))))
+                          "username=" + encode(user) + "&password=" + encode(password)))
                   .build(),
               HttpResponse.BodyHandlers.discarding());
       cookie =
@@ -124,8 +123,6 @@ final class ExportCommand implements Callable<Integer> {
     } catch (IOException e) {
       System.err.println("cannot reach " + base + ": " + e.getMessage());
       return 1;
-    } finally {
-      Arrays.fill(password, '\0');
     }
     if (cookie == null) {
       System.err.println("login refused for " + user + " at " + base);

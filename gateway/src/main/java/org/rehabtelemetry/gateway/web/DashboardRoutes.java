@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * GET  /api/alarms            the alarm list
  * POST /api/alarms/ack        ?device=D&amp;alarm=A (operator or admin): seen at the desk
  * GET  /api/alarm-log         the gateway's alarm log, latest 200 changes, newest first
- * GET  /api/alarm-log.csv     the same as CSV, up to 10,000 changes from the two newest months
+ * GET  /api/alarm-log.csv     the same as CSV: the newest changes, up to 10,000, of two months
  * GET  /api/live              server-sent events ({@link LiveFeed}); ?device=D adds its samples
  * GET  /api/audit             the audit log's latest entries (admin)
  * /api/records/...            the clinic's records and reports ({@link RecordsRoutes})

@@ -2,9 +2,12 @@ package org.rehabtelemetry.runtime.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,17 +60,39 @@ public final class MonthlyLog {
 
   /**
    * Appends {@code lines} (each without a line break) to the file of {@code at}'s month with one
-   * fsync; durable when it returns.
+   * fsync; durable when it returns. A file that does not end with a line break (a line torn by a
+   * power cut, or a write the disk refused half-way) gets one first, so the torn line stays the
+   * only one lost.
    */
   public void append(Instant at, List<String> lines) throws IOException {
+    Path month = fileFor(at);
     StringBuilder text = new StringBuilder();
+    if (endsTorn(month)) {
+      text.append('\n');
+    }
     for (String line : lines) {
       if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
         throw new IllegalArgumentException("a log line holds no line break");
       }
       text.append(line).append('\n');
     }
-    DurableFiles.append(fileFor(at), text.toString().getBytes(StandardCharsets.UTF_8));
+    DurableFiles.append(month, text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether {@code file} exists, is not empty and does not end with a line break. */
+  private static boolean endsTorn(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = in.size();
+      if (size == 0) {
+        return false;
+      }
+      ByteBuffer last = ByteBuffer.allocate(1);
+      in.read(last, size - 1);
+      return last.get(0) != '\n';
+    }
   }
 
   /** The newest non-blank lines as they are (see {@link #recent(int, int, Function)}). */
@@ -101,13 +126,16 @@ public final class MonthlyLog {
   }
 
   /**
-   * Deletes the files whose month ended more than {@code retention} before {@code clock}'s now.
+   * Deletes the files whose month ended more than {@code retention} before {@code clock}'s now; a
+   * file that cannot be deleted does not stop the others.
    *
    * @return the names of the files deleted
+   * @throws IOException after trying them all, if any could not be deleted
    */
   public List<String> prune(Clock clock, Duration retention) throws IOException {
     Instant cutoff = clock.instant().minus(retention);
     List<String> deleted = new ArrayList<>();
+    IOException failed = null;
     for (Path month : files()) {
       Matcher name = file.matcher(month.getFileName().toString());
       if (name.matches()
@@ -117,9 +145,20 @@ public final class MonthlyLog {
               .atStartOfDay(ZoneOffset.UTC)
               .toInstant()
               .isBefore(cutoff)) {
-        DurableFiles.delete(month);
-        deleted.add(month.getFileName().toString());
+        try {
+          DurableFiles.delete(month);
+          deleted.add(month.getFileName().toString());
+        } catch (IOException e) {
+          if (failed == null) {
+            failed = e;
+          } else {
+            failed.addSuppressed(e);
+          }
+        }
       }
+    }
+    if (failed != null) {
+      throw new IOException("could not delete every old file (deleted " + deleted + ")", failed);
     }
     return deleted;
   }

@@ -44,6 +44,19 @@ class MonthlyLogTest {
   }
 
   @Test
+  void aLineAppendedAfterATornOneIsNotJoinedToIt() throws Exception {
+    MonthlyLog log = new MonthlyLog(dir, "alarm-log");
+    Instant at = Instant.parse("2026-11-30T10:00:00Z");
+    log.append(at, List.of("{\"a\":1}"));
+    Files.writeString(
+        log.fileFor(at), "{\"torn", java.nio.file.StandardOpenOption.APPEND); // a power cut
+    log.append(at, List.of("{\"b\":2}"));
+    assertEquals(List.of("{\"a\":1}", "{\"torn", "{\"b\":2}"), Files.readAllLines(log.fileFor(at)));
+    assertEquals(
+        List.of("{\"b\":2}", "{\"a\":1}"), log.recent(10, 1024, l -> l.endsWith("}") ? l : null));
+  }
+
+  @Test
   void aLineBreakInsideALineAndABadPrefixAreRefused() {
     MonthlyLog log = new MonthlyLog(dir, "alarm-log");
     assertThrows(

@@ -354,10 +354,18 @@ public final class QuestDbArchive implements SessionArchive {
             + time(start)
             + " AND "
             + time(to);
-    JsonNode distinct = rows("SELECT count_distinct(\"channel\") FROM \"sample\" WHERE " + span);
-    long channels =
-        distinct.size() == 0 ? 0 : Math.min(MAX_CHANNELS, distinct.get(0).get(0).asLong());
-    if (channels == 0) {
+    List<String> channels = new ArrayList<>();
+    for (JsonNode row :
+        rows(
+            "SELECT DISTINCT \"channel\" FROM \"sample\" WHERE "
+                + span
+                + " ORDER BY \"channel\" LIMIT "
+                + MAX_CHANNELS)) {
+      if (SessionArchive.isIdentifier(row.get(0).asText())) {
+        channels.add(row.get(0).asText()); // a name that is not one is never put into SQL
+      }
+    }
+    if (channels.isEmpty()) {
       return Map.of();
     }
     long seconds = Math.max(1, Duration.between(start, to).toSeconds());
@@ -367,12 +375,14 @@ public final class QuestDbArchive implements SessionArchive {
         rows(
             "SELECT \"channel\", \"timestamp\", avg(\"value\") FROM \"sample\" WHERE "
                 + span
-                + " SAMPLE BY "
+                + " AND \"channel\" IN ("
+                + identifiers(channels)
+                + ") SAMPLE BY "
                 + bucket
-                + "s LIMIT "
-                + channels * (MAX_POINTS + 2))) {
+                + "s ALIGN TO FIRST OBSERVATION LIMIT "
+                + channels.size() * (MAX_POINTS + 2))) {
       List<double[]> channel = points.computeIfAbsent(row.get(0).asText(), c -> new ArrayList<>());
-      if (channel.size() <= MAX_POINTS && row.get(2).isNumber()) {
+      if (channel.size() < MAX_POINTS && row.get(2).isNumber()) {
         Instant at = Instant.parse(row.get(1).asText());
         channel.add(
             new double[] {Duration.between(start, at).toMillis() / 1000.0, row.get(2).asDouble()});
