@@ -1,8 +1,5 @@
 package org.rehabtelemetry.gateway.alarms;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +11,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.rehabtelemetry.runtime.files.CsvCells;
 import org.rehabtelemetry.runtime.files.MonthlyLog;
 import org.rehabtelemetry.runtime.threads.FailFast;
 import org.slf4j.Logger;
@@ -54,7 +50,6 @@ public final class GatewayAlarmLog implements AutoCloseable {
   private final MonthlyLog files;
   private final Clock clock;
   private final BlockingQueue<Entry> queue;
-  private final ObjectMapper json = new ObjectMapper();
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong handled = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
@@ -164,7 +159,7 @@ public final class GatewayAlarmLog implements AutoCloseable {
     try {
       synchronized (writing) {
         return files.recent(
-            max, (int) Math.min(64L << 20, (long) max * BYTES_PER_ENTRY), this::parse);
+            max, (int) Math.min(64L << 20, (long) max * BYTES_PER_ENTRY), AlarmLogFormat::parse);
       }
     } catch (IOException e) {
       LOG.error("alarm log: cannot read it back: {}", e.getMessage());
@@ -174,42 +169,7 @@ public final class GatewayAlarmLog implements AutoCloseable {
 
   /** {@code entries} as CSV (RFC 4180, a header line, UTF-8), for a spreadsheet. */
   public static String csv(List<Entry> entries) {
-    StringBuilder text =
-        new StringBuilder(
-            "time,device,alarm id,code,priority,state on device,condition ended,latched,channel,"
-                + "value,limit,message,acknowledged by operator,acknowledged at\r\n");
-    for (Entry entry : entries) {
-      AlarmBoard.Entry e = entry.alarm();
-      text.append(entry.at())
-          .append(',')
-          .append(CsvCells.text(e.device()))
-          .append(',')
-          .append(CsvCells.text(e.alarmId()))
-          .append(',')
-          .append(CsvCells.text(e.code()))
-          .append(',')
-          .append(CsvCells.text(e.priority()))
-          .append(',')
-          .append(CsvCells.text(e.deviceState()))
-          .append(',')
-          .append(e.conditionEnded())
-          .append(',')
-          .append(e.latched())
-          .append(',')
-          .append(CsvCells.text(e.channel()))
-          .append(',')
-          .append(CsvCells.number(e.value()))
-          .append(',')
-          .append(CsvCells.number(e.limit()))
-          .append(',')
-          .append(CsvCells.text(e.message()))
-          .append(',')
-          .append(CsvCells.text(e.operatorAckBy()))
-          .append(',')
-          .append(e.operatorAckAt() == null ? "" : e.operatorAckAt().toString())
-          .append("\r\n");
-    }
-    return text.toString();
+    return AlarmLogFormat.csv(entries);
   }
 
   /**
@@ -278,7 +238,7 @@ public final class GatewayAlarmLog implements AutoCloseable {
   private void write(List<Entry> batch) {
     List<String> lines = new ArrayList<>(batch.size());
     for (Entry entry : batch) {
-      lines.add(line(entry));
+      lines.add(AlarmLogFormat.line(entry));
     }
     Instant now = clock.instant();
     synchronized (writing) {
@@ -296,73 +256,5 @@ public final class GatewayAlarmLog implements AutoCloseable {
       }
     }
     handled.addAndGet(batch.size());
-  }
-
-  private String line(Entry entry) {
-    AlarmBoard.Entry e = entry.alarm();
-    ObjectNode line = json.createObjectNode();
-    line.put("at", entry.at().toString());
-    line.put("device", e.device());
-    line.put("alarmId", e.alarmId());
-    line.put("code", e.code());
-    line.put("priority", e.priority());
-    line.put("deviceState", e.deviceState());
-    line.put("conditionEnded", e.conditionEnded());
-    line.put("latched", e.latched());
-    line.put("message", e.message());
-    line.put("channel", e.channel());
-    line.put("value", e.value());
-    line.put("limit", e.limit());
-    line.put("raisedAt", text(e.raisedAt()));
-    line.put("updatedAt", text(e.updatedAt()));
-    line.put("operatorAckBy", e.operatorAckBy());
-    line.put("operatorAckAt", text(e.operatorAckAt()));
-    try {
-      return json.writeValueAsString(line);
-    } catch (IOException e1) {
-      throw new IllegalStateException("a JSON object of strings and numbers always serialises", e1);
-    }
-  }
-
-  private static String text(Instant time) {
-    return time == null ? null : time.toString();
-  }
-
-  private static Instant time(JsonNode n, String field) {
-    return n.hasNonNull(field) ? Instant.parse(n.get(field).asText()) : null;
-  }
-
-  private static String text(JsonNode n, String field) {
-    return n.hasNonNull(field) ? n.get(field).asText() : null;
-  }
-
-  private static Double number(JsonNode n, String field) {
-    return n.hasNonNull(field) ? n.get(field).asDouble() : null;
-  }
-
-  private Entry parse(String line) {
-    try {
-      JsonNode n = json.readTree(line);
-      return new Entry(
-          Instant.parse(n.path("at").asText()),
-          new AlarmBoard.Entry(
-              text(n, "device"),
-              text(n, "alarmId"),
-              text(n, "code"),
-              text(n, "priority"),
-              text(n, "deviceState"),
-              n.path("conditionEnded").asBoolean(),
-              n.path("latched").asBoolean(),
-              text(n, "message"),
-              text(n, "channel"),
-              number(n, "value"),
-              number(n, "limit"),
-              time(n, "raisedAt"),
-              time(n, "updatedAt"),
-              text(n, "operatorAckBy"),
-              time(n, "operatorAckAt")));
-    } catch (IOException | RuntimeException e) {
-      return null; // a torn last line after a power cut: skipped
-    }
   }
 }

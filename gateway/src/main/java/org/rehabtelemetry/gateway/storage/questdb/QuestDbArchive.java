@@ -4,11 +4,9 @@ import static org.rehabtelemetry.gateway.storage.questdb.SqlLiterals.identifier;
 import static org.rehabtelemetry.gateway.storage.questdb.SqlLiterals.identifiers;
 import static org.rehabtelemetry.gateway.storage.questdb.SqlLiterals.micros;
 import static org.rehabtelemetry.gateway.storage.questdb.SqlLiterals.text;
-import static org.rehabtelemetry.gateway.storage.questdb.SqlLiterals.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +23,6 @@ import org.rehabtelemetry.records.archive.SessionArchive;
 import org.rehabtelemetry.records.course.CourseMark;
 import org.rehabtelemetry.records.model.AlarmRecord;
 import org.rehabtelemetry.records.model.CompletenessStamp;
-import org.rehabtelemetry.records.model.Series;
 import org.rehabtelemetry.records.model.SessionRecord;
 
 /**
@@ -40,19 +37,13 @@ import org.rehabtelemetry.records.model.SessionRecord;
  */
 public final class QuestDbArchive implements SessionArchive {
   private static final int IN_CHUNK = 100;
-  private static final int MAX_CHANNELS = 32;
-
-  /** The longest span charted for a session without an end: longer than any therapy programme. */
-  private static final Duration MAX_CHART_SPAN = Duration.ofHours(12);
-
-  /** Samples stamped up to this long after the summary still belong on the chart. */
-  private static final Duration CHART_SLACK = Duration.ofMinutes(1);
 
   private static final DeviceKind UNKNOWN = new DeviceKind("unknown");
   private static final List<String> SUMMARY_FIXED =
       List.of("seq", "records_expected", "timestamp", "started_at");
 
   private final QuestDbSql sql;
+  private final SessionSeries series;
   private final int maxSessions;
   private final int maxAlarmChanges;
 
@@ -69,6 +60,7 @@ public final class QuestDbArchive implements SessionArchive {
       throw new IllegalArgumentException("the bounds must be positive");
     }
     this.sql = sql;
+    this.series = new SessionSeries(sql);
     this.maxSessions = maxSessions;
     this.maxAlarmChanges = maxAlarmChanges;
   }
@@ -198,7 +190,7 @@ public final class QuestDbArchive implements SessionArchive {
               alarms,
               raised.getOrDefault(key, 0L),
               omitted,
-              detail ? series(device, id, start, end) : Map.of(),
+              detail ? series.of(device, id, start, end) : Map.of(),
               stamp(completeness.get(key))));
     }
     return sessions;
@@ -311,7 +303,7 @@ public final class QuestDbArchive implements SessionArchive {
         rows(
             "SELECT \"timestamp\", \"code\", \"priority\", \"state\", \"channel\", \"message\","
                 + " \"value\", \"limit\" FROM \"alarm\" WHERE "
-                + ofSession(device, session)
+                + SqlLiterals.session(device, session)
                 + " ORDER BY \"timestamp\" LIMIT "
                 + maxAlarmChanges)) {
       alarms.add(
@@ -330,95 +322,9 @@ public final class QuestDbArchive implements SessionArchive {
 
   /** All the session's alarm state changes, counted (read after the list, so never fewer). */
   private long alarmChanges(String device, String session) throws IOException {
-    JsonNode rows = rows("SELECT count() FROM \"alarm\" WHERE " + ofSession(device, session));
-    return rows.size() == 0 ? 0 : rows.get(0).get(0).asLong();
-  }
-
-  /**
-   * Each channel thinned to about {@value SessionArchive#MAX_POINTS} means over the session's span:
-   * from its start to its end, or, without an end, to its last sample (at most {@link
-   * #MAX_CHART_SPAN}).
-   */
-  private Map<String, Series> series(String device, String session, Instant start, Instant end)
-      throws IOException {
-    Instant to = end == null ? lastSample(device, session, start) : end.plus(CHART_SLACK);
-    if (to == null) {
-      return Map.of();
-    }
-    if (to.isAfter(start.plus(MAX_CHART_SPAN))) {
-      to = start.plus(MAX_CHART_SPAN);
-    }
-    String span =
-        ofSession(device, session)
-            + " AND \"timestamp\" BETWEEN "
-            + time(start)
-            + " AND "
-            + time(to);
-    List<String> channels = new ArrayList<>();
-    for (JsonNode row :
-        rows(
-            "SELECT DISTINCT \"channel\" FROM \"sample\" WHERE "
-                + span
-                + " ORDER BY \"channel\" LIMIT "
-                + MAX_CHANNELS)) {
-      if (SessionArchive.isIdentifier(row.get(0).asText())) {
-        channels.add(row.get(0).asText()); // a name that is not one is never put into SQL
-      }
-    }
-    if (channels.isEmpty()) {
-      return Map.of();
-    }
-    long seconds = Math.max(1, Duration.between(start, to).toSeconds());
-    long bucket = Math.max(1, (seconds + MAX_POINTS - 1) / MAX_POINTS);
-    Map<String, List<double[]>> points = new LinkedHashMap<>();
-    for (JsonNode row :
-        rows(
-            "SELECT \"channel\", \"timestamp\", avg(\"value\") FROM \"sample\" WHERE "
-                + span
-                + " AND \"channel\" IN ("
-                + identifiers(channels)
-                + ") SAMPLE BY "
-                + bucket
-                + "s ALIGN TO FIRST OBSERVATION LIMIT "
-                + channels.size() * (MAX_POINTS + 2))) {
-      List<double[]> channel = points.computeIfAbsent(row.get(0).asText(), c -> new ArrayList<>());
-      if (channel.size() < MAX_POINTS && row.get(2).isNumber()) {
-        Instant at = Instant.parse(row.get(1).asText());
-        channel.add(
-            new double[] {Duration.between(start, at).toMillis() / 1000.0, row.get(2).asDouble()});
-      }
-    }
-    Map<String, Series> series = new LinkedHashMap<>();
-    for (Map.Entry<String, List<double[]>> channel : points.entrySet()) {
-      List<double[]> list = channel.getValue();
-      list.sort((a, b) -> Double.compare(a[0], b[0]));
-      double[] times = new double[list.size()];
-      double[] values = new double[list.size()];
-      for (int i = 0; i < times.length; i++) {
-        times[i] = list.get(i)[0];
-        values[i] = list.get(i)[1];
-      }
-      series.put(channel.getKey(), new Series(channel.getKey(), times, values));
-    }
-    return series;
-  }
-
-  /** The newest sample of a session that never ended, or null without one. */
-  private Instant lastSample(String device, String session, Instant start) throws IOException {
     JsonNode rows =
-        rows(
-            "SELECT max(\"timestamp\") FROM \"sample\" WHERE "
-                + ofSession(device, session)
-                + " AND \"timestamp\" >= "
-                + time(start));
-    if (rows.size() == 0 || rows.get(0).get(0).isNull()) {
-      return null;
-    }
-    return Instant.parse(rows.get(0).get(0).asText()).plusSeconds(1);
-  }
-
-  private static String ofSession(String device, String session) throws IOException {
-    return "\"device\" = " + identifier(device) + " AND \"session\" = " + identifier(session);
+        rows("SELECT count() FROM \"alarm\" WHERE " + SqlLiterals.session(device, session));
+    return rows.size() == 0 ? 0 : rows.get(0).get(0).asLong();
   }
 
   private JsonNode rows(String statement) throws IOException {

@@ -33,6 +33,11 @@ final class SqlLiterals {
     return list.toString();
   }
 
+  /** A filter on one device's session: both ids checked and quoted. */
+  static String session(String device, String session) throws IOException {
+    return "\"device\" = " + identifier(device) + " AND \"session\" = " + identifier(session);
+  }
+
   /** Free text (an operator's name), at most 64 characters, as a quoted literal. */
   static String text(String value) {
     String clean = value.replaceAll("[\\p{Cntrl}]", "");
