@@ -7,7 +7,13 @@ import java.util.Optional;
  * on construction, so an instance that exists is always valid and encodable.
  */
 public sealed interface Message
-    permits DeviceStatus, SessionEvent, SampleBatch, AlarmEvent, SessionSummary, DeviceCommand {
+    permits DeviceStatus,
+        SessionEvent,
+        SampleBatch,
+        AlarmEvent,
+        SessionSummary,
+        LostRecords,
+        DeviceCommand {
 
   /** Device, boot and time of the message. */
   Header header();

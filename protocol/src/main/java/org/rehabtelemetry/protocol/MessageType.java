@@ -7,6 +7,7 @@ public enum MessageType implements WireEnum {
   SAMPLES("samples"),
   ALARM("alarm"),
   SUMMARY("summary"),
+  LOST("lost"),
   COMMAND("cmd");
 
   private final String wireName;

@@ -85,7 +85,7 @@ class MessageCodecTest {
     assertRejected(
         json -> json.put("type", "telemetry"),
         "type",
-        "must be one of [status, session, samples, alarm, summary, cmd], was \"telemetry\"");
+        "must be one of [status, session, samples, alarm, summary, lost, cmd], was \"telemetry\"");
   }
 
   @Test
@@ -215,6 +215,48 @@ class MessageCodecTest {
     ProtocolException e = assertThrows(ProtocolException.class, () -> decode(alarm));
     assertEquals("sessionId", e.field());
     assertEquals("is required", e.reason());
+  }
+
+  @Test
+  void decode_lostWithOverlappingRanges_namesSeqs() {
+    ObjectNode lost = json(SampleMessages.oneOfEach().get(6));
+    lost.put("seqs", "3-9,8-12");
+    ProtocolException e = assertThrows(ProtocolException.class, () -> decode(lost));
+    assertEquals("seqs", e.field());
+    assertEquals("ranges must ascend with gaps between them; '8-12' does not", e.reason());
+  }
+
+  @Test
+  void decode_lostWithoutReasonOrTime_isRejected() {
+    ObjectNode noReason = json(SampleMessages.oneOfEach().get(6));
+    noReason.remove("reason");
+    assertEquals("reason", assertThrows(ProtocolException.class, () -> decode(noReason)).field());
+    ObjectNode badTime = json(SampleMessages.oneOfEach().get(6));
+    badTime.put("evictedAt", "yesterday");
+    assertEquals("evictedAt", assertThrows(ProtocolException.class, () -> decode(badTime)).field());
+  }
+
+  @Test
+  void decode_lostWithSeqOfItsOwn_isRejectedAsUnknownField() {
+    ObjectNode lost = json(SampleMessages.oneOfEach().get(6));
+    lost.put("seq", 4);
+    ProtocolException e = assertThrows(ProtocolException.class, () -> decode(lost));
+    assertEquals("seq", e.field());
+  }
+
+  @Test
+  void lost_tooManyRangesForOneText_isRefusedWhenBuilt() {
+    java.util.List<SeqRange> ranges = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      ranges.add(new SeqRange(10_000 + 2L * i, 10_000 + 2L * i));
+    }
+    ProtocolException e =
+        assertThrows(
+            ProtocolException.class,
+            () ->
+                new LostRecords(
+                    SampleMessages.HEADER, "S1", ranges, SampleMessages.T0, "size limit"));
+    assertEquals("seqs", e.field());
   }
 
   @Test

@@ -86,6 +86,12 @@ public final class SampleMessages {
             T0,
             T0.plusSeconds(1200),
             Map.of("timeAt60DegMin", new Metric(14.5, "min"))),
+        new LostRecords(
+            HEADER,
+            s0.sessionId(),
+            List.of(new SeqRange(1, 1)),
+            T0.plusSeconds(600),
+            "size limit 268435456 bytes reached"),
         new DeviceCommand(HEADER, "C-1", "PING", Map.of("note", "reserved")));
   }
 
@@ -98,7 +104,7 @@ public final class SampleMessages {
             Instant.ofEpochMilli(1_700_000_000_000L + random.nextInt(1_000_000_000)));
     SessionRef session =
         new SessionRef("S" + random.nextInt(1000), (int) random.nextLong(Limits.MAX_SEQ + 1));
-    return switch (random.nextInt(6)) {
+    return switch (random.nextInt(7)) {
       case 0 ->
           new DeviceStatus(
               header,
@@ -149,6 +155,15 @@ public final class SampleMessages {
               header.time(),
               header.time().plusSeconds(random.nextInt(3600)),
               Map.of("spasmCount", new Metric(random.nextInt(10), "count")));
+      case 5 ->
+          new LostRecords(
+              header,
+              session.sessionId(),
+              random.nextBoolean()
+                  ? List.of(new SeqRange(session.seq(), session.seq()))
+                  : List.of(new SeqRange(0, 3), new SeqRange(5, 5 + random.nextInt(1000))),
+              header.time().minusSeconds(random.nextInt(3600)),
+              "older than PT168H");
       default -> new DeviceCommand(header, "C" + random.nextInt(99), "PING", Map.of());
     };
   }

@@ -28,11 +28,13 @@ import org.rehabtelemetry.protocol.DeviceState;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.Limits;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.protocol.Metric;
 import org.rehabtelemetry.protocol.ProtocolException;
 import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SeqRangeText;
 import org.rehabtelemetry.protocol.SessionEvent;
 import org.rehabtelemetry.protocol.SessionEventType;
 import org.rehabtelemetry.protocol.SessionRef;
@@ -102,6 +104,7 @@ public final class MessageDecoder {
           case SAMPLES -> samples(root, header);
           case ALARM -> alarm(root, header);
           case SUMMARY -> summary(root, header);
+          case LOST -> lost(root, header);
           case COMMAND -> command(root, header);
         };
     root.rejectUnknownFields("a '" + type.wireName() + "' message (schema " + schema + ")");
@@ -251,6 +254,15 @@ public final class MessageDecoder {
       metrics.put(name, nested(metricsObject.path(name), () -> new Metric(value, unit)));
     }
     return new SessionSummary(header, session, outcome, startedAt, endedAt, metrics);
+  }
+
+  private static LostRecords lost(StrictObject root, Header header) {
+    return new LostRecords(
+        header,
+        root.text("sessionId"),
+        SeqRangeText.parse(root.path("seqs"), root.text("seqs")),
+        instant(root, "evictedAt"),
+        root.text("reason"));
   }
 
   private static DeviceCommand command(StrictObject root, Header header) {

@@ -12,6 +12,7 @@ import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.DeviceCommand;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.Limits;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.Metric;
 import org.rehabtelemetry.protocol.ProtocolException;
@@ -56,6 +57,7 @@ public final class MessageEncoder {
         case SAMPLES -> writeSamples(json, (SampleBatch) message);
         case ALARM -> writeAlarm(json, (AlarmEvent) message);
         case SUMMARY -> writeSummary(json, (SessionSummary) message);
+        case LOST -> writeLost(json, (LostRecords) message);
         case COMMAND -> writeCommand(json, (DeviceCommand) message);
       }
       json.writeEndObject();
@@ -149,6 +151,13 @@ public final class MessageEncoder {
       json.writeEndObject();
     }
     json.writeEndObject();
+  }
+
+  private static void writeLost(JsonGenerator json, LostRecords lost) throws IOException {
+    json.writeStringField("sessionId", lost.sessionId());
+    json.writeStringField("seqs", lost.seqsText());
+    json.writeStringField("evictedAt", lost.evictedAt().toString());
+    json.writeStringField("reason", lost.reason());
   }
 
   private static void writeCommand(JsonGenerator json, DeviceCommand command) throws IOException {
