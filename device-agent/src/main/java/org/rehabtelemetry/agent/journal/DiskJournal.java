@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class DiskJournal implements Journal {
   private static final Logger LOG = LoggerFactory.getLogger(DiskJournal.class);
 
+  /** Bytes of an evicted record's message read for its key (see {@link #collectLost}). */
+  private static final int KEY_PREFIX_BYTES = 512;
+
   private final JournalConfig config;
   private final JournalListener listener;
   private final Clock clock;
@@ -50,6 +53,7 @@ public final class DiskJournal implements Journal {
   private final UnwrittenBuffer unwritten;
   private final JournalStateFile state;
   private final EvictedRanges evicted;
+  private final LostLedger lostLedger;
   private final JournalBounds bounds;
   private final Object commitLock = new Object();
   private long lastId;
@@ -75,6 +79,7 @@ public final class DiskJournal implements Journal {
     this.unwritten = new UnwrittenBuffer(config.maxUnwrittenBytes());
     this.state = new JournalStateFile(files, config.dir());
     this.evicted = new EvictedRanges(files, config.dir());
+    this.lostLedger = new LostLedger(files, config.dir());
     this.bounds = new JournalBounds(config, clock, lanes, this::evictOldest);
     for (RecordClass recordClass : RecordClass.values()) {
       lanes.put(
@@ -132,6 +137,14 @@ public final class DiskJournal implements Journal {
   private synchronized void recover() throws IOException {
     JournalRecovery.Result recovered =
         new JournalRecovery(files, config.dir(), listener).run(lanes, state, evicted, unsent);
+    try {
+      lostLedger.read();
+    } catch (IOException e) {
+      LOG.warn(
+          "journal: cannot read {} ({}); evictions before now are not answered as lost",
+          LostLedger.NAME,
+          e.toString());
+    }
     lastId = recovered.lastId();
     writtenId = lastId;
     durableId = lastId;
@@ -274,6 +287,11 @@ public final class DiskJournal implements Journal {
   }
 
   @Override
+  public synchronized List<LostSeqs> lostOf(String sessionId) {
+    return lostLedger.of(sessionId);
+  }
+
+  @Override
   public void close() {
     if (committer != null) {
       committer.stop();
@@ -344,14 +362,14 @@ public final class DiskJournal implements Journal {
       unsent.remove(dropped.id());
       evictedUnsent++;
       recordEvictedRange(dropped.id(), dropped.id());
-      listener.evicted(
-          dropped.recordClass(),
-          dropped.id(),
-          dropped.id(),
-          1,
+      String reason =
           "the disk fails and memory for waiting records ("
               + unwritten.maxBytes()
-              + " bytes) is full");
+              + " bytes) is full";
+      LostSeqsCollector collector = new LostSeqsCollector();
+      collector.add(dropped.payload());
+      recordLost(collector, reason);
+      listener.evicted(dropped.recordClass(), dropped.id(), dropped.id(), 1, reason);
     }
   }
 
@@ -385,7 +403,11 @@ public final class DiskJournal implements Journal {
   /** Drops a lane's oldest segment to keep within a bound, reporting its unsent records. */
   private void evictOldest(Lane lane, String reason) {
     Segment segment = lane.segments.get(0);
-    long lost = unsent.removeSegment(lane.recordClass, segment);
+    var removed = unsent.removeSegment(lane.recordClass, segment);
+    long lost = removed.size();
+    LostSeqsCollector collector = new LostSeqsCollector();
+    removed.forEach((id, location) -> collectLost(collector, id, location));
+    recordLost(collector, reason);
     try {
       lane.removeOldest();
     } catch (IOException e) {
@@ -403,6 +425,38 @@ public final class DiskJournal implements Journal {
           reason);
     }
     listener.evicted(lane.recordClass, segment.firstId, segment.lastId, lost, reason);
+  }
+
+  /**
+   * Reads the start of an evicted record's message for the ledger: the key comes right after the
+   * envelope, so {@value #KEY_PREFIX_BYTES} bytes hold it, and an eviction under the lock reads
+   * about an eighth of a segment of 4 KB records rather than all of it. The prefix is not checked
+   * against the record's CRC (that needs the whole record); a record recovery found damaged was
+   * already truncated away. An unreadable one is left out of the ledger: its seq stays an
+   * unexplained gap.
+   */
+  private void collectLost(LostSeqsCollector collector, long id, UnsentIndex.Location location) {
+    int payload = location.size() - RecordCodec.HEADER - RecordCodec.TRAILER;
+    try {
+      collector.add(
+          location
+              .segment()
+              .read(location.position() + RecordCodec.HEADER, Math.min(payload, KEY_PREFIX_BYTES)));
+    } catch (IOException e) {
+      LOG.warn("journal: evicted record {} unreadable, not in {}: {}", id, LostLedger.NAME, e);
+    }
+  }
+
+  private void recordLost(LostSeqsCollector collector, String reason) {
+    if (collector.isEmpty()) {
+      return;
+    }
+    try {
+      faults.beforeWrite(256);
+      lostLedger.record(collector.build(clock.instant(), reason));
+    } catch (IOException e) {
+      noteFailure("recording lost seqs failed: " + e.getMessage());
+    }
   }
 
   private void recordEvictedRange(long first, long last) {

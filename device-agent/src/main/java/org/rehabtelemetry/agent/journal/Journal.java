@@ -55,6 +55,13 @@ public interface Journal extends AutoCloseable {
 
   JournalStats stats();
 
+  /**
+   * What the journal evicted of one session before it was sent (with receipts: before a receipt
+   * covered it), oldest eviction first; empty when nothing. A bounded number of evictions is
+   * remembered, across restarts for the disk journal.
+   */
+  List<LostSeqs> lostOf(String sessionId);
+
   /** Commits and releases the files; the journal is unusable afterwards. */
   @Override
   void close();

@@ -1,5 +1,6 @@
 package org.rehabtelemetry.agent.journal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ public final class MemoryJournal implements Journal {
   private long committedId;
   private long bytes;
   private long evictedUnsent;
+  private final LostSeqsList lost = new LostSeqsList();
 
   public MemoryJournal(long maxBytes, JournalListener listener) {
     this.maxBytes = maxBytes;
@@ -35,8 +37,11 @@ public final class MemoryJournal implements Journal {
       unsent.remove(victim.id());
       bytes -= victim.payload().length;
       evictedUnsent++;
-      listener.evicted(
-          victim.recordClass(), victim.id(), victim.id(), 1, "size limit " + maxBytes + " bytes");
+      String reason = "size limit " + maxBytes + " bytes";
+      LostSeqsCollector collector = new LostSeqsCollector();
+      collector.add(victim.payload());
+      collector.build(Instant.now(), reason).forEach(lost::add);
+      listener.evicted(victim.recordClass(), victim.id(), victim.id(), 1, reason);
     }
     return id;
   }
@@ -103,6 +108,11 @@ public final class MemoryJournal implements Journal {
   public synchronized JournalStats stats() {
     return new JournalStats(
         lastId, committedId, sentFrontier(), unsent.size(), 0, 0, 0, evictedUnsent, 0);
+  }
+
+  @Override
+  public synchronized List<LostSeqs> lostOf(String sessionId) {
+    return lost.of(sessionId);
   }
 
   @Override

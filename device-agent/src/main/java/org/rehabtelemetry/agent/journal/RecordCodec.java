@@ -22,7 +22,7 @@ import org.rehabtelemetry.protocol.MessageType;
  *
  * <p>The message type codes are fixed here ({@link #typeCode}), not taken from the enum's order:
  * STATUS 0, SESSION 1, SAMPLES 2, ALARM 3, SUMMARY 4, COMMAND 5 (the order journals were first
- * written in). A new type takes a new code; an existing code never changes.
+ * written in), LOST 6. A new type takes a new code; an existing code never changes.
  *
  * <p>Stateless and thread-safe.
  */
@@ -99,6 +99,7 @@ final class RecordCodec {
       case ALARM -> 3;
       case SUMMARY -> 4;
       case COMMAND -> 5;
+      case LOST -> 6;
     };
   }
 
@@ -111,6 +112,7 @@ final class RecordCodec {
       case 3 -> MessageType.ALARM;
       case 4 -> MessageType.SUMMARY;
       case 5 -> MessageType.COMMAND;
+      case 6 -> MessageType.LOST;
       default -> null;
     };
   }

@@ -88,17 +88,17 @@ final class UnsentIndex {
     return inMemory.tailMap(afterId, false).values();
   }
 
-  /** Forgets the unsent records stored in {@code segment}; returns how many there were. */
-  long removeSegment(RecordClass lane, Segment segment) {
+  /** Forgets the unsent records stored in {@code segment}; returns them, in id order. */
+  Map<Long, Location> removeSegment(RecordClass lane, Segment segment) {
     TreeMap<Long, Location> records = onDisk.get(lane);
-    List<Long> ids = new ArrayList<>();
+    TreeMap<Long, Location> removed = new TreeMap<>();
     for (var entry : records.subMap(segment.firstId, true, segment.lastId, true).entrySet()) {
       if (entry.getValue().segment() == segment) {
-        ids.add(entry.getKey());
+        removed.put(entry.getKey(), entry.getValue());
       }
     }
-    ids.forEach(records::remove);
-    return ids.size();
+    removed.keySet().forEach(records::remove);
+    return removed;
   }
 
   /** The lowest unsent id, or {@code Long.MAX_VALUE} when everything is sent. */

@@ -107,7 +107,8 @@ public final class AgentMetrics {
         .help(
             "Records by what freed them: stored and dead_lettered (a gateway's receipt), grace"
                 + " (no receipt seen, freed after the grace period); and events that free nothing:"
-                + " resent (an overdue receipt), gave_up (no receipt after 10 resends, kept).")
+                + " resent (an overdue receipt), gave_up (no receipt after 10 resends, kept),"
+                + " answered_lost (asked for again, but evicted: answered with a 'lost' message).")
         .labelNames("outcome")
         .callback(
             cb -> {
@@ -118,6 +119,7 @@ public final class AgentMetrics {
               cb.call((double) stats.freedWithoutReceipt.sum(), "grace");
               cb.call((double) stats.resent.sum(), "resent");
               cb.call((double) stats.gaveUp.sum(), "gave_up");
+              cb.call((double) stats.answeredLost.sum(), "answered_lost");
             })
         .register(registry);
     GaugeWithCallback.builder()

@@ -109,7 +109,7 @@ public final class JournalPublisher implements AutoCloseable {
       String deviceId,
       Supplier<DeviceStatus> birth,
       Supplier<DeviceStatus> will) {
-    this.receipts = new ReceiptKeeper(receipts, journal, this::wake);
+    this.receipts = new ReceiptKeeper(receipts, journal, this::wake, () -> birth.get().header());
     this.journal = journal;
     this.transport = transport;
     this.settings = settings;

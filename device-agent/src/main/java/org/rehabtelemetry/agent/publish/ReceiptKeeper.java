@@ -2,14 +2,22 @@ package org.rehabtelemetry.agent.publish;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.JournalRecord;
+import org.rehabtelemetry.agent.journal.LostSeqs;
+import org.rehabtelemetry.agent.journal.RecordClass;
 import org.rehabtelemetry.protocol.DeviceCommand;
+import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.MessageKey;
+import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.protocol.ProtocolException;
 import org.rehabtelemetry.protocol.Receipt;
 import org.rehabtelemetry.protocol.ResendRequest;
@@ -31,26 +39,39 @@ import org.slf4j.LoggerFactory;
 final class ReceiptKeeper {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiptKeeper.class);
   private static final long MAINTENANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+  private static final long LOST_ANSWER_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private final ReceiptSettings settings;
   private final Journal journal;
   private final Runnable wake;
+  private final Supplier<Header> header;
   private final ReceiptTracker tracker;
   private final ReceiptStats stats = new ReceiptStats();
   private final MessageCodec codec = new MessageCodec();
   private volatile boolean seen;
   private volatile long nextMaintenanceNanos;
 
+  /** When each eviction was last answered as lost (newest 256); guarded by itself. */
+  private final Map<LostSeqs, Long> lostAnsweredNanos =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<LostSeqs, Long> eldest) {
+          return size() > 256;
+        }
+      };
+
   /** When the last receipt arrived; guarded by {@code tracker}. */
   private long lastReceiptNanos = System.nanoTime();
 
   /**
    * @param wake ends the publisher's pause (records due to be sent again)
+   * @param header the device's header as of now, for the {@code lost} answers it journals
    */
-  ReceiptKeeper(ReceiptSettings settings, Journal journal, Runnable wake) {
+  ReceiptKeeper(ReceiptSettings settings, Journal journal, Runnable wake, Supplier<Header> header) {
     this.settings = settings;
     this.journal = journal;
     this.wake = wake;
+    this.header = header;
     this.tracker = new ReceiptTracker(settings.timeout().toNanos());
     this.seen =
         settings.mode() == ReceiptSettings.Mode.REQUIRED
@@ -190,15 +211,62 @@ final class ReceiptKeeper {
       due = tracker.dueNow(request.sessionId(), request.seqs(), System.nanoTime());
     }
     stats.resendRequested.add(asked);
+    long lost = answerLost(request);
     nextMaintenanceNanos = System.nanoTime(); // send them on the publisher's next turn
     wake.run();
     LOG.info(
-        "the gateway misses {} records of session {}: {} sent again now; the rest are still"
-            + " queued here, or no longer held (freed after a receipt, or evicted: see"
-            + " JOURNAL_EVICTED)",
+        "the gateway misses {} records of session {}: {} sent again now, {} answered as lost"
+            + " (evicted here); the rest are still queued here, or were freed after a receipt",
         asked,
         request.sessionId(),
-        due);
+        due,
+        lost);
+  }
+
+  /**
+   * Journals a {@code lost} answer for each eviction of the session that overlaps the request, at
+   * most once per {@link #LOST_ANSWER_EVERY_NANOS} per eviction however often the gateway asks.
+   *
+   * @return how many of the requested seqs the answers name
+   */
+  private long answerLost(ResendRequest request) {
+    long named = 0;
+    long now = System.nanoTime();
+    for (LostSeqs lost : journal.lostOf(request.sessionId())) {
+      if (!lost.overlaps(request.seqs())) {
+        continue;
+      }
+      named += overlap(lost.seqs(), request.seqs());
+      synchronized (lostAnsweredNanos) {
+        Long last = lostAnsweredNanos.get(lost);
+        if (last != null && now - last < LOST_ANSWER_EVERY_NANOS) {
+          continue;
+        }
+        lostAnsweredNanos.put(lost, now);
+      }
+      try {
+        LostRecords answer =
+            new LostRecords(
+                header.get(), lost.sessionId(), lost.seqs(), lost.evictedAt(), lost.reason());
+        journal.append(RecordClass.EVENT, MessageType.LOST, codec.encode(answer));
+        stats.answeredLost.add(answer.count());
+      } catch (ProtocolException e) {
+        LOG.warn("cannot answer {} as lost: {}", lost, e.getMessage());
+      }
+    }
+    return named;
+  }
+
+  private static long overlap(List<SeqRange> a, List<SeqRange> b) {
+    long count = 0;
+    for (SeqRange x : a) {
+      for (SeqRange y : b) {
+        long first = Math.max(x.first(), y.first());
+        long last = Math.min(x.last(), y.last());
+        count += Math.max(0, last - first + 1);
+      }
+    }
+    return count;
   }
 
   private void receiptArrived(Receipt receipt) {

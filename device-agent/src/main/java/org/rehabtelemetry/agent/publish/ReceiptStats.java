@@ -29,6 +29,9 @@ public final class ReceiptStats {
   /** Records a gateway asked for again (RESEND), held here or not. */
   public final LongAdder resendRequested = new LongAdder();
 
+  /** Records a gateway asked for that the journal had evicted: answered as lost. */
+  public final LongAdder answeredLost = new LongAdder();
+
   /** Records given up on: no receipt after the maximum number of resends (still kept). */
   public final LongAdder gaveUp = new LongAdder();
 

@@ -29,6 +29,28 @@ class DiskJournalTest {
   }
 
   @Test
+  void lostSeqsLedger_skipsATornLastLine_andDamagedOnes_andKeepsTheRest() throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve(LostLedger.NAME),
+        "1764000000000\tS1\t0-16\tsize limit 8192 bytes reached\n"
+            + "garbage line\n"
+            + "1764000000000\tS 2\t0-1\tbad session id\n"
+            + "1764000000000\tS1\t40-4",
+        UTF_8);
+    try (DiskJournal journal = DiskJournal.open(config(4096, 1 << 20), listener)) {
+      List<LostSeqs> lost = journal.lostOf("S1");
+      assertEquals(1, lost.size(), lost.toString());
+      assertEquals("0-16", lost.get(0).seqs().get(0).toString());
+      assertEquals("size limit 8192 bytes reached", lost.get(0).reason());
+    }
+    assertEquals(
+        "1764000000000\tS1\t0-16\tsize limit 8192 bytes reached\n",
+        Files.readString(dir.resolve(LostLedger.NAME), UTF_8),
+        "rewritten without what could not be read");
+  }
+
+  @Test
   void appendedRecords_areHandedOutOnlyAfterCommit_inOrder() {
     try (DiskJournal journal = DiskJournal.open(config(4096, 1 << 20), listener)) {
       long first = journal.append(RecordClass.EVENT, MessageType.SESSION, bytes("started"));

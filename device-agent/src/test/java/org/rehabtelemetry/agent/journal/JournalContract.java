@@ -5,9 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.rehabtelemetry.protocol.ChannelSamples;
+import org.rehabtelemetry.protocol.DeviceKind;
+import org.rehabtelemetry.protocol.DeviceState;
+import org.rehabtelemetry.protocol.DeviceStatus;
+import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.MessageType;
+import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SessionRef;
 
 /**
  * What every {@link Journal} must do, run against each implementation (Telegraf's buffer suite is
@@ -101,6 +116,65 @@ abstract class JournalContract {
               .mapToLong(e -> Long.parseLong(e.substring(e.indexOf("unsent=") + 7)))
               .sum(),
           "and reported");
+    }
+  }
+
+  @Test
+  void evictedUnsentSessionRecords_areRememberedAsLost_perSession_exactly() {
+    MessageCodec codec = new MessageCodec();
+    Header header = new Header("vert-01", "boot1", Instant.parse("2026-11-23T09:00:00Z"));
+    Map<Long, SessionRef> refs = new HashMap<>();
+    Set<Long> acked = new HashSet<>();
+    try (Journal journal = journal(16_384)) {
+      journal.append(
+          RecordClass.SAMPLES,
+          MessageType.STATUS,
+          codec.encode(
+              new DeviceStatus(
+                  header, DeviceState.ONLINE, DeviceKind.VERTICALIZER, "1", true, null, null)));
+      for (int seq = 0; seq < 100; seq++) {
+        for (String session : List.of("S1", "S2")) {
+          SessionRef ref = new SessionRef(session, seq);
+          long id =
+              journal.append(
+                  RecordClass.SAMPLES,
+                  MessageType.SAMPLES,
+                  codec.encode(
+                      new SampleBatch(
+                          header,
+                          ref,
+                          1_700_000_000_000_000L,
+                          List.of(
+                              new ChannelSamples(
+                                  "tiltDeg", "deg", new long[] {0}, new double[] {seq})))));
+          refs.put(id, ref);
+          if (session.equals("S1") && seq % 5 == 0) {
+            journal.commit();
+            journal.ack(id); // sent: its eviction loses nothing
+            acked.add(id);
+          }
+        }
+        journal.commit();
+      }
+      Set<Long> kept = new HashSet<>(ids(journal.readUnsent(0, 1000)));
+      assertTrue(kept.size() < refs.size() - acked.size(), "something was evicted");
+      for (String session : List.of("S1", "S2")) {
+        Set<Long> lostSeqs = new TreeSet<>();
+        refs.forEach(
+            (id, ref) -> {
+              if (ref.sessionId().equals(session) && !kept.contains(id) && !acked.contains(id)) {
+                lostSeqs.add(ref.seq());
+              }
+            });
+        Set<Long> answered = new TreeSet<>();
+        for (LostSeqs lost : journal.lostOf(session)) {
+          assertEquals("size limit", lost.reason().substring(0, 10));
+          lost.seqs()
+              .forEach(r -> LongStream.rangeClosed(r.first(), r.last()).forEach(answered::add));
+        }
+        assertEquals(lostSeqs, answered, session + ": exactly the unsent evicted seqs");
+      }
+      assertEquals(List.of(), journal.lostOf("S3"));
     }
   }
 

@@ -22,7 +22,8 @@ class RecordCodecTest {
           MessageType.SAMPLES, 2,
           MessageType.ALARM, 3,
           MessageType.SUMMARY, 4,
-          MessageType.COMMAND, 5);
+          MessageType.COMMAND, 5,
+          MessageType.LOST, 6);
 
   @Test
   void everyTypeKeepsItsOnDiskCode() {

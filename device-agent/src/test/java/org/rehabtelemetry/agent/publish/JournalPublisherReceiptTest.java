@@ -25,6 +25,7 @@ import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.protocol.DeviceState;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.protocol.Receipt;
@@ -176,6 +177,41 @@ class JournalPublisherReceiptTest {
   }
 
   @Test
+  void aResendRequestForEvictedRecords_isAnsweredLost_once_withWhenAndWhy() {
+    journal = DiskJournal.open(config(8192), JournalListener.NONE);
+    appendSamples("S1", 100); // about 27 KB: the oldest segments are evicted unsent
+    long lost = 100 - journal.stats().unsentRecords();
+    assertTrue(lost > 0, "some were evicted");
+    publisher =
+        publisher(ReceiptSettings.Mode.REQUIRED, Duration.ofMinutes(5), Duration.ofMinutes(5));
+    await().until(() -> publisher.awaitingReceipt() == 100 - lost);
+
+    byte[] request =
+        codec.encode(
+            new org.rehabtelemetry.protocol.ResendRequest("S1", List.of(new SeqRange(0, 2)))
+                .toCommands(HEADER, () -> "C1")
+                .get(0));
+    transport.deliver(request);
+    transport.deliver(request); // asked again at once: not answered twice
+
+    await().atMost(Duration.ofSeconds(2)).until(() -> lostAnswers().size() == 1);
+    LostRecords answer = lostAnswers().get(0);
+    assertEquals("S1", answer.sessionId());
+    assertEquals(List.of(new SeqRange(0, lost - 1)), answer.seqs(), "exactly what was evicted");
+    assertEquals("size limit 8192 bytes reached", answer.reason());
+    assertEquals("vert-01", answer.header().deviceId());
+    assertEquals(lost, publisher.receiptStats().answeredLost.sum());
+    await().until(() -> journal.stats().unsentRecords() == 100 - lost); // freed on the PUBACK
+
+    publisher.close();
+    publisher = null;
+    journal.close();
+    journal = DiskJournal.open(config(8192), JournalListener.NONE);
+    assertEquals(List.of(new SeqRange(0, lost - 1)), journal.lostOf("S1").get(0).seqs());
+    assertEquals(List.of(), journal.lostOf("S2"), "remembered across a restart, per session");
+  }
+
+  @Test
   void deadLetterReceipt_frees_andIsCounted() {
     start(ReceiptSettings.Mode.REQUIRED, Duration.ofMinutes(5));
     appendSamples("S1", 2);
@@ -239,16 +275,22 @@ class JournalPublisherReceiptTest {
   }
 
   private void openJournal() {
-    journal =
-        DiskJournal.open(
-            new JournalConfig(
-                dir.resolve("journal"),
-                4096,
-                1 << 20,
-                Duration.ofDays(1),
-                Duration.ofMillis(20),
-                1 << 20),
-            JournalListener.NONE);
+    journal = DiskJournal.open(config(1 << 20), JournalListener.NONE);
+  }
+
+  private JournalConfig config(long maxBytes) {
+    return new JournalConfig(
+        dir.resolve("journal"), 4096, maxBytes, Duration.ofDays(1), Duration.ofMillis(20), 1 << 20);
+  }
+
+  private List<LostRecords> lostAnswers() {
+    List<LostRecords> answers = new java.util.ArrayList<>();
+    for (FakeTransport.Published message : transport.published) {
+      if (message.topic().endsWith("/lost")) {
+        answers.add((LostRecords) codec.decode(message.topic(), message.payload()));
+      }
+    }
+    return answers;
   }
 
   private JournalPublisher publisher(ReceiptSettings.Mode mode, Duration grace) {

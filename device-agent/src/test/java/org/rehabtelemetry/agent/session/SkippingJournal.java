@@ -63,6 +63,11 @@ final class SkippingJournal implements Journal {
   }
 
   @Override
+  public java.util.List<org.rehabtelemetry.agent.journal.LostSeqs> lostOf(String sessionId) {
+    return inner.lostOf(sessionId);
+  }
+
+  @Override
   public void close() {
     inner.close();
   }
