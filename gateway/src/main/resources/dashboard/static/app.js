@@ -215,19 +215,23 @@
     const body = document.querySelector('#sessions tbody');
     body.replaceChildren();
     for (const s of sessions) {
-      const missing = s.gaps.reduce((n, g) => n + g[1] - g[0] + 1, 0);
       const complete = s.expected >= 0 && s.received === s.expected;
       const tr = el('tr', s.expected >= 0 && !complete ? 'incomplete' : '');
       tr.dataset.session = s.sessionId;
+      const gaps = s.gaps.map(g => (g[0] === g[1] ? g[0] : g[0] + '-' + g[1])).join(', ');
+      const lost = s.lost > 0
+        ? t('session.lost', { n: s.lost, detail: s.lostNotes.map(n => t('session.lostNote',
+          { seqs: n.seqs, when: new Date(n.evictedAt).toLocaleString(), reason: n.reason })).join('; ') })
+        : '';
       tr.append(el('td', null, s.device), el('td', null, s.sessionId),
-        el('td', 'received', s.received + ' / ' + (s.expected >= 0 ? s.expected : 'running')),
-        el('td', null, String(missing)),
-        el('td', null, s.gaps.map(g => (g[0] === g[1] ? g[0] : g[0] + '-' + g[1])).join(', ')),
+        el('td', 'received', s.received + ' / ' + (s.expected >= 0 ? s.expected : t('session.running'))),
+        el('td', null, String(s.missing)),
+        el('td', 'gaps', [gaps, lost].filter(x => x).join('; ')),
         el('td', null, String(deadByDevice.get(s.device) || 0)),
-        el('td', 'state', s.expected < 0 ? 'running'
-          : complete ? (s.reportedIncomplete ? 'complete (100 %), repaired: missing records were sent again'
-            : 'complete (100 %)')
-          : 'incomplete (' + (100 * s.received / Math.max(1, s.expected)).toFixed(1) + ' %)'));
+        el('td', 'state', s.expected < 0 ? t('session.running')
+          : complete ? (s.reportedIncomplete ? t('session.repaired') : t('session.complete'))
+          : t('session.incomplete', { pct: (100 * s.received / Math.max(1, s.expected)).toFixed(1) })
+            + (s.lost > 0 ? ' ' + t('session.settled') : '')));
       body.append(tr);
     }
   }

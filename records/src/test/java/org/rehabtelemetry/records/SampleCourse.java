@@ -77,8 +77,15 @@ public final class SampleCourse {
     }
     CompletenessStamp stamp =
         number == 5
-            ? new CompletenessStamp(196, 200, "120-123 lost: evicted", false, false, true)
-            : new CompletenessStamp(200, 200, "", true, number == 2, true);
+            ? new CompletenessStamp(
+                196,
+                200,
+                "",
+                "120-123 (2026-11-23T09:31:17Z, size limit 268435456 bytes reached)",
+                false,
+                false,
+                true)
+            : new CompletenessStamp(200, 200, "", "", true, number == 2, true);
     return new SessionRecord(
         "S-" + number,
         "vert-01",

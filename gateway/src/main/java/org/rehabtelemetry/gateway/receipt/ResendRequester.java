@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Asks a device to send again what a completeness check found missing: a {@code RESEND} command on
  * its {@code cmd} topic naming the gaps (docs/protocol.md). The device resends at once what it
- * still holds; what it does not hold stays a gap, reported with the session. Completeness checks an
- * incomplete session every 10 s for 5 minutes, so a device is asked at most that often per session.
- * Thread-safe.
+ * still holds, and answers with a {@code lost} message what its journal evicted; only gaps it has
+ * not answered for are asked for again. Completeness checks an incomplete session every 10 s for 5
+ * minutes, so a device is asked at most that often per session. Thread-safe.
  */
 public final class ResendRequester implements GapListener {
   private static final Logger LOG = LoggerFactory.getLogger(ResendRequester.class);

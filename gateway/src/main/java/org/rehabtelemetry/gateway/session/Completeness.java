@@ -10,11 +10,14 @@ import java.util.List;
  * @param sessionId the session
  * @param received distinct sequence numbers received
  * @param expected {@code summary.seq + 1} once the summary arrived, else -1 (still running)
- * @param missing how many numbers are missing up to the highest seen (or expected) one
- * @param gaps the first missing ranges {@code [from, to]}, inclusive (at most {@value #MAX_GAPS})
+ * @param missing how many numbers are missing up to the highest seen (or expected) one, lost or not
+ * @param gaps the first missing ranges {@code [from, to]}, inclusive (at most {@value #MAX_GAPS}),
+ *     that the device has not answered as lost: what is still asked for
+ * @param lost how many of the missing numbers the device answered as lost (evicted)
  * @param fragmented whether the sender skipped so many numbers that not all were tracked
  * @param reportedIncomplete whether an incomplete figure was stored for it at some check; once it
  *     is complete, it was repaired (resent after a loss)
+ * @param lostNotes the device's answers naming lost numbers, oldest first
  */
 public record Completeness(
     String site,
@@ -24,13 +27,16 @@ public record Completeness(
     long expected,
     long missing,
     List<long[]> gaps,
+    long lost,
     boolean fragmented,
-    boolean reportedIncomplete) {
+    boolean reportedIncomplete,
+    List<LostNote> lostNotes) {
   /** Gaps listed at most; the count of what is missing is always exact. */
   public static final int MAX_GAPS = 50;
 
   public Completeness {
     gaps = List.copyOf(gaps);
+    lostNotes = List.copyOf(lostNotes);
   }
 
   /** Whether the summary arrived and nothing is missing. */
@@ -38,12 +44,37 @@ public record Completeness(
     return expected >= 0 && received == expected && missing == 0;
   }
 
+  /**
+   * Whether the summary arrived and everything missing is answered as lost: the final figure,
+   * nothing more will come.
+   */
+  public boolean settled() {
+    return expected >= 0 && missing > 0 && missing == lost;
+  }
+
+  /** The missing numbers not answered as lost: still asked for, and may still come. */
+  public long unexplained() {
+    return missing - lost;
+  }
+
+  /** The device's lost answers as text, {@code ""} when none. */
+  public String lostText() {
+    StringBuilder text = new StringBuilder();
+    for (LostNote note : lostNotes) {
+      text.append(text.length() == 0 ? "" : "; ").append(note);
+    }
+    return text.toString();
+  }
+
   /** Complete after having been reported incomplete: what was missing was sent again. */
   public boolean repaired() {
     return complete() && reportedIncomplete;
   }
 
-  /** The gaps as text, e.g. {@code 12-14, 30}, with "and more" when not all are listed. */
+  /**
+   * The gaps not answered as lost as text, e.g. {@code 12-14, 30}, with "and more" when not all are
+   * listed.
+   */
   public String gapsText() {
     StringBuilder text = new StringBuilder();
     long listed = 0;
@@ -54,10 +85,10 @@ public record Completeness(
       }
       listed += gap[1] - gap[0] + 1;
     }
-    if (listed < missing) {
+    if (listed < unexplained()) {
       text.append(text.length() == 0 ? "" : ", ")
           .append("and ")
-          .append(missing - listed)
+          .append(unexplained() - listed)
           .append(" more");
     }
     return text.toString();

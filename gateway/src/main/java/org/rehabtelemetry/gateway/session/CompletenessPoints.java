@@ -22,6 +22,8 @@ final class CompletenessPoints {
     fields.put("complete", completeness.complete());
     fields.put("repaired", completeness.repaired());
     fields.put("gaps", completeness.gapsText());
+    fields.put("lost", completeness.lost());
+    fields.put("lost_detail", completeness.lostText());
     StringBuilder out = new StringBuilder();
     LineProtocol.append(
         out,

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.SessionRef;
 import org.rehabtelemetry.protocol.SessionSummary;
@@ -31,6 +32,7 @@ public final class CompletenessTracker {
     long expected = -1;
     Instant endedAt;
     boolean reportedIncomplete;
+    final List<LostRecords> lost = new ArrayList<>();
 
     State(String site, String device, int maxRanges) {
       this.site = site;
@@ -44,8 +46,15 @@ public final class CompletenessTracker {
   private final int keepFinished;
   private final Map<String, State> sessions;
 
+  /** Lost answers kept per session; later ones are counted in the log only. */
+  static final int MAX_LOST_NOTES = 20;
+
   /** A finished session: its last figures and what reviving it needs. */
-  private record Finished(Completeness completeness, Instant endedAt, boolean reportedIncomplete) {}
+  private record Finished(
+      Completeness completeness,
+      Instant endedAt,
+      boolean reportedIncomplete,
+      List<LostRecords> lost) {}
 
   private final Deque<Finished> finished = new ArrayDeque<>();
   private long evictedUnfinished;
@@ -94,6 +103,40 @@ public final class CompletenessTracker {
   }
 
   /**
+   * A device answered that some of a session's messages are lost (evicted from its journal): they
+   * count as lost instead of missing, and are no longer asked for. A finished session is tracked
+   * again so its figure is stored anew; an unknown one (not tracked here, e.g. after a restart) is
+   * left alone.
+   *
+   * @return the session's completeness, or empty when it is unknown here
+   */
+  public synchronized Optional<Completeness> lost(LostRecords answer) {
+    String sessionId = answer.sessionId();
+    State state = sessions.get(sessionId);
+    if (state == null) {
+      Finished done = finished(sessionId);
+      if (done == null || done.completeness().complete()) {
+        return Optional.empty();
+      }
+      state = new State(done.completeness().site(), done.completeness().device(), maxRanges);
+      revive(done, state);
+      sessions.put(sessionId, state);
+    }
+    if (!state.device.equals(answer.header().deviceId())) {
+      return Optional.empty(); // another device's session: not its to explain
+    }
+    boolean repeated = false;
+    for (LostRecords known : state.lost) {
+      repeated |=
+          known.seqs().equals(answer.seqs()) && known.evictedAt().equals(answer.evictedAt());
+    }
+    if (!repeated && state.lost.size() < MAX_LOST_NOTES) {
+      state.lost.add(answer);
+    }
+    return Optional.of(snapshot(sessionId, state));
+  }
+
+  /**
    * A message of a session finished incomplete arrived late (a resend after the re-checks ended):
    * the session is tracked again with its summary's figures, so the worker checks it again and
    * marks it repaired when it completes.
@@ -102,6 +145,7 @@ public final class CompletenessTracker {
     state.expected = done.completeness().expected();
     state.endedAt = done.endedAt();
     state.reportedIncomplete = done.reportedIncomplete();
+    state.lost.addAll(done.lost());
     finished.remove(done);
   }
 
@@ -149,7 +193,11 @@ public final class CompletenessTracker {
     State state = sessions.remove(sessionId);
     if (state != null) {
       finished.addFirst(
-          new Finished(snapshot(sessionId, state), state.endedAt, state.reportedIncomplete));
+          new Finished(
+              snapshot(sessionId, state),
+              state.endedAt,
+              state.reportedIncomplete,
+              List.copyOf(state.lost)));
       while (finished.size() > keepFinished) {
         finished.removeLast();
       }
@@ -177,15 +225,29 @@ public final class CompletenessTracker {
   private static Completeness snapshot(String sessionId, State state) {
     long upTo = state.expected >= 0 ? state.expected - 1 : state.seqs.highest();
     long received = state.seqs.count();
+    long missing = state.seqs.missing(upTo);
+    SeqRanges explained = state.seqs;
+    List<LostNote> notes = new ArrayList<>(state.lost.size());
+    if (!state.lost.isEmpty()) {
+      List<long[]> claimed = new ArrayList<>();
+      for (LostRecords answer : state.lost) {
+        answer.seqs().forEach(range -> claimed.add(new long[] {range.first(), range.last()}));
+        notes.add(new LostNote(answer.seqsText(), answer.evictedAt(), answer.reason()));
+      }
+      explained = state.seqs.withRanges(claimed);
+    }
+    long unexplained = explained.missing(upTo);
     return new Completeness(
         state.site,
         state.device,
         sessionId,
         received,
         state.expected,
-        state.seqs.missing(upTo),
-        state.seqs.gaps(upTo, Completeness.MAX_GAPS),
+        missing,
+        explained.gaps(upTo, Completeness.MAX_GAPS),
+        missing - unexplained,
         state.seqs.overflowed(),
-        state.reportedIncomplete);
+        state.reportedIncomplete,
+        notes);
   }
 }

@@ -10,6 +10,7 @@ import org.rehabtelemetry.gateway.ingest.IngestListener;
 import org.rehabtelemetry.gateway.storage.SeqQuery;
 import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
 import org.rehabtelemetry.gateway.storage.WriteFailure;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.threads.FailFast;
@@ -88,10 +89,24 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
   /** On the ingest writer thread: records in memory, hands summarised sessions to the worker. */
   @Override
   public void stored(String site, Message message) {
-    if (tracker.record(site, message).isEmpty()) {
+    String sessionId;
+    if (message instanceof LostRecords answer) {
+      if (tracker.lost(answer).isEmpty()) {
+        LOG.info(
+            "{} says {} seqs of session {} are lost ({}), but this gateway does not track that"
+                + " session now; the answer is stored",
+            answer.header().deviceId(),
+            answer.count(),
+            answer.sessionId(),
+            answer.reason());
+        return;
+      }
+      sessionId = answer.sessionId();
+    } else if (tracker.record(site, message).isPresent()) {
+      sessionId = message.sessionRef().orElseThrow().sessionId();
+    } else {
       return;
     }
-    String sessionId = message.sessionRef().orElseThrow().sessionId();
     synchronized (signal) {
       Due due = summarised.get(sessionId);
       // A summary, a message after it, or a late message of a session finished incomplete.
@@ -158,9 +173,9 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
     }
     Optional<WriteFailure> failure =
         sink.write(CompletenessPoints.of(completeness.get(), endedAt.get()));
-    if (!completeness.get().complete() && completeness.get().expected() >= 0) {
-      Completeness gaps = completeness.get();
-      gapListener.gaps(gaps.site(), gaps.device(), sessionId, gaps.gaps());
+    Completeness figure = completeness.get();
+    if (!figure.complete() && figure.expected() >= 0 && !figure.gaps().isEmpty()) {
+      gapListener.gaps(figure.site(), figure.device(), sessionId, figure.gaps());
     }
     failure.ifPresent(
         f ->
@@ -169,15 +184,16 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
                 sessionId,
                 f.reason()));
     boolean over = Duration.between(summarisedAt, clock.instant()).compareTo(RECHECK_FOR) > 0;
-    if (failure.isEmpty() && (completeness.get().complete() || over)) {
-      if (!completeness.get().complete()) {
+    if (failure.isEmpty() && (figure.complete() || figure.settled() || over)) {
+      if (!figure.complete()) {
         tracker.reportedIncomplete(sessionId); // the final verdict: a later arrival repairs it
         LOG.warn(
-            "session {}: {} of {} messages stored, missing {}",
+            "session {}: {} of {} messages stored, missing {}{}",
             sessionId,
-            completeness.get().received(),
-            completeness.get().expected(),
-            completeness.get().gapsText());
+            figure.received(),
+            figure.expected(),
+            figure.unexplained() > 0 ? figure.gapsText() : "none unexplained",
+            figure.lost() > 0 ? "; lost " + figure.lost() + ": " + figure.lostText() : "");
       }
       tracker.finish(sessionId);
       forget(sessionId);

@@ -49,6 +49,40 @@ public final class SeqRanges {
     return true;
   }
 
+  /**
+   * A copy with every number of {@code [first, last]} added too, whatever the range bound: for
+   * counting what a set of claimed ranges explains, never for tracking.
+   */
+  public SeqRanges withRanges(List<long[]> added) {
+    SeqRanges copy = new SeqRanges(Integer.MAX_VALUE);
+    copy.ranges.putAll(ranges);
+    copy.count = count;
+    copy.overflowed = overflowed;
+    for (long[] range : added) {
+      copy.addRange(range[0], range[1]);
+    }
+    return copy;
+  }
+
+  private void addRange(long first, long last) {
+    long from = first;
+    long to = last;
+    Map.Entry<Long, Long> below = ranges.floorEntry(first);
+    if (below != null && below.getValue() >= first - 1) {
+      from = below.getKey();
+      to = Math.max(to, below.getValue());
+    }
+    for (Map.Entry<Long, Long> next = ranges.ceilingEntry(from);
+        next != null && next.getKey() <= to + 1;
+        next = ranges.ceilingEntry(from)) {
+      to = Math.max(to, next.getValue());
+      count -= next.getValue() - next.getKey() + 1;
+      ranges.remove(next.getKey());
+    }
+    ranges.put(from, to);
+    count += to - from + 1;
+  }
+
   public boolean contains(long seq) {
     Map.Entry<Long, Long> below = ranges.floorEntry(seq);
     return below != null && below.getValue() >= seq;

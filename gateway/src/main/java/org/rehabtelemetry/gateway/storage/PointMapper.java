@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.rehabtelemetry.protocol.AlarmEvent;
 import org.rehabtelemetry.protocol.DeviceStatus;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.Metric;
 import org.rehabtelemetry.protocol.SampleBatch;
@@ -31,6 +32,7 @@ public final class PointMapper {
       case ALARM -> List.of(alarm(site, (AlarmEvent) message));
       case SUMMARY -> List.of(summary(site, (SessionSummary) message));
       case STATUS -> List.of(status(site, (DeviceStatus) message));
+      case LOST -> List.of(lost(site, (LostRecords) message));
       case COMMAND -> List.of();
     };
   }
@@ -125,6 +127,20 @@ public final class PointMapper {
             summary.outcome().wireName()),
         fields,
         micros(summary.endedAt()));
+  }
+
+  /** Identity: the session and when the device evicted them; a repeated answer overwrites. */
+  private static Point lost(String site, LostRecords lost) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("seqs", lost.seqsText());
+    fields.put("count", lost.count());
+    fields.put("reason", lost.reason());
+    fields.put("answered_at", lost.header().time().toString());
+    return new Point(
+        "session_lost",
+        Map.of("site", site, "device", lost.header().deviceId(), "session", lost.sessionId()),
+        fields,
+        micros(lost.evictedAt()));
   }
 
   private static Point status(String site, DeviceStatus status) {

@@ -87,8 +87,9 @@ class ClinicalRecordsIT {
       write(session(i, DAY1.plus(Duration.ofDays(i)), 40 + 10 * i));
     }
     write(List.of(status()));
-    writeCompleteness("S-P0100-1", 7, 7, "");
-    writeCompleteness("S-P0100-2", 5, 7, "3-4 lost: evicted");
+    writeCompleteness("S-P0100-1", 7, 7, "", "");
+    writeCompleteness(
+        "S-P0100-2", 5, 7, "3", "4 (2026-05-04T09:00:00Z, size limit 4096 bytes reached)");
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -109,7 +110,10 @@ class ClinicalRecordsIT {
     assertTrue(first.completeness().complete());
     assertEquals(7, first.completeness().expected());
     SessionRecord second = sessions.get(1);
-    assertEquals("3-4 lost: evicted", second.completeness().gaps());
+    assertEquals("3", second.completeness().gaps());
+    assertEquals(
+        "4 (2026-05-04T09:00:00Z, size limit 4096 bytes reached)", second.completeness().lost());
+    assertEquals("", first.completeness().lost());
     assertEquals(1, second.alarmsRaised());
     assertTrue(second.alarms().isEmpty(), "lists carry counts, not the state changes");
     assertTrue(second.series().isEmpty(), "lists carry no chart series");
@@ -272,7 +276,8 @@ class ClinicalRecordsIT {
     assertEquals(Optional.empty(), store.sink().write(Lines.concat(lines)));
   }
 
-  private void writeCompleteness(String session, long received, long expected, String gaps) {
+  private void writeCompleteness(
+      String session, long received, long expected, String gaps, String lost) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("received", received);
     fields.put("expected", expected);
@@ -280,6 +285,8 @@ class ClinicalRecordsIT {
     fields.put("complete", received == expected);
     fields.put("repaired", false);
     fields.put("gaps", gaps);
+    fields.put("lost", lost.isEmpty() ? 0L : 1L);
+    fields.put("lost_detail", lost);
     StringBuilder out = new StringBuilder();
     LineProtocol.append(
         out,

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rehabtelemetry.gateway.testing.TestSessions;
+import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
+import org.rehabtelemetry.protocol.SeqRange;
 
 class CompletenessTrackerTest {
   private static final Instant START = Instant.parse("2026-11-30T09:00:00Z");
@@ -33,6 +36,81 @@ class CompletenessTrackerTest {
     tracker.addStored("S1", 4);
     tracker.addStored("S1", 7);
     assertTrue(tracker.get("S1").orElseThrow().complete());
+  }
+
+  @Test
+  void aLostAnswer_explainsOnlyTheMissingSeqsItNames_andSettlesTheSession() {
+    CompletenessTracker tracker = new CompletenessTracker(10, 100, 10);
+    for (Message message : TestSessions.session("vert-01", "S1", START, 10, 1)) {
+      long seq = message.sessionRef().orElseThrow().seq();
+      if (seq != 3 && seq != 4 && seq != 7) {
+        tracker.record("ward-b", message);
+      }
+    }
+    // The device names 2-4: 2 arrived (stays received), 3-4 are lost; 7 is still unexplained.
+    Completeness partly = tracker.lost(lost("vert-01", "S1", new SeqRange(2, 4))).orElseThrow();
+    assertEquals(3, partly.missing());
+    assertEquals(2, partly.lost());
+    assertEquals(1, partly.unexplained());
+    assertEquals("7", partly.gapsText(), "only the unexplained seqs are asked for again");
+    assertFalse(partly.settled());
+    assertEquals("2-4 (2026-11-30T09:05:00Z, size limit 8192 bytes reached)", partly.lostText());
+
+    Completeness settled = tracker.lost(lost("vert-01", "S1", new SeqRange(7, 7))).orElseThrow();
+    assertTrue(settled.settled());
+    assertFalse(settled.complete(), "lost is never complete");
+    assertEquals("", settled.gapsText());
+    assertEquals(3, settled.lost());
+    assertEquals(
+        2,
+        tracker.lost(lost("vert-01", "S1", new SeqRange(7, 7))).orElseThrow().lostNotes().size(),
+        "the same answer again adds nothing");
+  }
+
+  @Test
+  void aLostAnswer_fromAnotherDevice_orForAnUnknownSession_changesNothing() {
+    CompletenessTracker tracker = new CompletenessTracker(10, 100, 10);
+    for (Message message : TestSessions.session("vert-01", "S1", START, 10, 1)) {
+      if (message.sessionRef().orElseThrow().seq() != 3) {
+        tracker.record("ward-b", message);
+      }
+    }
+    assertTrue(tracker.lost(lost("vert-02", "S1", new SeqRange(3, 3))).isEmpty());
+    assertTrue(tracker.lost(lost("vert-01", "S9", new SeqRange(3, 3))).isEmpty());
+    assertEquals(0, tracker.get("S1").orElseThrow().lost());
+  }
+
+  @Test
+  void aLostAnswer_afterTheSessionFinished_revivesItWithTheNote() {
+    CompletenessTracker tracker = new CompletenessTracker(10, 100, 10);
+    for (Message message : TestSessions.session("vert-01", "S1", START, 10, 1)) {
+      if (message.sessionRef().orElseThrow().seq() != 3) {
+        tracker.record("ward-b", message);
+      }
+    }
+    tracker.reportedIncomplete("S1");
+    tracker.finish("S1");
+
+    tracker.lost(lost("vert-01", "S1", new SeqRange(3, 3))).orElseThrow();
+    for (long seq = 0; seq < 13; seq++) {
+      if (seq != 3) {
+        tracker.addStored("S1", seq); // the worker's look at the database
+      }
+    }
+
+    assertTrue(tracker.get("S1").orElseThrow().settled());
+    assertTrue(tracker.endedAt("S1").isPresent(), "so the worker stores the new figure");
+    tracker.finish("S1");
+    assertEquals(1, tracker.all().get(0).lost(), "the note stays with the finished figures");
+  }
+
+  private static LostRecords lost(String device, String sessionId, SeqRange range) {
+    return new LostRecords(
+        new Header(device, "boot1", START.plusSeconds(600)),
+        sessionId,
+        List.of(range),
+        START.plusSeconds(300),
+        "size limit 8192 bytes reached");
   }
 
   @Test

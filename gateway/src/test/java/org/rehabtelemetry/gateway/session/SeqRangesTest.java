@@ -49,4 +49,18 @@ class SeqRangesTest {
     assertTrue(seqs.add(11), "joining a range still works");
     assertEquals(3, seqs.rangeCount());
   }
+
+  @Test
+  void withRanges_addsClaimedRangesToACopy_mergingOverlapsAndNeighbours() {
+    SeqRanges seqs = new SeqRanges(100);
+    for (long seq : new long[] {0, 1, 5, 9, 20}) {
+      seqs.add(seq);
+    }
+    SeqRanges explained =
+        seqs.withRanges(List.of(new long[] {2, 4}, new long[] {6, 10}, new long[] {8, 12}));
+    assertEquals(5, seqs.count(), "the original is untouched");
+    assertEquals(1 + 13, explained.count(), "0-12 and 20");
+    assertEquals(2, explained.rangeCount());
+    assertEquals(7, explained.missing(20), "13-19");
+  }
 }

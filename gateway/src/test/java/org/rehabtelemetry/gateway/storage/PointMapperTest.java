@@ -12,8 +12,10 @@ import org.rehabtelemetry.protocol.AlarmPriority;
 import org.rehabtelemetry.protocol.AlarmState;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Metric;
 import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SeqRange;
 import org.rehabtelemetry.protocol.SessionEventType;
 import org.rehabtelemetry.protocol.SessionRef;
 import org.rehabtelemetry.protocol.SessionSummary;
@@ -93,5 +95,32 @@ class PointMapperTest {
     String line = LineProtocol.encode(PointMapper.points("ward-b", summary));
     assertTrue(line.contains("records_expected=42i"), line);
     assertTrue(line.contains("durationMin=1.0"), line);
+  }
+
+  @Test
+  void lostAnswer_isASessionLostPoint_atItsEvictionTime_soARepeatOverwritesIt() {
+    Instant evictedAt = Instant.parse("2026-11-23T09:31:17.112Z");
+    LostRecords first =
+        new LostRecords(
+            HEADER,
+            "S1",
+            List.of(new SeqRange(12, 40), new SeqRange(57, 57)),
+            evictedAt,
+            "size limit 268435456 bytes reached");
+    LostRecords again =
+        new LostRecords(
+            new Header(HEADER.deviceId(), HEADER.bootId(), HEADER.time().plusSeconds(10)),
+            "S1",
+            first.seqs(),
+            evictedAt,
+            first.reason());
+    String line = LineProtocol.encode(PointMapper.points("ward-b", first));
+    assertTrue(line.startsWith("session_lost,"), line);
+    assertTrue(line.contains("session=S1"), line);
+    assertTrue(line.contains("seqs=\"12-40,57\""), line);
+    assertTrue(line.contains("count=30i"), line);
+    assertTrue(line.contains(" 1795426277112000"), line);
+    String repeat = LineProtocol.encode(PointMapper.points("ward-b", again));
+    assertEquals(line.substring(line.lastIndexOf(' ')), repeat.substring(repeat.lastIndexOf(' ')));
   }
 }

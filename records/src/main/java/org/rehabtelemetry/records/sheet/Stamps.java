@@ -17,10 +17,16 @@ public final class Stamps {
       String all = texts.get("completeness.all", stamp.expected());
       return stamp.repaired() ? all + " " + texts.get("completeness.repaired") : all;
     }
-    return texts.get(
-        "completeness.partial",
-        stamp.received(),
-        stamp.expected(),
-        stamp.gaps().isEmpty() ? "?" : stamp.gaps());
+    String partial =
+        stamp.gaps().isEmpty() && !stamp.lost().isEmpty()
+            ? texts.get("completeness.received", stamp.received(), stamp.expected())
+            : texts.get(
+                "completeness.partial",
+                stamp.received(),
+                stamp.expected(),
+                stamp.gaps().isEmpty() ? "?" : stamp.gaps());
+    return stamp.lost().isEmpty()
+        ? partial
+        : partial + " " + texts.get("completeness.lost", stamp.lost());
   }
 }

@@ -121,7 +121,10 @@ class ReportPdfTest {
     assertTrue(third.contains("Medium"), third);
     assertTrue(third.contains("131 /min") && third.contains("130 /min"), third);
     String fifth = PdfTools.text(write("fifth", reports.session(may.get(4), Language.RU)));
-    assertTrue(fifth.contains("получено 196 из 200 записей. Нет: 120-123 lost: evicted."), fifth);
+    assertTrue(
+        fifth.contains("получено 196 из 200 записей. Потеряны на аппарате и не придут: 120-123 ("),
+        fifth);
+    assertTrue(fifth.contains("size limit 268435456 bytes reached)."), fifth);
     String seventh = PdfTools.text(write("seventh", reports.session(may.get(6), Language.KK)));
     assertTrue(seventh.contains("Үзілді"), seventh);
   }

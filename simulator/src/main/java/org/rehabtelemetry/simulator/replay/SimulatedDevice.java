@@ -61,6 +61,9 @@ public final class SimulatedDevice implements AutoCloseable {
    * @param receipts how the agent frees journaled records: {@code required} (the default here, with
    *     a 2 s receipt timeout, so every simulated run exercises receipts and resends) or {@code
    *     ignore}
+   * @param journalKeys more keys of the agent's {@code journal} section as YAML flow-map entries
+   *     (e.g. {@code maxMegabytes: 1, segmentBytes: 16384} for a journal that evicts soon), or
+   *     empty
    */
   public record Options(
       DeviceKind kind,
@@ -73,7 +76,36 @@ public final class SimulatedDevice implements AutoCloseable {
       int uiPort,
       boolean recordTraces,
       String mqttKeys,
-      ReceiptSettings.Mode receipts) {
+      ReceiptSettings.Mode receipts,
+      String journalKeys) {
+
+    /** Options with the agent's default journal bounds. */
+    public Options(
+        DeviceKind kind,
+        String deviceId,
+        String site,
+        String brokerUri,
+        Path dir,
+        SerialMode serial,
+        Duration batchInterval,
+        int uiPort,
+        boolean recordTraces,
+        String mqttKeys,
+        ReceiptSettings.Mode receipts) {
+      this(
+          kind,
+          deviceId,
+          site,
+          brokerUri,
+          dir,
+          serial,
+          batchInterval,
+          uiPort,
+          recordTraces,
+          mqttKeys,
+          receipts,
+          "");
+    }
 
     /** Options that wait for storage receipts. */
     public Options(
@@ -153,7 +185,8 @@ public final class SimulatedDevice implements AutoCloseable {
             given.uiPort(),
             given.recordTraces(),
             given.mqttKeys(),
-            given.receipts());
+            given.receipts(),
+            given.journalKeys());
     Files.createDirectories(options.dir());
     String kind = options.kind().wireName();
     SerialFeed hub = null;
@@ -186,7 +219,9 @@ public final class SimulatedDevice implements AutoCloseable {
                   + profile
                   + "\"}",
               "stateDir: \"" + options.dir().resolve("state") + "\"",
-              "journal: {commitIntervalMs: 100}",
+              "journal: {commitIntervalMs: 100"
+                  + (options.journalKeys().isEmpty() ? "" : ", " + options.journalKeys())
+                  + "}",
               "mqtt: {uri: \""
                   + options.brokerUri()
                   + "\", clientId: agent-"

@@ -62,7 +62,13 @@ public final class EmbeddedQuestDb implements AutoCloseable {
           table(
               "session_completeness",
               "site SYMBOL, device SYMBOL, session SYMBOL, received LONG, expected LONG,"
-                  + " missing LONG, complete BOOLEAN, repaired BOOLEAN, gaps VARCHAR",
+                  + " missing LONG, complete BOOLEAN, repaired BOOLEAN, gaps VARCHAR, lost LONG,"
+                  + " lost_detail VARCHAR",
+              "site, device, session"),
+          table(
+              "session_lost",
+              "site SYMBOL, device SYMBOL, session SYMBOL, seqs VARCHAR, count LONG,"
+                  + " reason VARCHAR, answered_at VARCHAR",
               "site, device, session"),
           table(
               "course_mark",

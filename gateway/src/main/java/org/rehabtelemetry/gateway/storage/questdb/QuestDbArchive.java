@@ -238,6 +238,7 @@ public final class QuestDbArchive implements SessionArchive {
         row.get("received").asLong(),
         row.get("expected").asLong(),
         row.get("gaps").asText(""),
+        row.containsKey("lost_detail") ? row.get("lost_detail").asText("") : "",
         row.get("complete").asBoolean(),
         row.containsKey("repaired") && row.get("repaired").asBoolean(),
         true);
