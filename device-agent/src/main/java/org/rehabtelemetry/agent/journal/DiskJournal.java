@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -359,6 +360,9 @@ public final class DiskJournal implements Journal {
       if (dropped == null) {
         break;
       }
+      if (!unsent.isInMemory(dropped.id())) {
+        continue; // sent from memory meanwhile: dropping it loses nothing
+      }
       unsent.remove(dropped.id());
       evictedUnsent++;
       recordEvictedRange(dropped.id(), dropped.id());
@@ -453,7 +457,8 @@ public final class DiskJournal implements Journal {
     }
     try {
       faults.beforeWrite(256);
-      lostLedger.record(collector.build(clock.instant(), reason));
+      // Milliseconds, as the ledger keeps them: an answer after a restart names the same time.
+      lostLedger.record(collector.build(clock.instant().truncatedTo(ChronoUnit.MILLIS), reason));
     } catch (IOException e) {
       noteFailure("recording lost seqs failed: " + e.getMessage());
     }

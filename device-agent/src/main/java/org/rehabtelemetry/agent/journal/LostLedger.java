@@ -30,6 +30,7 @@ final class LostLedger {
   private final Path file;
   private final LostSeqsList entries = new LostSeqsList();
   private int linesInFile;
+  private boolean appendFailed;
 
   LostLedger(JournalFiles files, Path dir) {
     this.files = files;
@@ -68,8 +69,9 @@ final class LostLedger {
       return;
     }
     lost.forEach(entries::add);
-    if (linesInFile + lost.size() > 2 * LostSeqsList.MAX_ENTRIES) {
-      rewrite();
+    if (appendFailed || linesInFile + lost.size() > 2 * LostSeqsList.MAX_ENTRIES) {
+      rewrite(); // after a failed append the file may end in part of a line: never append to it
+      appendFailed = false;
       return;
     }
     StringBuilder text = new StringBuilder();
@@ -79,6 +81,9 @@ final class LostLedger {
       channel.write(
           ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), channel.size());
       channel.force();
+    } catch (IOException e) {
+      appendFailed = true;
+      throw e;
     }
     if (created) {
       files.fsyncDirectory(dir);

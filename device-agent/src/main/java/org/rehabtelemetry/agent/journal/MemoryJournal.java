@@ -1,6 +1,7 @@
 package org.rehabtelemetry.agent.journal;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -40,7 +41,7 @@ public final class MemoryJournal implements Journal {
       String reason = "size limit " + maxBytes + " bytes";
       LostSeqsCollector collector = new LostSeqsCollector();
       collector.add(victim.payload());
-      collector.build(Instant.now(), reason).forEach(lost::add);
+      collector.build(Instant.now().truncatedTo(ChronoUnit.MILLIS), reason).forEach(lost::add);
       listener.evicted(victim.recordClass(), victim.id(), victim.id(), 1, reason);
     }
     return id;

@@ -9,6 +9,7 @@ import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.JournalRecord;
 import org.rehabtelemetry.agent.journal.RecordClass;
 import org.rehabtelemetry.protocol.DeviceStatus;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.MessageKey;
 import org.rehabtelemetry.protocol.MessageType;
@@ -109,7 +110,7 @@ public final class JournalPublisher implements AutoCloseable {
       String deviceId,
       Supplier<DeviceStatus> birth,
       Supplier<DeviceStatus> will) {
-    this.receipts = new ReceiptKeeper(receipts, journal, this::wake, () -> birth.get().header());
+    this.receipts = new ReceiptKeeper(receipts, journal, this::wake);
     this.journal = journal;
     this.transport = transport;
     this.settings = settings;
@@ -317,6 +318,26 @@ public final class JournalPublisher implements AutoCloseable {
    * Returns false when the connection is lost.
    */
   private boolean maintainReceipts() {
+    // Lost answers are not journaled (see ReceiptKeeper#answerLost), but share the window.
+    int room = settings.window() - inFlight.get();
+    for (LostRecords answer : receipts.takeAnswers(room, () -> birth.get().header())) {
+      inFlight.incrementAndGet();
+      try {
+        transport.publish(
+            topic(MessageType.LOST),
+            codec.encode(answer),
+            false,
+            () -> {
+              inFlight.decrementAndGet();
+              wake();
+            });
+      } catch (TransportException e) {
+        inFlight.decrementAndGet();
+        connectionLost = true;
+        LOG.warn("{}; reconnecting (the gateway asks again for what was lost)", e.getMessage());
+        return false;
+      }
+    }
     for (long id : receipts.maintain(settings.window() - inFlight.get())) {
       List<JournalRecord> again = journal.readUnsent(id - 1, 1);
       if (again.isEmpty() || again.get(0).id() != id) {

@@ -2,6 +2,9 @@ package org.rehabtelemetry.agent.publish;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +13,12 @@ import java.util.function.Supplier;
 import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.JournalRecord;
 import org.rehabtelemetry.agent.journal.LostSeqs;
-import org.rehabtelemetry.agent.journal.RecordClass;
 import org.rehabtelemetry.protocol.DeviceCommand;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.MessageKey;
-import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.protocol.ProtocolException;
 import org.rehabtelemetry.protocol.Receipt;
 import org.rehabtelemetry.protocol.ResendRequest;
@@ -40,18 +41,23 @@ final class ReceiptKeeper {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiptKeeper.class);
   private static final long MAINTENANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   private static final long LOST_ANSWER_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private static final long ANSWER_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private static final int MAX_ANSWERS_PER_WINDOW = 20;
+  private static final int MAX_QUEUED_ANSWERS = 20;
 
   private final ReceiptSettings settings;
   private final Journal journal;
   private final Runnable wake;
-  private final Supplier<Header> header;
   private final ReceiptTracker tracker;
   private final ReceiptStats stats = new ReceiptStats();
   private final MessageCodec codec = new MessageCodec();
   private volatile boolean seen;
   private volatile long nextMaintenanceNanos;
 
-  /** When each eviction was last answered as lost (newest 256); guarded by itself. */
+  /** Lost answers waiting for the publisher's thread; guarded by itself, as are the next four. */
+  private final Deque<LostSeqs> answers = new ArrayDeque<>();
+
+  /** When each eviction was last answered as lost (newest 256). */
   private final Map<LostSeqs, Long> lostAnsweredNanos =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -60,18 +66,19 @@ final class ReceiptKeeper {
         }
       };
 
+  private long answerWindowStartNanos = System.nanoTime();
+  private int answersInWindow;
+
   /** When the last receipt arrived; guarded by {@code tracker}. */
   private long lastReceiptNanos = System.nanoTime();
 
   /**
-   * @param wake ends the publisher's pause (records due to be sent again)
-   * @param header the device's header as of now, for the {@code lost} answers it journals
+   * @param wake ends the publisher's pause (records due to be sent again, answers queued)
    */
-  ReceiptKeeper(ReceiptSettings settings, Journal journal, Runnable wake, Supplier<Header> header) {
+  ReceiptKeeper(ReceiptSettings settings, Journal journal, Runnable wake) {
     this.settings = settings;
     this.journal = journal;
     this.wake = wake;
-    this.header = header;
     this.tracker = new ReceiptTracker(settings.timeout().toNanos());
     this.seen =
         settings.mode() == ReceiptSettings.Mode.REQUIRED
@@ -224,10 +231,15 @@ final class ReceiptKeeper {
   }
 
   /**
-   * Journals a {@code lost} answer for each eviction of the session that overlaps the request, at
-   * most once per {@link #LOST_ANSWER_EVERY_NANOS} per eviction however often the gateway asks.
+   * Queues a {@code lost} answer for each eviction of the session that overlaps the request, for
+   * the publisher's thread to publish ({@link #takeAnswers}). Answers are not journaled: a
+   * session's seqs are its journal ids, so a record of another kind appended while a session runs
+   * would open a gap in it; the ledger they come from is durable, and the gateway asks again. An
+   * eviction is answered at most once per {@link #LOST_ANSWER_EVERY_NANOS}, at most {@value
+   * #MAX_ANSWERS_PER_WINDOW} answers per {@link #ANSWER_WINDOW_NANOS} in all, and at most {@value
+   * #MAX_QUEUED_ANSWERS} wait: the rest are refused for now (the gateway asks again in 10 s).
    *
-   * @return how many of the requested seqs the answers name
+   * @return how many of the requested seqs the queued answers name
    */
   private long answerLost(ResendRequest request) {
     long named = 0;
@@ -236,25 +248,55 @@ final class ReceiptKeeper {
       if (!lost.overlaps(request.seqs())) {
         continue;
       }
-      named += overlap(lost.seqs(), request.seqs());
-      synchronized (lostAnsweredNanos) {
+      synchronized (answers) {
         Long last = lostAnsweredNanos.get(lost);
         if (last != null && now - last < LOST_ANSWER_EVERY_NANOS) {
           continue;
         }
+        if (now - answerWindowStartNanos > ANSWER_WINDOW_NANOS) {
+          answerWindowStartNanos = now;
+          answersInWindow = 0;
+        }
+        if (answersInWindow >= MAX_ANSWERS_PER_WINDOW || answers.size() >= MAX_QUEUED_ANSWERS) {
+          stats.answersRefused.increment();
+          continue;
+        }
+        answersInWindow++;
         lostAnsweredNanos.put(lost, now);
+        answers.addLast(lost);
       }
+      long count = overlap(lost.seqs(), request.seqs());
+      named += count;
+      stats.answeredLost.add(count);
+    }
+    return named;
+  }
+
+  /**
+   * On the publisher's thread: up to {@code max} queued {@code lost} answers as messages with
+   * {@code header}, taken from the queue. One that cannot be encoded is logged and skipped.
+   */
+  List<LostRecords> takeAnswers(int max, Supplier<Header> header) {
+    List<LostSeqs> taken = new ArrayList<>();
+    synchronized (answers) {
+      while (taken.size() < max && !answers.isEmpty()) {
+        taken.add(answers.removeFirst());
+      }
+    }
+    if (taken.isEmpty()) {
+      return List.of();
+    }
+    List<LostRecords> messages = new ArrayList<>(taken.size());
+    Header now = header.get();
+    for (LostSeqs lost : taken) {
       try {
-        LostRecords answer =
-            new LostRecords(
-                header.get(), lost.sessionId(), lost.seqs(), lost.evictedAt(), lost.reason());
-        journal.append(RecordClass.EVENT, MessageType.LOST, codec.encode(answer));
-        stats.answeredLost.add(answer.count());
+        messages.add(
+            new LostRecords(now, lost.sessionId(), lost.seqs(), lost.evictedAt(), lost.reason()));
       } catch (ProtocolException e) {
         LOG.warn("cannot answer {} as lost: {}", lost, e.getMessage());
       }
     }
-    return named;
+    return messages;
   }
 
   private static long overlap(List<SeqRange> a, List<SeqRange> b) {

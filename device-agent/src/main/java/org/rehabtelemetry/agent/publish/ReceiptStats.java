@@ -32,6 +32,9 @@ public final class ReceiptStats {
   /** Records a gateway asked for that the journal had evicted: answered as lost. */
   public final LongAdder answeredLost = new LongAdder();
 
+  /** Lost answers not given now (too many at once); the gateway asks again. */
+  public final LongAdder answersRefused = new LongAdder();
+
   /** Records given up on: no receipt after the maximum number of resends (still kept). */
   public final LongAdder gaveUp = new LongAdder();
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
+import org.rehabtelemetry.protocol.SeqRange;
 import org.rehabtelemetry.protocol.SessionRef;
 import org.rehabtelemetry.protocol.SessionSummary;
 
@@ -32,12 +33,14 @@ public final class CompletenessTracker {
     long expected = -1;
     Instant endedAt;
     boolean reportedIncomplete;
-    final List<LostRecords> lost = new ArrayList<>();
+    final SeqRanges lostSeqs;
+    final List<LostNote> lostNotes = new ArrayList<>();
 
     State(String site, String device, int maxRanges) {
       this.site = site;
       this.device = device;
       this.seqs = new SeqRanges(maxRanges);
+      this.lostSeqs = new SeqRanges(maxRanges);
     }
   }
 
@@ -46,7 +49,10 @@ public final class CompletenessTracker {
   private final int keepFinished;
   private final Map<String, State> sessions;
 
-  /** Lost answers kept per session; later ones are counted in the log only. */
+  /**
+   * Lost answers shown per session (an answer naming the same eviction replaces its note); the seqs
+   * of every answer count, shown or not.
+   */
   static final int MAX_LOST_NOTES = 20;
 
   /** A finished session: its last figures and what reviving it needs. */
@@ -54,7 +60,8 @@ public final class CompletenessTracker {
       Completeness completeness,
       Instant endedAt,
       boolean reportedIncomplete,
-      List<LostRecords> lost) {}
+      List<long[]> lostSeqs,
+      List<LostNote> lostNotes) {}
 
   private final Deque<Finished> finished = new ArrayDeque<>();
   private long evictedUnfinished;
@@ -110,28 +117,38 @@ public final class CompletenessTracker {
    *
    * @return the session's completeness, or empty when it is unknown here
    */
-  public synchronized Optional<Completeness> lost(LostRecords answer) {
+  public synchronized Optional<Completeness> lost(String site, LostRecords answer) {
     String sessionId = answer.sessionId();
+    String device = answer.header().deviceId();
     State state = sessions.get(sessionId);
     if (state == null) {
       Finished done = finished(sessionId);
-      if (done == null || done.completeness().complete()) {
+      if (done == null
+          || done.completeness().complete()
+          || !done.completeness().site().equals(site)
+          || !done.completeness().device().equals(device)) {
         return Optional.empty();
       }
-      state = new State(done.completeness().site(), done.completeness().device(), maxRanges);
+      state = new State(site, device, maxRanges);
       revive(done, state);
       sessions.put(sessionId, state);
     }
-    if (!state.device.equals(answer.header().deviceId())) {
+    if (!state.site.equals(site) || !state.device.equals(device)) {
       return Optional.empty(); // another device's session: not its to explain
     }
-    boolean repeated = false;
-    for (LostRecords known : state.lost) {
-      repeated |=
-          known.seqs().equals(answer.seqs()) && known.evictedAt().equals(answer.evictedAt());
+    for (SeqRange range : answer.seqs()) {
+      state.lostSeqs.addRange(range.first(), range.last());
     }
-    if (!repeated && state.lost.size() < MAX_LOST_NOTES) {
-      state.lost.add(answer);
+    LostNote note = new LostNote(answer.seqsText(), answer.evictedAt(), answer.reason());
+    boolean replaced = false;
+    for (int i = 0; i < state.lostNotes.size(); i++) {
+      if (state.lostNotes.get(i).evictedAt().equals(note.evictedAt())) {
+        state.lostNotes.set(i, note); // the same eviction, named again (perhaps wider)
+        replaced = true;
+      }
+    }
+    if (!replaced && state.lostNotes.size() < MAX_LOST_NOTES) {
+      state.lostNotes.add(note);
     }
     return Optional.of(snapshot(sessionId, state));
   }
@@ -145,7 +162,8 @@ public final class CompletenessTracker {
     state.expected = done.completeness().expected();
     state.endedAt = done.endedAt();
     state.reportedIncomplete = done.reportedIncomplete();
-    state.lost.addAll(done.lost());
+    done.lostSeqs().forEach(range -> state.lostSeqs.addRange(range[0], range[1]));
+    state.lostNotes.addAll(done.lostNotes());
     finished.remove(done);
   }
 
@@ -197,7 +215,8 @@ public final class CompletenessTracker {
               snapshot(sessionId, state),
               state.endedAt,
               state.reportedIncomplete,
-              List.copyOf(state.lost)));
+              state.lostSeqs.ranges(),
+              List.copyOf(state.lostNotes)));
       while (finished.size() > keepFinished) {
         finished.removeLast();
       }
@@ -226,16 +245,10 @@ public final class CompletenessTracker {
     long upTo = state.expected >= 0 ? state.expected - 1 : state.seqs.highest();
     long received = state.seqs.count();
     long missing = state.seqs.missing(upTo);
-    SeqRanges explained = state.seqs;
-    List<LostNote> notes = new ArrayList<>(state.lost.size());
-    if (!state.lost.isEmpty()) {
-      List<long[]> claimed = new ArrayList<>();
-      for (LostRecords answer : state.lost) {
-        answer.seqs().forEach(range -> claimed.add(new long[] {range.first(), range.last()}));
-        notes.add(new LostNote(answer.seqsText(), answer.evictedAt(), answer.reason()));
-      }
-      explained = state.seqs.withRanges(claimed);
-    }
+    SeqRanges explained =
+        state.lostSeqs.rangeCount() == 0
+            ? state.seqs
+            : state.seqs.withRanges(state.lostSeqs.ranges());
     long unexplained = explained.missing(upTo);
     return new Completeness(
         state.site,
@@ -248,6 +261,6 @@ public final class CompletenessTracker {
         missing - unexplained,
         state.seqs.overflowed(),
         state.reportedIncomplete,
-        notes);
+        state.lostNotes);
   }
 }

@@ -91,7 +91,7 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
   public void stored(String site, Message message) {
     String sessionId;
     if (message instanceof LostRecords answer) {
-      if (tracker.lost(answer).isEmpty()) {
+      if (tracker.lost(site, answer).isEmpty()) {
         LOG.info(
             "{} says {} seqs of session {} are lost ({}), but this gateway does not track that"
                 + " session now; the answer is stored",
@@ -184,7 +184,9 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
                 sessionId,
                 f.reason()));
     boolean over = Duration.between(summarisedAt, clock.instant()).compareTo(RECHECK_FOR) > 0;
-    if (failure.isEmpty() && (figure.complete() || figure.settled() || over)) {
+    // A settled session (every gap answered lost) is still re-checked until its time is over: a
+    // device may name more than it lost, and a named record it still held may yet arrive.
+    if (failure.isEmpty() && (figure.complete() || over)) {
       if (!figure.complete()) {
         tracker.reportedIncomplete(sessionId); // the final verdict: a later arrival repairs it
         LOG.warn(

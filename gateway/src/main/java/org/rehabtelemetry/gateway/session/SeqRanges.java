@@ -59,12 +59,30 @@ public final class SeqRanges {
     copy.count = count;
     copy.overflowed = overflowed;
     for (long[] range : added) {
-      copy.addRange(range[0], range[1]);
+      copy.mergeRange(range[0], range[1]);
     }
     return copy;
   }
 
-  private void addRange(long first, long last) {
+  /**
+   * Adds every number of {@code [first, last]}; returns false, and says so ({@link #overflowed()}),
+   * when it would need a new range past the bound.
+   */
+  public boolean addRange(long first, long last) {
+    Map.Entry<Long, Long> below = ranges.floorEntry(first);
+    Map.Entry<Long, Long> above = ranges.ceilingEntry(first);
+    boolean touches =
+        (below != null && below.getValue() >= first - 1)
+            || (above != null && above.getKey() <= last + 1);
+    if (!touches && ranges.size() >= maxRanges) {
+      overflowed = true;
+      return false;
+    }
+    mergeRange(first, last);
+    return true;
+  }
+
+  private void mergeRange(long first, long last) {
     long from = first;
     long to = last;
     Map.Entry<Long, Long> below = ranges.floorEntry(first);

@@ -48,7 +48,8 @@ class CompletenessTrackerTest {
       }
     }
     // The device names 2-4: 2 arrived (stays received), 3-4 are lost; 7 is still unexplained.
-    Completeness partly = tracker.lost(lost("vert-01", "S1", new SeqRange(2, 4))).orElseThrow();
+    Completeness partly =
+        tracker.lost("ward-b", lost("vert-01", "S1", new SeqRange(2, 4))).orElseThrow();
     assertEquals(3, partly.missing());
     assertEquals(2, partly.lost());
     assertEquals(1, partly.unexplained());
@@ -56,15 +57,24 @@ class CompletenessTrackerTest {
     assertFalse(partly.settled());
     assertEquals("2-4 (2026-11-30T09:05:00Z, size limit 8192 bytes reached)", partly.lostText());
 
-    Completeness settled = tracker.lost(lost("vert-01", "S1", new SeqRange(7, 7))).orElseThrow();
+    Completeness settled =
+        tracker.lost("ward-b", lost("vert-01", "S1", new SeqRange(7, 7), 400)).orElseThrow();
     assertTrue(settled.settled());
     assertFalse(settled.complete(), "lost is never complete");
     assertEquals("", settled.gapsText());
     assertEquals(3, settled.lost());
     assertEquals(
         2,
-        tracker.lost(lost("vert-01", "S1", new SeqRange(7, 7))).orElseThrow().lostNotes().size(),
-        "the same answer again adds nothing");
+        tracker
+            .lost("ward-b", lost("vert-01", "S1", new SeqRange(6, 7), 400))
+            .orElseThrow()
+            .lostNotes()
+            .size(),
+        "the same eviction named again (wider) replaces its note");
+    assertEquals(3, tracker.get("S1").orElseThrow().lost(), "6 arrived: still received");
+    assertTrue(
+        tracker.lost("ward-b", lost("vert-02", "S1", new SeqRange(5, 5), 500)).isEmpty(),
+        "not another device's to explain");
   }
 
   @Test
@@ -75,8 +85,8 @@ class CompletenessTrackerTest {
         tracker.record("ward-b", message);
       }
     }
-    assertTrue(tracker.lost(lost("vert-02", "S1", new SeqRange(3, 3))).isEmpty());
-    assertTrue(tracker.lost(lost("vert-01", "S9", new SeqRange(3, 3))).isEmpty());
+    assertTrue(tracker.lost("ward-b", lost("vert-02", "S1", new SeqRange(3, 3))).isEmpty());
+    assertTrue(tracker.lost("ward-b", lost("vert-01", "S9", new SeqRange(3, 3))).isEmpty());
     assertEquals(0, tracker.get("S1").orElseThrow().lost());
   }
 
@@ -90,8 +100,11 @@ class CompletenessTrackerTest {
     }
     tracker.reportedIncomplete("S1");
     tracker.finish("S1");
+    assertTrue(tracker.lost("ward-b", lost("vert-02", "S1", new SeqRange(3, 3))).isEmpty());
+    assertTrue(tracker.lost("ward-c", lost("vert-01", "S1", new SeqRange(3, 3))).isEmpty());
+    assertEquals(0, tracker.tracked(), "a foreign answer revives nothing");
 
-    tracker.lost(lost("vert-01", "S1", new SeqRange(3, 3))).orElseThrow();
+    tracker.lost("ward-b", lost("vert-01", "S1", new SeqRange(3, 3))).orElseThrow();
     for (long seq = 0; seq < 13; seq++) {
       if (seq != 3) {
         tracker.addStored("S1", seq); // the worker's look at the database
@@ -105,11 +118,16 @@ class CompletenessTrackerTest {
   }
 
   private static LostRecords lost(String device, String sessionId, SeqRange range) {
+    return lost(device, sessionId, range, 300);
+  }
+
+  private static LostRecords lost(
+      String device, String sessionId, SeqRange range, long evictedAfterSeconds) {
     return new LostRecords(
         new Header(device, "boot1", START.plusSeconds(600)),
         sessionId,
         List.of(range),
-        START.plusSeconds(300),
+        START.plusSeconds(evictedAfterSeconds),
         "size limit 8192 bytes reached");
   }
 
