@@ -223,15 +223,18 @@
         ? t('session.lost', { n: s.lost, detail: s.lostNotes.map(n => t('session.lostNote',
           { seqs: n.seqs, when: new Date(n.evictedAt).toLocaleString(), reason: n.reason })).join('; ') })
         : '';
+      const refused = s.deadLettered > 0
+        ? t('session.refused', { n: s.deadLettered, reasons: s.deadLetterReasons.join('; ') })
+        : '';
       tr.append(el('td', null, s.device), el('td', null, s.sessionId),
         el('td', 'received', s.received + ' / ' + (s.expected >= 0 ? s.expected : t('session.running'))),
         el('td', null, String(s.missing)),
-        el('td', 'gaps', [gaps, lost].filter(x => x).join('; ')),
+        el('td', 'gaps', [gaps, lost, refused].filter(x => x).join('; ')),
         el('td', null, String(deadByDevice.get(s.device) || 0)),
         el('td', 'state', s.expected < 0 ? t('session.running')
           : complete ? (s.reportedIncomplete ? t('session.repaired') : t('session.complete'))
           : t('session.incomplete', { pct: (100 * s.received / Math.max(1, s.expected)).toFixed(1) })
-            + (s.lost > 0 ? ' ' + t('session.settled') : '')));
+            + (s.lost + s.deadLettered > 0 ? ' ' + t('session.settled') : '')));
       body.append(tr);
     }
   }

@@ -78,14 +78,16 @@ public final class SampleCourse {
     CompletenessStamp stamp =
         number == 5
             ? new CompletenessStamp(
-                196,
+                194,
                 200,
                 "",
                 "120-123 (2026-11-23T09:31:17Z, size limit 268435456 bytes reached)",
+                2,
+                "invalid message: field 't0Us': is 1970-01-01T00:00:01Z, more than 30 days ago",
                 false,
                 false,
                 true)
-            : new CompletenessStamp(200, 200, "", "", true, number == 2, true);
+            : new CompletenessStamp(200, 200, "", "", 0, "", true, number == 2, true);
     return new SessionRecord(
         "S-" + number,
         "vert-01",

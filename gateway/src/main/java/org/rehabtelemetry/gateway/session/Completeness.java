@@ -14,10 +14,12 @@ import java.util.List;
  * @param gaps the first missing ranges {@code [from, to]}, inclusive (at most {@value #MAX_GAPS}),
  *     that the device has not answered as lost: what is still asked for
  * @param lost how many of the missing numbers the device answered as lost (evicted)
+ * @param deadLettered how many of the others this gateway kept as dead letters (refused)
  * @param fragmented whether the sender skipped so many numbers that not all were tracked
  * @param reportedIncomplete whether an incomplete figure was stored for it at some check; once it
  *     is complete, it was repaired (resent after a loss)
  * @param lostNotes the device's answers naming lost numbers, oldest first
+ * @param deadLetterReasons why they were refused, the first few distinct reasons
  */
 public record Completeness(
     String site,
@@ -28,15 +30,18 @@ public record Completeness(
     long missing,
     List<long[]> gaps,
     long lost,
+    long deadLettered,
     boolean fragmented,
     boolean reportedIncomplete,
-    List<LostNote> lostNotes) {
+    List<LostNote> lostNotes,
+    List<String> deadLetterReasons) {
   /** Gaps listed at most; the count of what is missing is always exact. */
   public static final int MAX_GAPS = 50;
 
   public Completeness {
     gaps = List.copyOf(gaps);
     lostNotes = List.copyOf(lostNotes);
+    deadLetterReasons = List.copyOf(deadLetterReasons);
   }
 
   /** Whether the summary arrived and nothing is missing. */
@@ -45,16 +50,21 @@ public record Completeness(
   }
 
   /**
-   * Whether the summary arrived and everything missing is answered as lost: the final figure,
-   * nothing more will come.
+   * Whether the summary arrived and everything missing is explained: answered as lost by the
+   * device, or kept here as a dead letter. Nothing more is asked for.
    */
   public boolean settled() {
-    return expected >= 0 && missing > 0 && missing == lost;
+    return expected >= 0 && missing > 0 && unexplained() == 0;
   }
 
-  /** The missing numbers not answered as lost: still asked for, and may still come. */
+  /** The missing numbers neither lost nor dead-lettered: still asked for, and may still come. */
   public long unexplained() {
-    return missing - lost;
+    return missing - lost - deadLettered;
+  }
+
+  /** The dead-letter reasons as text, {@code ""} when none. */
+  public String deadLetterText() {
+    return String.join("; ", deadLetterReasons);
   }
 
   /** The device's lost answers as text, {@code ""} when none. */

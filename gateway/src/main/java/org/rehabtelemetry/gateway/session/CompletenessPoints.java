@@ -24,6 +24,8 @@ final class CompletenessPoints {
     fields.put("gaps", completeness.gapsText());
     fields.put("lost", completeness.lost());
     fields.put("lost_detail", completeness.lostText());
+    fields.put("dead_lettered", completeness.deadLettered());
+    fields.put("dead_letter_reasons", completeness.deadLetterText());
     StringBuilder out = new StringBuilder();
     LineProtocol.append(
         out,

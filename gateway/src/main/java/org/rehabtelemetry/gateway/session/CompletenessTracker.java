@@ -35,12 +35,15 @@ public final class CompletenessTracker {
     boolean reportedIncomplete;
     final SeqRanges lostSeqs;
     final List<LostNote> lostNotes = new ArrayList<>();
+    final SeqRanges refusedSeqs;
+    final List<String> refusedReasons = new ArrayList<>();
 
     State(String site, String device, int maxRanges) {
       this.site = site;
       this.device = device;
       this.seqs = new SeqRanges(maxRanges);
       this.lostSeqs = new SeqRanges(maxRanges);
+      this.refusedSeqs = new SeqRanges(maxRanges);
     }
   }
 
@@ -61,7 +64,9 @@ public final class CompletenessTracker {
       Instant endedAt,
       boolean reportedIncomplete,
       List<long[]> lostSeqs,
-      List<LostNote> lostNotes) {}
+      List<LostNote> lostNotes,
+      List<long[]> refusedSeqs,
+      List<String> refusedReasons) {}
 
   private final Deque<Finished> finished = new ArrayDeque<>();
   private long evictedUnfinished;
@@ -153,6 +158,56 @@ public final class CompletenessTracker {
     return Optional.of(snapshot(sessionId, state));
   }
 
+  /** Distinct dead-letter reasons shown per session; every refused seq counts. */
+  static final int MAX_REFUSED_REASONS = 5;
+
+  /**
+   * A message of a session was kept as a dead letter (refused: out of the time window, refused by
+   * the database, …): its seq counts as refused with the reason, not as missing, and is not asked
+   * for again. Tracks the session if it is new here (bounded as any other); an answer for a session
+   * finished complete, or another site's or device's, changes nothing.
+   *
+   * @param reason the dead letter's reason, untrusted in part: shortened and cleaned here
+   * @return the session's completeness, or empty when nothing changed
+   */
+  public synchronized Optional<Completeness> deadLettered(
+      String site, String device, String sessionId, long seq, String reason) {
+    State state = sessions.get(sessionId);
+    if (state == null) {
+      Finished done = finished(sessionId);
+      if (done != null
+          && (done.completeness().complete()
+              || !done.completeness().site().equals(site)
+              || !done.completeness().device().equals(device))) {
+        return Optional.empty();
+      }
+      state = new State(site, device, maxRanges);
+      if (done != null) {
+        revive(done, state);
+      }
+      sessions.put(sessionId, state);
+    }
+    if (!state.site.equals(site) || !state.device.equals(device)) {
+      return Optional.empty();
+    }
+    state.refusedSeqs.addRange(seq, seq);
+    String shown = shortReason(reason);
+    if (!state.refusedReasons.contains(shown)
+        && state.refusedReasons.size() < MAX_REFUSED_REASONS) {
+      state.refusedReasons.add(shown);
+    }
+    return Optional.of(snapshot(sessionId, state));
+  }
+
+  private static String shortReason(String reason) {
+    StringBuilder clean = new StringBuilder();
+    (reason == null ? "?" : reason)
+        .codePoints()
+        .forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    String line = clean.toString();
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+
   /**
    * A message of a session finished incomplete arrived late (a resend after the re-checks ended):
    * the session is tracked again with its summary's figures, so the worker checks it again and
@@ -164,6 +219,8 @@ public final class CompletenessTracker {
     state.reportedIncomplete = done.reportedIncomplete();
     done.lostSeqs().forEach(range -> state.lostSeqs.addRange(range[0], range[1]));
     state.lostNotes.addAll(done.lostNotes());
+    done.refusedSeqs().forEach(range -> state.refusedSeqs.addRange(range[0], range[1]));
+    state.refusedReasons.addAll(done.refusedReasons());
     finished.remove(done);
   }
 
@@ -216,7 +273,9 @@ public final class CompletenessTracker {
               state.endedAt,
               state.reportedIncomplete,
               state.lostSeqs.ranges(),
-              List.copyOf(state.lostNotes)));
+              List.copyOf(state.lostNotes),
+              state.refusedSeqs.ranges(),
+              List.copyOf(state.refusedReasons)));
       while (finished.size() > keepFinished) {
         finished.removeLast();
       }
@@ -245,10 +304,17 @@ public final class CompletenessTracker {
     long upTo = state.expected >= 0 ? state.expected - 1 : state.seqs.highest();
     long received = state.seqs.count();
     long missing = state.seqs.missing(upTo);
+    // What the gateway itself refused is known for sure; the device's lost answers explain the
+    // rest (an answer may name more than was lost: only what is still missing counts).
+    SeqRanges withRefused =
+        state.refusedSeqs.rangeCount() == 0
+            ? state.seqs
+            : state.seqs.withRanges(state.refusedSeqs.ranges());
     SeqRanges explained =
         state.lostSeqs.rangeCount() == 0
-            ? state.seqs
-            : state.seqs.withRanges(state.lostSeqs.ranges());
+            ? withRefused
+            : withRefused.withRanges(state.lostSeqs.ranges());
+    long unexplainedAfterRefused = withRefused.missing(upTo);
     long unexplained = explained.missing(upTo);
     return new Completeness(
         state.site,
@@ -258,9 +324,11 @@ public final class CompletenessTracker {
         state.expected,
         missing,
         explained.gaps(upTo, Completeness.MAX_GAPS),
-        missing - unexplained,
+        unexplainedAfterRefused - unexplained,
+        missing - unexplainedAfterRefused,
         state.seqs.overflowed(),
         state.reportedIncomplete,
-        state.lostNotes);
+        state.lostNotes,
+        state.refusedReasons);
   }
 }

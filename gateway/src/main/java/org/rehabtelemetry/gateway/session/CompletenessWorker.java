@@ -12,6 +12,10 @@ import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
 import org.rehabtelemetry.gateway.storage.WriteFailure;
 import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
+import org.rehabtelemetry.protocol.MessageKey;
+import org.rehabtelemetry.protocol.MessageType;
+import org.rehabtelemetry.protocol.ProtocolException;
+import org.rehabtelemetry.protocol.Topic;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.threads.FailFast;
 import org.rehabtelemetry.runtime.threads.Termination;
@@ -107,6 +111,35 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
     } else {
       return;
     }
+    schedule(sessionId);
+  }
+
+  /**
+   * On the ingest writer thread: a session message kept as a dead letter counts as refused, with
+   * its reason, instead of missing; it is not asked for again (the device was told in its receipt
+   * and freed it).
+   */
+  @Override
+  public void deadLettered(String topic, byte[] payload, String reason) {
+    Topic parsed;
+    try {
+      parsed = Topic.parse(topic);
+    } catch (ProtocolException e) {
+      return;
+    }
+    if (parsed.type() == MessageType.COMMAND
+        || !(MessageKey.peek(payload).orElse(null) instanceof MessageKey.InSession key)) {
+      return;
+    }
+    if (tracker
+        .deadLettered(parsed.site(), parsed.deviceId(), key.sessionId(), key.seq(), reason)
+        .isPresent()) {
+      schedule(key.sessionId());
+    }
+  }
+
+  /** Schedules a check of a summarised session (or one finished incomplete, revived). */
+  private void schedule(String sessionId) {
     synchronized (signal) {
       Due due = summarised.get(sessionId);
       // A summary, a message after it, or a late message of a session finished incomplete.
@@ -184,18 +217,22 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
                 sessionId,
                 f.reason()));
     boolean over = Duration.between(summarisedAt, clock.instant()).compareTo(RECHECK_FOR) > 0;
-    // A settled session (every gap answered lost) is still re-checked until its time is over: a
+    // A settled session (every gap lost or dead-lettered) is still re-checked until its time is
+    // over: a
     // device may name more than it lost, and a named record it still held may yet arrive.
     if (failure.isEmpty() && (figure.complete() || over)) {
       if (!figure.complete()) {
         tracker.reportedIncomplete(sessionId); // the final verdict: a later arrival repairs it
         LOG.warn(
-            "session {}: {} of {} messages stored, missing {}{}",
+            "session {}: {} of {} messages stored, missing {}{}{}",
             sessionId,
             figure.received(),
             figure.expected(),
             figure.unexplained() > 0 ? figure.gapsText() : "none unexplained",
-            figure.lost() > 0 ? "; lost " + figure.lost() + ": " + figure.lostText() : "");
+            figure.lost() > 0 ? "; lost " + figure.lost() + ": " + figure.lostText() : "",
+            figure.deadLettered() > 0
+                ? "; dead letters " + figure.deadLettered() + ": " + figure.deadLetterText()
+                : "");
       }
       tracker.finish(sessionId);
       forget(sessionId);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.gateway.Gateway;
 import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
+import org.rehabtelemetry.gateway.session.Completeness;
 import org.rehabtelemetry.gateway.testing.TestGateways;
 import org.rehabtelemetry.gateway.testing.TestSessions;
 import org.rehabtelemetry.protocol.MessageCodec;
@@ -155,6 +157,48 @@ class IngestIT {
                     + " WHERE session='S-full'");
     assertTrue(full.contains(",23,23,0,true]"), full);
     assertEquals(BATCHES - 1, count("SELECT count(seq) FROM batch WHERE session='S-gap'"));
+  }
+
+  @Test
+  void aSessionMessageRefusedAsADeadLetter_isReportedRefusedWithItsReason_notMissing()
+      throws Exception {
+    start();
+    Instant begin = Instant.now().minusSeconds(600);
+    for (TestSessions.Published message :
+        TestSessions.encode(
+            "ward-b", TestSessions.session("vert-01", "S-refused", begin, BATCHES, SAMPLES))) {
+      byte[] payload = message.payload();
+      if (message.seq() == 5) {
+        // Sampled in 1970 by its own account: valid JSON with its key, refused by the time window.
+        payload =
+            new String(payload, StandardCharsets.UTF_8)
+                .replaceFirst("\"t0Us\":[0-9]+", "\"t0Us\":1000000")
+                .getBytes(StandardCharsets.UTF_8);
+      }
+      publish(message.topic(), payload);
+    }
+    awaitSamples((BATCHES - 1) * SAMPLES);
+    Completeness refused =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> gateway.parts().completeness().get("S-refused").orElse(null),
+                c -> c != null && c.expected() > 0 && c.deadLettered() == 1);
+    assertEquals(1, refused.missing());
+    assertEquals(0, refused.unexplained(), "nothing left to ask for");
+    assertTrue(refused.settled());
+    assertTrue(refused.deadLetterText().contains("t0Us"), refused.deadLetterText());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                influxd
+                    .server()
+                    .query(
+                        "rehab",
+                        "SELECT dead_lettered, complete FROM session_completeness"
+                            + " WHERE session='S-refused'")
+                    .contains(",1,false]"));
   }
 
   @Test

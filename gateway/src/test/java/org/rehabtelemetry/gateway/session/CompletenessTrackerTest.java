@@ -117,6 +117,36 @@ class CompletenessTrackerTest {
     assertEquals(1, tracker.all().get(0).lost(), "the note stays with the finished figures");
   }
 
+  @Test
+  void aDeadLetteredMessage_countsAsRefusedWithItsReason_notAsAGapToAskFor() {
+    CompletenessTracker tracker = new CompletenessTracker(10, 100, 10);
+    for (Message message : TestSessions.session("vert-01", "S1", START, 10, 1)) {
+      long seq = message.sessionRef().orElseThrow().seq();
+      if (seq != 3 && seq != 7) {
+        tracker.record("ward-b", message);
+      }
+    }
+    Completeness refused =
+        tracker
+            .deadLettered("ward-b", "vert-01", "S1", 3, "invalid message: field 't0Us': too old")
+            .orElseThrow();
+    assertEquals(2, refused.missing());
+    assertEquals(1, refused.deadLettered());
+    assertEquals("7", refused.gapsText(), "only 7 is asked for");
+    assertEquals("invalid message: field 't0Us': too old", refused.deadLetterText());
+    tracker.lost("ward-b", lost("vert-01", "S1", new SeqRange(3, 7)));
+    Completeness settled = tracker.get("S1").orElseThrow();
+    assertTrue(settled.settled());
+    assertEquals(
+        1, settled.lost(), "7: lost; 3 stays dead-lettered (the gateway knows), counted once");
+    assertEquals(1, settled.deadLettered());
+    assertEquals(0, settled.unexplained());
+    assertFalse(settled.complete());
+    assertTrue(
+        tracker.deadLettered("ward-b", "vert-02", "S1", 4, "x").isEmpty(),
+        "another device's dead letter explains nothing here");
+  }
+
   private static LostRecords lost(String device, String sessionId, SeqRange range) {
     return lost(device, sessionId, range, 300);
   }

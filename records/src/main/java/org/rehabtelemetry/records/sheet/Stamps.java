@@ -18,15 +18,21 @@ public final class Stamps {
       return stamp.repaired() ? all + " " + texts.get("completeness.repaired") : all;
     }
     String partial =
-        stamp.gaps().isEmpty() && !stamp.lost().isEmpty()
+        stamp.gaps().isEmpty() && (!stamp.lost().isEmpty() || stamp.refused() > 0)
             ? texts.get("completeness.received", stamp.received(), stamp.expected())
             : texts.get(
                 "completeness.partial",
                 stamp.received(),
                 stamp.expected(),
                 stamp.gaps().isEmpty() ? "?" : stamp.gaps());
-    return stamp.lost().isEmpty()
-        ? partial
-        : partial + " " + texts.get("completeness.lost", stamp.lost());
+    StringBuilder text = new StringBuilder(partial);
+    if (!stamp.lost().isEmpty()) {
+      text.append(' ').append(texts.get("completeness.lost", stamp.lost()));
+    }
+    if (stamp.refused() > 0) {
+      text.append(' ')
+          .append(texts.get("completeness.refused", stamp.refused(), stamp.refusedReasons()));
+    }
+    return text.toString();
   }
 }

@@ -122,9 +122,12 @@ class ReportPdfTest {
     assertTrue(third.contains("131 /min") && third.contains("130 /min"), third);
     String fifth = PdfTools.text(write("fifth", reports.session(may.get(4), Language.RU)));
     assertTrue(
-        fifth.contains("получено 196 из 200 записей. Потеряны на аппарате и не придут: 120-123 ("),
+        fifth.contains("получено 194 из 200 записей. Потеряны на аппарате и не придут: 120-123 ("),
         fifth);
     assertTrue(fifth.contains("size limit 268435456 bytes reached)."), fifth);
+    assertTrue(
+        fifth.replace("\n", " ").contains("Отклонены сервером как ошибочные: 2 записей (invalid"),
+        fifth);
     String seventh = PdfTools.text(write("seventh", reports.session(may.get(6), Language.KK)));
     assertTrue(seventh.contains("Үзілді"), seventh);
   }

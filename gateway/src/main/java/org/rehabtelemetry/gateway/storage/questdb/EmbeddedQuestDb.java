@@ -63,7 +63,7 @@ public final class EmbeddedQuestDb implements AutoCloseable {
               "session_completeness",
               "site SYMBOL, device SYMBOL, session SYMBOL, received LONG, expected LONG,"
                   + " missing LONG, complete BOOLEAN, repaired BOOLEAN, gaps VARCHAR, lost LONG,"
-                  + " lost_detail VARCHAR",
+                  + " lost_detail VARCHAR, dead_lettered LONG, dead_letter_reasons VARCHAR",
               "site, device, session"),
           table(
               "session_lost",

@@ -239,6 +239,8 @@ public final class QuestDbArchive implements SessionArchive {
         row.get("expected").asLong(),
         row.get("gaps").asText(""),
         row.containsKey("lost_detail") ? row.get("lost_detail").asText("") : "",
+        row.containsKey("dead_lettered") ? row.get("dead_lettered").asLong() : 0,
+        row.containsKey("dead_letter_reasons") ? row.get("dead_letter_reasons").asText("") : "",
         row.get("complete").asBoolean(),
         row.containsKey("repaired") && row.get("repaired").asBoolean(),
         true);
