@@ -116,8 +116,10 @@
       document.getElementById('charts').replaceChildren();
       document.getElementById('live-session').textContent = t('live.session', { id: batch.session });
     }
-    if (batch.seq <= lastSeq) return; // delivered again
-    lastSeq = batch.seq;
+    if (!batch.live) { // a live preview has no seq; the batches after it are not sent here
+      if (batch.seq <= lastSeq) return; // delivered again
+      lastSeq = batch.seq;
+    }
     for (const ch of batch.channels) {
       const c = chartFor(ch.channel, ch.unit);
       c.chart.add(ch.t, ch.v);

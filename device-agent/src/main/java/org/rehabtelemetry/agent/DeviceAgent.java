@@ -243,6 +243,10 @@ public final class DeviceAgent implements AutoCloseable {
         config.batchInterval().toMillis(),
         TimeUnit.MILLISECONDS);
     ticker.scheduleAtFixedRate(sounder::update, 250, 250, TimeUnit.MILLISECONDS); // pause expiry
+    if (!config.liveInterval().isZero()) {
+      long every = config.liveInterval().toMillis();
+      ticker.scheduleAtFixedRate(this::publishLive, every, every, TimeUnit.MILLISECONDS);
+    }
     hardware
         .emergencyStop()
         .filter(e -> e.isLatched())
@@ -404,6 +408,15 @@ public final class DeviceAgent implements AutoCloseable {
       units.put(channel.name(), channel.unit());
     }
     return units;
+  }
+
+  /** The live preview's turn: never throws (the ticker would end the process for it). */
+  private void publishLive() {
+    try {
+      recorder.takeLive().ifPresent(publisher::publishLive);
+    } catch (RuntimeException e) {
+      LOG.warn("live preview skipped: {}", e.toString());
+    }
   }
 
   private DeviceStatus status(DeviceState state, String reason) {

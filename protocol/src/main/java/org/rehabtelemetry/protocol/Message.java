@@ -13,6 +13,7 @@ public sealed interface Message
         AlarmEvent,
         SessionSummary,
         LostRecords,
+        LiveSamples,
         DeviceCommand {
 
   /** Device, boot and time of the message. */

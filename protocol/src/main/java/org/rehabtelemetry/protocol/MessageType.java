@@ -8,6 +8,7 @@ public enum MessageType implements WireEnum {
   ALARM("alarm"),
   SUMMARY("summary"),
   LOST("lost"),
+  LIVE("live"),
   COMMAND("cmd");
 
   private final String wireName;

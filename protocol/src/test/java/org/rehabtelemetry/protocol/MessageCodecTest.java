@@ -85,7 +85,7 @@ class MessageCodecTest {
     assertRejected(
         json -> json.put("type", "telemetry"),
         "type",
-        "must be one of [status, session, samples, alarm, summary, lost, cmd], was \"telemetry\"");
+        "must be one of [status, session, samples, alarm, summary, lost, live, cmd], was \"telemetry\"");
   }
 
   @Test

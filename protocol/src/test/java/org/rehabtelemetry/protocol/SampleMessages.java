@@ -92,6 +92,11 @@ public final class SampleMessages {
             List.of(new SeqRange(1, 1)),
             T0.plusSeconds(600),
             "size limit 268435456 bytes reached"),
+        new LiveSamples(
+            HEADER,
+            s0.sessionId(),
+            1_763_889_330_250_000L,
+            List.of(new ChannelSamples("tiltDeg", "deg", new long[] {0}, new double[] {45.5}))),
         new DeviceCommand(HEADER, "C-1", "PING", Map.of("note", "reserved")));
   }
 
@@ -104,7 +109,7 @@ public final class SampleMessages {
             Instant.ofEpochMilli(1_700_000_000_000L + random.nextInt(1_000_000_000)));
     SessionRef session =
         new SessionRef("S" + random.nextInt(1000), (int) random.nextLong(Limits.MAX_SEQ + 1));
-    return switch (random.nextInt(7)) {
+    return switch (random.nextInt(8)) {
       case 0 ->
           new DeviceStatus(
               header,
@@ -164,6 +169,10 @@ public final class SampleMessages {
                   : List.of(new SeqRange(0, 3), new SeqRange(5, 5 + random.nextInt(1000))),
               header.time().minusSeconds(random.nextInt(3600)),
               "older than PT168H");
+      case 6 -> {
+        SampleBatch batch = randomBatch(random, header, session);
+        yield new LiveSamples(header, session.sessionId(), batch.t0Us(), batch.channels());
+      }
       default -> new DeviceCommand(header, "C" + random.nextInt(99), "PING", Map.of());
     };
   }

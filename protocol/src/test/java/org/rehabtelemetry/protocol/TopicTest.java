@@ -44,7 +44,7 @@ class TopicTest {
         assertThrows(ProtocolException.class, () -> Topic.parse("rehab/v1/a/b/telemetry"));
     assertEquals(ProtocolException.TOPIC, e.field());
     assertEquals(
-        "type level must be one of [status, session, samples, alarm, summary, lost, cmd],"
+        "type level must be one of [status, session, samples, alarm, summary, lost, live, cmd],"
             + " was \"telemetry\"",
         e.reason());
   }

@@ -237,6 +237,9 @@ class EndToEndIT {
           .until(() -> agent.journal().stats().sentFrontier() == agent.journal().stats().lastId());
       assertTrue(agent.publisher().receiptsRequired(), agent.publisher().receiptStatus());
       assertEquals(0, agent.publisher().awaitingReceipt(), "the journal is fully receipted");
+      assertTrue(
+          agent.publisher().livePublished() > 0,
+          "live previews went out all along (and, by the counts above, none was stored)");
       System.out.printf(
           "end to end%s: %d samples of %s stored once (%d hub frames, %d oximeter lines),"
               + " completeness %s/%s, journal fully receipted (%d records resent, receipt"

@@ -18,6 +18,8 @@ import org.rehabtelemetry.agent.publish.ReceiptSettings;
  * @param journal journal bounds and commit interval
  * @param mqtt broker connection (credentials and TLS included)
  * @param batchInterval how often samples are journaled as a batch
+ * @param liveInterval how often a running session's newest samples are published as a live preview
+ *     (not journaled, not stored); zero for none
  * @param requiredSensors sensors that must be healthy to start a session (names: sensorHub,
  *     oximeter, tilt, flowMeter)
  * @param uiBind the address the touch UI and control API listen on (127.0.0.1 by default)
@@ -41,6 +43,7 @@ public record AgentConfig(
     JournalConfig journal,
     MqttSettings mqtt,
     Duration batchInterval,
+    Duration liveInterval,
     List<String> requiredSensors,
     String uiBind,
     int uiPort,

@@ -63,11 +63,16 @@ public final class AgentConfigLoader {
 
     ConfigNode session = root.optionalObject("session");
     Duration batchInterval = Duration.ofSeconds(1);
+    Duration liveInterval = Duration.ofMillis(100);
     boolean recordTraces = false;
     Duration operatorLinkLost = Duration.ofSeconds(5);
     List<String> required = new ArrayList<>(List.of("sensorHub", "oximeter", "tilt"));
     if (session != null) {
       batchInterval = session.millis("batchIntervalMs", 100, 10_000, 1000);
+      liveInterval = session.millis("liveIntervalMs", 0, 10_000, 100);
+      if (!liveInterval.isZero() && liveInterval.toMillis() < 50) {
+        throw session.fail("liveIntervalMs", "must be 0 (no live preview) or at least 50");
+      }
       operatorLinkLost = session.millis("operatorLinkLostMs", 1000, 600_000, 5000);
       recordTraces = session.bool("recordTraces", false);
       if (session.has("requiredSensors")) {
@@ -122,6 +127,7 @@ public final class AgentConfigLoader {
         journal,
         mqtt,
         batchInterval,
+        liveInterval,
         required,
         bind,
         port,

@@ -22,7 +22,8 @@ import org.rehabtelemetry.protocol.MessageType;
  *
  * <p>The message type codes are fixed here ({@link #typeCode}), not taken from the enum's order:
  * STATUS 0, SESSION 1, SAMPLES 2, ALARM 3, SUMMARY 4, COMMAND 5 (the order journals were first
- * written in), LOST 6. A new type takes a new code; an existing code never changes.
+ * written in), LOST 6, LIVE 7 (neither is journaled today). A new type takes a new code; an
+ * existing code never changes.
  *
  * <p>Stateless and thread-safe.
  */
@@ -100,6 +101,7 @@ final class RecordCodec {
       case SUMMARY -> 4;
       case COMMAND -> 5;
       case LOST -> 6;
+      case LIVE -> 7;
     };
   }
 
@@ -113,6 +115,7 @@ final class RecordCodec {
       case 4 -> MessageType.SUMMARY;
       case 5 -> MessageType.COMMAND;
       case 6 -> MessageType.LOST;
+      case 7 -> MessageType.LIVE;
       default -> null;
     };
   }

@@ -122,6 +122,18 @@ public final class AgentMetrics {
               cb.call((double) stats.answeredLost.sum(), "answered_lost");
             })
         .register(registry);
+    CounterWithCallback.builder()
+        .name("rehab_agent_live_previews")
+        .help(
+            "Live previews of a running session's newest samples (QoS 0, not journaled): published"
+                + " or dropped (not connected); the same samples go to storage in the next batch.")
+        .labelNames("outcome")
+        .callback(
+            cb -> {
+              cb.call((double) publisher.get().livePublished(), "published");
+              cb.call((double) publisher.get().liveDropped(), "dropped");
+            })
+        .register(registry);
     GaugeWithCallback.builder()
         .name("rehab_agent_broker_connected")
         .help("1 while the agent is connected to its broker.")

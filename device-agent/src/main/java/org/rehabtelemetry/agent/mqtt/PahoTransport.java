@@ -141,6 +141,22 @@ public final class PahoTransport implements MqttTransport {
   }
 
   @Override
+  public void publishBestEffort(String topic, byte[] payload) {
+    MqttAsyncClient current;
+    synchronized (this) {
+      current = client;
+    }
+    if (current == null) {
+      throw new TransportException("not connected", null);
+    }
+    try {
+      current.publish(topic, payload, 0, false);
+    } catch (MqttException e) {
+      throw new TransportException("publishing to " + topic + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public synchronized void close() {
     if (client != null && client.isConnected()) {
       try {

@@ -9,6 +9,7 @@ import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.JournalRecord;
 import org.rehabtelemetry.agent.journal.RecordClass;
 import org.rehabtelemetry.protocol.DeviceStatus;
+import org.rehabtelemetry.protocol.LiveSamples;
 import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.MessageKey;
@@ -72,6 +73,8 @@ public final class JournalPublisher implements AutoCloseable {
   private volatile boolean connectionLost;
   private final AtomicInteger generation = new AtomicInteger();
   private final AtomicLong published = new AtomicLong();
+  private final AtomicLong livePublished = new AtomicLong();
+  private final AtomicLong liveDropped = new AtomicLong();
   private final ReceiptKeeper receipts;
 
   private volatile Heartbeat heartbeat = Heartbeat.NONE;
@@ -180,6 +183,35 @@ public final class JournalPublisher implements AutoCloseable {
         LOG.debug("status not published now ({}); the next birth carries it", e.getMessage());
       }
     }
+  }
+
+  /**
+   * Publishes a live preview with QoS 0, outside the journal, if connected; one that cannot be
+   * handed to the client is dropped and counted ({@link #liveDropped()}): the same samples go to
+   * storage in the next batch. Never throws; called on the agent's live thread.
+   */
+  public void publishLive(LiveSamples live) {
+    if (!isConnected()) {
+      liveDropped.incrementAndGet();
+      return;
+    }
+    try {
+      transport.publishBestEffort(topic(MessageType.LIVE), codec.encode(live));
+      livePublished.incrementAndGet();
+    } catch (RuntimeException e) {
+      liveDropped.incrementAndGet();
+      LOG.debug("live preview dropped: {}", e.getMessage());
+    }
+  }
+
+  /** Live previews handed to the broker since start. */
+  public long livePublished() {
+    return livePublished.get();
+  }
+
+  /** Live previews dropped since start (not connected, or the client refused them). */
+  public long liveDropped() {
+    return liveDropped.get();
   }
 
   /** Stops the thread and disconnects cleanly; unacknowledged records stay in the journal. */

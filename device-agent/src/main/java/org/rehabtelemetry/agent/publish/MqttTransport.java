@@ -48,6 +48,16 @@ public interface MqttTransport extends AutoCloseable {
    */
   void publish(String topic, byte[] payload, boolean retained, Runnable onAck);
 
+  /**
+   * Publishes once, with QoS 0, not retained: for what may be lost (live previews). By default with
+   * QoS 1 and no interest in the acknowledgement.
+   *
+   * @throws TransportException if the message cannot be handed to the client
+   */
+  default void publishBestEffort(String topic, byte[] payload) {
+    publish(topic, payload, false, () -> {});
+  }
+
   /** Disconnects cleanly (no Last Will) and releases resources; idempotent. */
   @Override
   void close();

@@ -20,6 +20,7 @@ import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.protocol.AlarmEvent;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.Limits;
+import org.rehabtelemetry.protocol.LiveSamples;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.SampleBatch;
@@ -67,6 +68,10 @@ public final class SessionRecorder {
   private final SessionStateMachine machine = new SessionStateMachine();
   private SessionStore.Stored current;
   private SampleBatcher batcher;
+
+  /** The same readings again, for the live preview; null without a session or a preview. */
+  private SampleBatcher liveBatcher;
+
   private SummaryCalculator summary;
   private long records;
 
@@ -145,6 +150,7 @@ public final class SessionRecorder {
         new SessionStore.Stored(sessionId, journal.nextId(), patientCode, programme, now, settings);
     store.save(current);
     batcher = new SampleBatcher(profile, timebase);
+    liveBatcher = new SampleBatcher(profile, timebase);
     summary = new SummaryCalculator(profile.summary(), settings);
     summary.running(clock.nanos());
     records = 0;
@@ -210,9 +216,27 @@ public final class SessionRecorder {
       return;
     }
     summary.add(reading);
+    if (liveBatcher != null) {
+      liveBatcher.add(reading);
+    }
     if (batcher.add(reading)) {
       flush();
     }
+  }
+
+  /**
+   * The samples read since the last call, as a live preview of the running session, or empty (no
+   * session running, or nothing new). Never journaled: the same samples go to the next batch.
+   */
+  public synchronized Optional<LiveSamples> takeLive() {
+    if (liveBatcher == null || machine.state() != SessionState.RUNNING) {
+      return Optional.empty();
+    }
+    SampleBatcher.Batch preview = liveBatcher.take();
+    return preview == null
+        ? Optional.empty()
+        : Optional.of(
+            new LiveSamples(header(), current.sessionId(), preview.t0Us(), preview.channels()));
   }
 
   /**
@@ -323,6 +347,7 @@ public final class SessionRecorder {
     machine.finish();
     current = null;
     batcher = null;
+    liveBatcher = null;
   }
 
   private SessionEvent event(SessionEventType type, String reason) {

@@ -23,7 +23,8 @@ class RecordCodecTest {
           MessageType.ALARM, 3,
           MessageType.SUMMARY, 4,
           MessageType.COMMAND, 5,
-          MessageType.LOST, 6);
+          MessageType.LOST, 6,
+          MessageType.LIVE, 7);
 
   @Test
   void everyTypeKeepsItsOnDiskCode() {

@@ -100,6 +100,46 @@ class SessionRecorderTest {
   }
 
   @Test
+  void livePreview_takesTheSamplesSinceTheLastOne_withoutJournalingAnything() {
+    try (DiskJournal journal = journal()) {
+      SessionRecorder recorder = recorder(journal);
+      assertTrue(recorder.takeLive().isEmpty(), "no session");
+      String sessionId =
+          recorder.start(
+              "P-1",
+              "standing",
+              Map.of("targetTiltDeg", 60.0, "bodyWeightKg", 25.0),
+              "button",
+              false,
+              List.of());
+      long before = journal.stats().lastId();
+      int previewed = 0;
+      for (int i = 0; i < 20; i++) {
+        clock.advance(Duration.ofMillis(50));
+        recorder.onReading(new Reading("tiltDeg", 30 + i, clock.nanos()));
+        if (i % 2 == 1) { // every 100 ms
+          for (org.rehabtelemetry.protocol.LiveSamples preview :
+              recorder.takeLive().stream().toList()) {
+            assertEquals(sessionId, preview.sessionId());
+            previewed += preview.channels().get(0).size();
+          }
+        }
+      }
+      assertTrue(previewed > 0, "previews carried samples");
+      assertTrue(recorder.takeLive().isEmpty(), "nothing new since the last one");
+      assertEquals(before, journal.stats().lastId(), "a preview takes no journal id (no seq)");
+      recorder.flush();
+      SampleBatch batch =
+          (SampleBatch)
+              decodeAll(journal).stream().filter(m -> m instanceof SampleBatch).findFirst().get();
+      assertEquals(previewed, batch.sampleCount(), "the batch carries the same samples");
+      recorder.pause("button");
+      recorder.onReading(new Reading("tiltDeg", 32, clock.nanos()));
+      assertTrue(recorder.takeLive().isEmpty(), "paused: nothing recorded, nothing previewed");
+    }
+  }
+
+  @Test
   void pausedSession_recordsNoSamples() {
     try (DiskJournal journal = journal()) {
       SessionRecorder recorder = recorder(journal);

@@ -75,8 +75,11 @@ final class BatchWriter {
     for (Arrival arrival : batch) {
       if (arrival.refused() != null) {
         deadLetter(arrival, arrival.refused());
-      } else if (arrival.message().type() == MessageType.COMMAND) {
-        broker.acknowledge(arrival.delivery()); // the gateway's own commands: nothing to store
+      } else if (arrival.message().type() == MessageType.COMMAND
+          || arrival.message().type() == MessageType.LIVE) {
+        // The gateway's own commands, and live previews (shown on arrival, stored by the batch
+        // that carries the same samples): nothing to store.
+        broker.acknowledge(arrival.delivery());
         stats.stored.increment();
       } else {
         encoded.add(new Encoded(arrival, LineEncoder.encode(arrival.site(), arrival.message())));

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +18,7 @@ import org.rehabtelemetry.gateway.alarms.AlarmBoard;
 import org.rehabtelemetry.gateway.ingest.IngestListener;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.DeviceStatus;
+import org.rehabtelemetry.protocol.LiveSamples;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.SampleBatch;
 import org.rehabtelemetry.protocol.SessionEvent;
@@ -50,6 +54,15 @@ public final class LiveFeed implements IngestListener {
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
+
+  /**
+   * A device's batches are not drawn while it sends live previews: this long after its last one (3
+   * s, several preview intervals), its batches are drawn again (an agent without previews).
+   */
+  private static final long PREVIEWING_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+  /** When each device's last live preview arrived; one entry per admitted device. */
+  private final Map<String, Long> liveSeenNanos = new ConcurrentHashMap<>();
 
   /** One event in SSE form: its name and its JSON data on one line. */
   public record Event(String name, String data) {}
@@ -110,8 +123,19 @@ public final class LiveFeed implements IngestListener {
 
   @Override
   public void arrived(String site, Message message) {
-    if (message instanceof SampleBatch batch) {
-      samples(batch);
+    if (message instanceof LiveSamples live) {
+      liveSeenNanos.put(live.header().deviceId(), System.nanoTime());
+      samples(live.header().deviceId(), live.sessionId(), -1, live.t0Us(), live.channels());
+    } else if (message instanceof SampleBatch batch) {
+      if (previewing(batch.header().deviceId())) {
+        return; // its live previews showed these samples already
+      }
+      samples(
+          batch.header().deviceId(),
+          batch.session().sessionId(),
+          batch.session().seq(),
+          batch.t0Us(),
+          batch.channels());
     } else if (message instanceof DeviceStatus || message instanceof SessionEvent) {
       ObjectNode node = json.createObjectNode();
       node.put("device", message.header().deviceId());
@@ -119,14 +143,26 @@ public final class LiveFeed implements IngestListener {
     }
   }
 
-  private void samples(SampleBatch batch) {
-    String device = batch.header().deviceId();
-    ObjectNode latest = header(batch);
+  /** Whether the device sent a live preview within {@link #PREVIEWING_NANOS}. */
+  private boolean previewing(String device) {
+    Long seen = liveSeenNanos.get(device);
+    return seen != null && System.nanoTime() - seen < PREVIEWING_NANOS;
+  }
+
+  /**
+   * Sends samples to the screens: the newest value per channel to all, the thinned samples to those
+   * watching the device.
+   *
+   * @param seq the batch's seq, or -1 for a live preview (the dashboard then skips its dedup)
+   */
+  private void samples(
+      String device, String session, long seq, long t0Us, List<ChannelSamples> channels) {
+    ObjectNode latest = header(device, session, seq);
     ArrayNode latestChannels = latest.putArray("channels");
     boolean watched = subscribers.stream().anyMatch(s -> device.equals(s.device));
-    ObjectNode full = watched ? header(batch) : null;
+    ObjectNode full = watched ? header(device, session, seq) : null;
     ArrayNode fullChannels = watched ? full.putArray("channels") : null;
-    for (ChannelSamples channel : batch.channels()) {
+    for (ChannelSamples channel : channels) {
       int n = channel.size();
       if (n == 0) {
         continue;
@@ -134,7 +170,7 @@ public final class LiveFeed implements IngestListener {
       ObjectNode last = latestChannels.addObject();
       last.put("channel", channel.channel());
       last.put("unit", channel.unit());
-      last.put("t", millis(batch.t0Us() + channel.offsetUs(n - 1)));
+      last.put("t", millis(t0Us + channel.offsetUs(n - 1)));
       last.put("v", channel.value(n - 1));
       if (watched) {
         ObjectNode thinned = fullChannels.addObject();
@@ -144,7 +180,7 @@ public final class LiveFeed implements IngestListener {
         ArrayNode values = thinned.putArray("v");
         int step = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
         for (int i = (n - 1) % step; i < n; i += step) {
-          times.add(millis(batch.t0Us() + channel.offsetUs(i)));
+          times.add(millis(t0Us + channel.offsetUs(i)));
           values.add(channel.value(i));
         }
       }
@@ -155,11 +191,14 @@ public final class LiveFeed implements IngestListener {
     }
   }
 
-  private ObjectNode header(SampleBatch batch) {
+  private ObjectNode header(String device, String session, long seq) {
     ObjectNode node = json.createObjectNode();
-    node.put("device", batch.header().deviceId());
-    node.put("session", batch.session().sessionId());
-    node.put("seq", batch.session().seq());
+    node.put("device", device);
+    node.put("session", session);
+    node.put("seq", seq);
+    if (seq < 0) {
+      node.put("live", true);
+    }
     return node;
   }
 

@@ -69,7 +69,11 @@ public final class GatewayMetrics {
         "messages_received",
         "Messages the broker delivered (redeliveries count again).",
         () -> ingest.stats().received());
-    counter("messages_stored", "Messages stored and acknowledged.", () -> ingest.stats().stored());
+    counter(
+        "messages_stored",
+        "Messages stored and acknowledged (live previews and the gateway's own commands count here:"
+            + " acknowledged, nothing to store).",
+        () -> ingest.stats().stored());
     counter(
         "messages_dead_lettered",
         "Messages kept as dead letters with their reason, and acknowledged.",

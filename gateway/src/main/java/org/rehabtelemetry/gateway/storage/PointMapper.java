@@ -23,7 +23,7 @@ public final class PointMapper {
 
   /**
    * The points of one message, but for its samples ({@link LineEncoder} writes those from the
-   * columns); commands produce none.
+   * columns); commands and live previews produce none.
    */
   public static List<Point> points(String site, Message message) {
     return switch (message.type()) {
@@ -33,6 +33,7 @@ public final class PointMapper {
       case SUMMARY -> List.of(summary(site, (SessionSummary) message));
       case STATUS -> List.of(status(site, (DeviceStatus) message));
       case LOST -> List.of(lost(site, (LostRecords) message));
+      case LIVE -> List.of();
       case COMMAND -> List.of();
     };
   }

@@ -95,6 +95,7 @@ class EnrolmentTest {
                 + "topic write rehab/v1/ward-b/vert-01/alarm\n"
                 + "topic write rehab/v1/ward-b/vert-01/summary\n"
                 + "topic write rehab/v1/ward-b/vert-01/lost\n"
+                + "topic write rehab/v1/ward-b/vert-01/live\n"
                 + "topic read rehab/v1/ward-b/vert-01/cmd\n"),
         acl);
     assertTrue(

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.LiveSamples;
 import org.rehabtelemetry.protocol.SampleBatch;
 import org.rehabtelemetry.protocol.SessionRef;
 
@@ -61,6 +62,26 @@ class LiveFeedTest {
       assertEquals(5000 - 4096, json.readTree(first.data()).path("missed").asLong());
     }
     assertEquals(0, feed.subscribers(), "closed subscribers are forgotten");
+  }
+
+  @Test
+  void livePreviews_areDrawnAtOnce_andTheBatchesCarryingTheSameSamplesAreNot() throws Exception {
+    try (LiveFeed.Subscriber watcher = feed.subscribe("vert-01")) {
+      SampleBatch window = batch("vert-01", 10);
+      feed.arrived(
+          "ward-b", new LiveSamples(window.header(), "S1", window.t0Us(), window.channels()));
+      assertEquals("latest", watcher.next(1, TimeUnit.SECONDS).name());
+      LiveFeed.Event samples = watcher.next(1, TimeUnit.SECONDS);
+      assertEquals("samples", samples.name());
+      JsonNode preview = json.readTree(samples.data());
+      assertTrue(preview.path("live").asBoolean(), samples.data());
+      assertEquals("S1", preview.path("session").asText());
+
+      feed.arrived("ward-b", batch("vert-01", 100)); // stored, but already shown
+      assertNull(watcher.next(50, TimeUnit.MILLISECONDS), "not drawn twice");
+      feed.arrived("ward-b", batch("vert-02", 100)); // a device without previews
+      assertEquals("latest", watcher.next(1, TimeUnit.SECONDS).name());
+    }
   }
 
   private static SampleBatch batch(String device, int n) {

@@ -28,6 +28,7 @@ import org.rehabtelemetry.protocol.DeviceState;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.Limits;
+import org.rehabtelemetry.protocol.LiveSamples;
 import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageType;
@@ -105,6 +106,7 @@ public final class MessageDecoder {
           case ALARM -> alarm(root, header);
           case SUMMARY -> summary(root, header);
           case LOST -> lost(root, header);
+          case LIVE -> live(root, header);
           case COMMAND -> command(root, header);
         };
     root.rejectUnknownFields("a '" + type.wireName() + "' message (schema " + schema + ")");
@@ -191,12 +193,22 @@ public final class MessageDecoder {
   private static SampleBatch samples(StrictObject root, Header header) {
     SessionRef session = sessionRef(root);
     long t0Us = root.integer("t0Us", 0, SampleBatch.MAX_T0_US);
+    return new SampleBatch(header, session, t0Us, channels(root));
+  }
+
+  private static LiveSamples live(StrictObject root, Header header) {
+    String sessionId = root.text("sessionId");
+    long t0Us = root.integer("t0Us", 0, SampleBatch.MAX_T0_US);
+    return new LiveSamples(header, sessionId, t0Us, channels(root));
+  }
+
+  private static List<ChannelSamples> channels(StrictObject root) {
     JsonNode channelNodes = root.array("channels", Limits.MAX_CHANNELS_PER_BATCH);
     List<ChannelSamples> channels = new ArrayList<>(channelNodes.size());
     for (int i = 0; i < channelNodes.size(); i++) {
       channels.add(channel(StrictObject.of(channelNodes.get(i), "channels[" + i + "]")));
     }
-    return new SampleBatch(header, session, t0Us, channels);
+    return channels;
   }
 
   private static ChannelSamples channel(StrictObject object) {

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import org.rehabtelemetry.protocol.AlarmEvent;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.DeviceCommand;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.Limits;
+import org.rehabtelemetry.protocol.LiveSamples;
 import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.Metric;
@@ -58,6 +60,7 @@ public final class MessageEncoder {
         case ALARM -> writeAlarm(json, (AlarmEvent) message);
         case SUMMARY -> writeSummary(json, (SessionSummary) message);
         case LOST -> writeLost(json, (LostRecords) message);
+        case LIVE -> writeLive(json, (LiveSamples) message);
         case COMMAND -> writeCommand(json, (DeviceCommand) message);
       }
       json.writeEndObject();
@@ -101,10 +104,20 @@ public final class MessageEncoder {
     }
   }
 
+  private static void writeLive(JsonGenerator json, LiveSamples live) throws IOException {
+    json.writeStringField("sessionId", live.sessionId());
+    writeColumns(json, live.t0Us(), live.channels());
+  }
+
   private static void writeSamples(JsonGenerator json, SampleBatch batch) throws IOException {
-    json.writeNumberField("t0Us", batch.t0Us());
+    writeColumns(json, batch.t0Us(), batch.channels());
+  }
+
+  private static void writeColumns(JsonGenerator json, long t0Us, List<ChannelSamples> channels)
+      throws IOException {
+    json.writeNumberField("t0Us", t0Us);
     json.writeArrayFieldStart("channels");
-    for (ChannelSamples channel : batch.channels()) {
+    for (ChannelSamples channel : channels) {
       json.writeStartObject();
       json.writeStringField("channel", channel.channel());
       json.writeStringField("unit", channel.unit());
