@@ -205,6 +205,11 @@
     renderAlarms();
   }
 
+  async function reloadAlarms() {
+    for (const a of await api('/api/alarms')) alarms.set(a.device + '/' + a.alarmId, a);
+    renderAlarms();
+  }
+
   async function loadSessions() {
     const [sessions, dead] = await Promise.all([api('/api/sessions'), api('/api/dead-letters')]);
     const deadByDevice = new Map();
@@ -258,6 +263,7 @@
     source.addEventListener('device', () => loadFleet());
     source.addEventListener('overflow', e => {
       badge.textContent = 'missed ' + JSON.parse(e.data).missed + ' live updates';
+      reloadAlarms(); // an alarm change may have been among them: never leave one unshown
     });
   }
 
@@ -290,8 +296,7 @@
       document.getElementById('audit-refresh').addEventListener('click', loadAudit);
       loadAudit();
     }
-    for (const a of await api('/api/alarms')) alarms.set(a.device + '/' + a.alarmId, a);
-    renderAlarms();
+    await reloadAlarms();
     await loadFleet();
     connect();
     loadSessions();

@@ -35,13 +35,19 @@ public record TimeWindow(Duration maxFutureSkew, Duration maxBackfill) {
     boolean checkPast = message.type() != MessageType.STATUS;
     check("time", message.header().time(), now, checkPast);
     if (message instanceof SampleBatch batch) {
-      for (ChannelSamples channel : batch.channels()) {
-        checkMicros("t0Us", batch.t0Us() + channel.offsetUs(0), now);
-        checkMicros("t0Us", batch.t0Us() + channel.offsetUs(channel.size() - 1), now);
-      }
+      checkSamples(batch.t0Us(), batch.channels(), now);
+    } else if (message instanceof LiveSamples live) {
+      checkSamples(live.t0Us(), live.channels(), now);
     } else if (message instanceof SessionSummary summary) {
       check("startedAt", summary.startedAt(), now, true);
       check("endedAt", summary.endedAt(), now, true);
+    }
+  }
+
+  private void checkSamples(long t0Us, java.util.List<ChannelSamples> channels, Instant now) {
+    for (ChannelSamples channel : channels) {
+      checkMicros("t0Us", t0Us + channel.offsetUs(0), now);
+      checkMicros("t0Us", t0Us + channel.offsetUs(channel.size() - 1), now);
     }
   }
 

@@ -69,9 +69,9 @@ public final class AgentConfigLoader {
     List<String> required = new ArrayList<>(List.of("sensorHub", "oximeter", "tilt"));
     if (session != null) {
       batchInterval = session.millis("batchIntervalMs", 100, 10_000, 1000);
-      liveInterval = session.millis("liveIntervalMs", 0, 10_000, 100);
+      liveInterval = session.millis("liveIntervalMs", 0, 1000, 100);
       if (!liveInterval.isZero() && liveInterval.toMillis() < 50) {
-        throw session.fail("liveIntervalMs", "must be 0 (no live preview) or at least 50");
+        throw session.fail("liveIntervalMs", "must be 0 (no live preview) or 50 to 1000");
       }
       operatorLinkLost = session.millis("operatorLinkLostMs", 1000, 600_000, 5000);
       recordTraces = session.bool("recordTraces", false);

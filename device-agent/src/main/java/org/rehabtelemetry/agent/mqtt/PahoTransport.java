@@ -141,7 +141,7 @@ public final class PahoTransport implements MqttTransport {
   }
 
   @Override
-  public void publishBestEffort(String topic, byte[] payload) {
+  public void publishBestEffort(String topic, byte[] payload, Runnable done) {
     MqttAsyncClient current;
     synchronized (this) {
       current = client;
@@ -150,7 +150,23 @@ public final class PahoTransport implements MqttTransport {
       throw new TransportException("not connected", null);
     }
     try {
-      current.publish(topic, payload, 0, false);
+      current.publish(
+          topic,
+          payload,
+          0,
+          false,
+          null,
+          new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+              done.run();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable cause) {
+              done.run();
+            }
+          });
     } catch (MqttException e) {
       throw new TransportException("publishing to " + topic + " failed: " + e.getMessage(), e);
     }

@@ -2,6 +2,7 @@ package org.rehabtelemetry.agent.publish;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -75,6 +76,12 @@ public final class JournalPublisher implements AutoCloseable {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong livePublished = new AtomicLong();
   private final AtomicLong liveDropped = new AtomicLong();
+
+  /** Whether a preview was handed to the client and not yet written, and since when. */
+  private final AtomicBoolean previewWaiting = new AtomicBoolean();
+
+  private volatile long previewSinceNanos;
+  private static final long PREVIEW_STUCK_NANOS = TimeUnit.SECONDS.toNanos(5);
   private final ReceiptKeeper receipts;
 
   private volatile Heartbeat heartbeat = Heartbeat.NONE;
@@ -186,19 +193,27 @@ public final class JournalPublisher implements AutoCloseable {
   }
 
   /**
-   * Publishes a live preview with QoS 0, outside the journal, if connected; one that cannot be
-   * handed to the client is dropped and counted ({@link #liveDropped()}): the same samples go to
-   * storage in the next batch. Never throws; called on the agent's live thread.
+   * Publishes a live preview with QoS 0, outside the journal, if connected and the previous one has
+   * been written; otherwise, or if the client refuses it, it is dropped and counted ({@link
+   * #liveDropped()}): the same samples go to storage in the next batch, and on a slow link previews
+   * never queue ahead of records and alarms. Never throws; called on {@code agent-tick}.
    */
   public void publishLive(LiveSamples live) {
-    if (!isConnected()) {
+    long now = System.nanoTime();
+    if (previewWaiting.get() && now - previewSinceNanos > PREVIEW_STUCK_NANOS) {
+      previewWaiting.set(false); // its completion was lost with a connection: do not wait forever
+    }
+    if (!isConnected() || !previewWaiting.compareAndSet(false, true)) {
       liveDropped.incrementAndGet();
       return;
     }
+    previewSinceNanos = now;
     try {
-      transport.publishBestEffort(topic(MessageType.LIVE), codec.encode(live));
+      transport.publishBestEffort(
+          topic(MessageType.LIVE), codec.encode(live), () -> previewWaiting.set(false));
       livePublished.incrementAndGet();
     } catch (RuntimeException e) {
+      previewWaiting.set(false);
       liveDropped.incrementAndGet();
       LOG.debug("live preview dropped: {}", e.getMessage());
     }

@@ -49,13 +49,15 @@ public interface MqttTransport extends AutoCloseable {
   void publish(String topic, byte[] payload, boolean retained, Runnable onAck);
 
   /**
-   * Publishes once, with QoS 0, not retained: for what may be lost (live previews). By default with
-   * QoS 1 and no interest in the acknowledgement.
+   * Publishes once, with QoS 0, not retained: for what may be lost (live previews). {@code done}
+   * runs when the client has written it (or failed to), so a caller can keep at most one waiting: a
+   * client queues QoS 0 messages without bound, ahead of later QoS 1 ones. By default with QoS 1,
+   * {@code done} on the acknowledgement.
    *
    * @throws TransportException if the message cannot be handed to the client
    */
-  default void publishBestEffort(String topic, byte[] payload) {
-    publish(topic, payload, false, () -> {});
+  default void publishBestEffort(String topic, byte[] payload, Runnable done) {
+    publish(topic, payload, false, done);
   }
 
   /** Disconnects cleanly (no Last Will) and releases resources; idempotent. */

@@ -69,7 +69,10 @@ public final class SessionRecorder {
   private SessionStore.Stored current;
   private SampleBatcher batcher;
 
-  /** The same readings again, for the live preview; null without a session or a preview. */
+  /**
+   * The same readings again, for the live preview: made by the first {@link #takeLive} of a
+   * session, so an agent without previews keeps no second copy; null otherwise.
+   */
   private SampleBatcher liveBatcher;
 
   private SummaryCalculator summary;
@@ -150,7 +153,6 @@ public final class SessionRecorder {
         new SessionStore.Stored(sessionId, journal.nextId(), patientCode, programme, now, settings);
     store.save(current);
     batcher = new SampleBatcher(profile, timebase);
-    liveBatcher = new SampleBatcher(profile, timebase);
     summary = new SummaryCalculator(profile.summary(), settings);
     summary.running(clock.nanos());
     records = 0;
@@ -216,8 +218,8 @@ public final class SessionRecorder {
       return;
     }
     summary.add(reading);
-    if (liveBatcher != null) {
-      liveBatcher.add(reading);
+    if (liveBatcher != null && liveBatcher.add(reading)) {
+      liveBatcher.take(); // previews not taken for long (a stalled tick): drop, never grow
     }
     if (batcher.add(reading)) {
       flush();
@@ -229,7 +231,11 @@ public final class SessionRecorder {
    * session running, or nothing new). Never journaled: the same samples go to the next batch.
    */
   public synchronized Optional<LiveSamples> takeLive() {
-    if (liveBatcher == null || machine.state() != SessionState.RUNNING) {
+    if (batcher == null || machine.state() != SessionState.RUNNING) {
+      return Optional.empty();
+    }
+    if (liveBatcher == null) {
+      liveBatcher = new SampleBatcher(profile, timebase); // previews start from here
       return Optional.empty();
     }
     SampleBatcher.Batch preview = liveBatcher.take();

@@ -112,6 +112,7 @@ class SessionRecorderTest {
               "button",
               false,
               List.of());
+      assertTrue(recorder.takeLive().isEmpty(), "the first turn starts the previews");
       long before = journal.stats().lastId();
       int previewed = 0;
       for (int i = 0; i < 20; i++) {

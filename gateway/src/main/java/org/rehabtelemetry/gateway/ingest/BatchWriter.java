@@ -77,8 +77,8 @@ final class BatchWriter {
         deadLetter(arrival, arrival.refused());
       } else if (arrival.message().type() == MessageType.COMMAND
           || arrival.message().type() == MessageType.LIVE) {
-        // The gateway's own commands, and live previews (shown on arrival, stored by the batch
-        // that carries the same samples): nothing to store.
+        // The gateway's own commands, and live previews (handled before the queue; here only for
+        // completeness): nothing to store.
         broker.acknowledge(arrival.delivery());
         stats.stored.increment();
       } else {

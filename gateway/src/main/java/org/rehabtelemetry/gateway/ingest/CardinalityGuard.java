@@ -14,11 +14,13 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.rehabtelemetry.protocol.AlarmEvent;
 import org.rehabtelemetry.protocol.ChannelSamples;
+import org.rehabtelemetry.protocol.LiveSamples;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.SampleBatch;
 import org.rehabtelemetry.protocol.SessionEvent;
@@ -176,10 +178,14 @@ public final class CardinalityGuard implements Admission {
   private static Map<Kind, Set<String>> namesOf(String site, Message message) {
     Map<Kind, Set<String>> names = new EnumMap<>(Kind.class);
     names.put(Kind.DEVICE, Set.of(site + "/" + message.header().deviceId()));
-    if (message instanceof SampleBatch batch) {
+    List<ChannelSamples> columns =
+        message instanceof SampleBatch batch
+            ? batch.channels()
+            : message instanceof LiveSamples live ? live.channels() : null;
+    if (columns != null) {
       Set<String> channels = new LinkedHashSet<>();
       Set<String> units = new LinkedHashSet<>();
-      for (ChannelSamples channel : batch.channels()) {
+      for (ChannelSamples channel : columns) {
         channels.add(channel.channel());
         units.add(channel.unit());
       }

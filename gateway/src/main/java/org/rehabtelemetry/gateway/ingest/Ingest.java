@@ -9,6 +9,7 @@ import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
 import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageCodec;
+import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.protocol.ProtocolException;
 import org.rehabtelemetry.protocol.Topic;
 import org.rehabtelemetry.runtime.health.Heartbeat;
@@ -122,6 +123,10 @@ public final class Ingest implements AutoCloseable {
     @Override
     public void arrived(Delivery delivery) throws InterruptedException {
       stats.received.increment();
+      if (delivery.topic().endsWith("/" + MessageType.LIVE.wireName())) {
+        preview(delivery);
+        return;
+      }
       String site = null;
       Message message = null;
       String refused = null;
@@ -142,6 +147,30 @@ public final class Ingest implements AutoCloseable {
       } else {
         queue.put(new Arrival(delivery, null, null, refused, notAdmitted));
       }
+    }
+
+    /**
+     * A live preview never reaches the queue, the store or the dead letters: shown if valid and
+     * admitted, else dropped and counted, and acknowledged here either way. A screen loses a moment
+     * of a chart at worst; a refused preview does not flood the dead letters (an unset clock makes
+     * every one of them refused) or weigh on the queue during a database outage.
+     */
+    private void preview(Delivery delivery) {
+      try {
+        String site = Topic.parse(delivery.topic()).site();
+        Message message =
+            codec.decode(delivery.topic(), delivery.payload(), clock.instant(), settings.window());
+        if (admission.refuse(site, message) == null) {
+          listener.arrived(site, message);
+          stats.previews.increment();
+        } else {
+          stats.previewsDropped.increment();
+        }
+      } catch (ProtocolException e) {
+        stats.previewsDropped.increment();
+        LOG.debug("live preview dropped: {}", e.getMessage());
+      }
+      broker.acknowledge(delivery);
     }
 
     /** Whether the topic names a device the admission lets the gateway answer. */

@@ -5,12 +5,15 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Ingest's running figures, read by the metrics and the health view. The accounting identity per
- * message: {@code received = stored + deadLettered + pending} (nothing is dropped). Thread-safe.
+ * message: {@code received = stored + deadLettered + previews + previewsDropped + pending} (nothing
+ * that is stored is dropped; a live preview is never stored). Thread-safe.
  */
 public final class IngestStats {
   final LongAdder received = new LongAdder();
   final LongAdder stored = new LongAdder();
   final LongAdder deadLettered = new LongAdder();
+  final LongAdder previews = new LongAdder();
+  final LongAdder previewsDropped = new LongAdder();
   final LongAdder points = new LongAdder();
   final LongAdder writeFailures = new LongAdder();
   final LongAdder redeliveriesExpected = new LongAdder();
@@ -33,6 +36,16 @@ public final class IngestStats {
   /** Messages kept as dead letters and acknowledged. */
   public long deadLettered() {
     return deadLettered.sum();
+  }
+
+  /** Live previews shown and acknowledged (never stored). */
+  public long previews() {
+    return previews.sum();
+  }
+
+  /** Live previews dropped (invalid, refused) and acknowledged: never dead-lettered. */
+  public long previewsDropped() {
+    return previewsDropped.sum();
   }
 
   /** Points written. */

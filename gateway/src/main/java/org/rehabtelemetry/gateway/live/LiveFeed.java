@@ -61,6 +61,11 @@ public final class LiveFeed implements IngestListener {
    */
   private static final long PREVIEWING_NANOS = TimeUnit.SECONDS.toNanos(3);
 
+  private static final long LATEST_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+  /** When each device's newest values from a preview last went to every screen. */
+  private final Map<String, Long> latestSentNanos = new ConcurrentHashMap<>();
+
   /** When each device's last live preview arrived; one entry per admitted device. */
   private final Map<String, Long> liveSeenNanos = new ConcurrentHashMap<>();
 
@@ -185,10 +190,27 @@ public final class LiveFeed implements IngestListener {
         }
       }
     }
-    broadcast(new Event("latest", latest.toString()), null);
+    if (seq >= 0 || latestDue(device)) {
+      broadcast(new Event("latest", latest.toString()), null);
+    }
     if (watched) {
       broadcast(new Event("samples", full.toString()), device);
     }
+  }
+
+  /**
+   * Whether a preview's newest values may go to every screen now: at most every {@link
+   * #LATEST_EVERY_NANOS} per device, so ten previews a second from each of twenty devices do not
+   * fill the fleet view's queues (whose alarm events share them).
+   */
+  private boolean latestDue(String device) {
+    long now = System.nanoTime();
+    Long last = latestSentNanos.get(device);
+    if (last != null && now - last < LATEST_EVERY_NANOS) {
+      return false;
+    }
+    latestSentNanos.put(device, now);
+    return true;
   }
 
   private ObjectNode header(String device, String session, long seq) {

@@ -69,11 +69,16 @@ public final class GatewayMetrics {
         "messages_received",
         "Messages the broker delivered (redeliveries count again).",
         () -> ingest.stats().received());
+    counter("messages_stored", "Messages stored and acknowledged.", () -> ingest.stats().stored());
     counter(
-        "messages_stored",
-        "Messages stored and acknowledged (live previews and the gateway's own commands count here:"
-            + " acknowledged, nothing to store).",
-        () -> ingest.stats().stored());
+        "live_previews",
+        "Live previews shown on the dashboard and acknowledged; never stored.",
+        () -> ingest.stats().previews());
+    counter(
+        "live_previews_dropped",
+        "Live previews dropped (invalid, e.g. an unset clock, or refused) and acknowledged; never"
+            + " dead-lettered.",
+        () -> ingest.stats().previewsDropped());
     counter(
         "messages_dead_lettered",
         "Messages kept as dead letters with their reason, and acknowledged.",

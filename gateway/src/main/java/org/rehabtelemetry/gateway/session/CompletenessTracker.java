@@ -174,17 +174,17 @@ public final class CompletenessTracker {
       String site, String device, String sessionId, long seq, String reason) {
     State state = sessions.get(sessionId);
     if (state == null) {
+      // Never a new session from a dead letter: garbage with made-up session ids must not push
+      // real sessions out of the tracker. A session's events come first, so it is known here.
       Finished done = finished(sessionId);
-      if (done != null
-          && (done.completeness().complete()
-              || !done.completeness().site().equals(site)
-              || !done.completeness().device().equals(device))) {
+      if (done == null
+          || done.completeness().complete()
+          || !done.completeness().site().equals(site)
+          || !done.completeness().device().equals(device)) {
         return Optional.empty();
       }
       state = new State(site, device, maxRanges);
-      if (done != null) {
-        revive(done, state);
-      }
+      revive(done, state);
       sessions.put(sessionId, state);
     }
     if (!state.site.equals(site) || !state.device.equals(device)) {

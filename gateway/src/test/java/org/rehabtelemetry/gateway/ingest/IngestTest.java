@@ -18,7 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
 import org.rehabtelemetry.gateway.storage.FakeSink;
 import org.rehabtelemetry.gateway.testing.TestSessions;
+import org.rehabtelemetry.protocol.ChannelSamples;
+import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.LiveSamples;
 import org.rehabtelemetry.protocol.Message;
+import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.TimeWindow;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 
@@ -31,6 +35,7 @@ class IngestTest {
   private final FakeInboundBroker broker = new FakeInboundBroker();
   private final FakeSink sink = new FakeSink();
   private final List<Message> stored = new CopyOnWriteArrayList<>();
+  private final List<Message> arrived = new CopyOnWriteArrayList<>();
   private DeadLetterStore deadLetters;
   private Ingest ingest;
 
@@ -52,7 +57,17 @@ class IngestTest {
             deadLetters,
             new CardinalityGuard(
                 CardinalityGuard.Bounds.DEFAULT, dir.resolve("cardinality.json"), clock),
-            (site, message) -> stored.add(message),
+            new IngestListener() {
+              @Override
+              public void stored(String site, Message message) {
+                stored.add(message);
+              }
+
+              @Override
+              public void arrived(String site, Message message) {
+                arrived.add(message);
+              }
+            },
             clock,
             Heartbeat.NONE,
             nanos -> {});
@@ -129,6 +144,40 @@ class IngestTest {
     assertTrue(reasons.get(0).contains("ahead of the receiver's clock"), reasons.toString());
     assertTrue(broker.acked().containsAll(List.of(bad1, bad2, bad3)));
     assertEquals(20, sink.count("sample"));
+  }
+
+  @Test
+  void livePreviews_areShownAndAcknowledged_neverStoredOrDeadLettered_evenWhenInvalid()
+      throws Exception {
+    start(16 << 20);
+    LiveSamples preview =
+        new LiveSamples(
+            new Header("vert-01", "b", NOW),
+            "S1",
+            NOW.toEpochMilli() * 1000,
+            List.of(new ChannelSamples("tiltDeg", "deg", new long[] {0}, new double[] {45})));
+    int good = broker.deliver(TOPIC + "live", new MessageCodec().encode(preview));
+    int unsetClock =
+        broker.deliver(
+            TOPIC + "live",
+            new MessageCodec()
+                .encode(
+                    new LiveSamples(
+                        new Header("vert-01", "b", Instant.EPOCH.plusSeconds(5)),
+                        "S1",
+                        5_000_000,
+                        preview.channels())));
+    int garbage = broker.deliver(TOPIC + "live", "{not json".getBytes(StandardCharsets.UTF_8));
+    await().atMost(Duration.ofSeconds(5)).until(() -> broker.acked().size() == 3);
+    assertEquals(List.of(good, unsetClock, garbage), broker.acked());
+    assertEquals(1, arrived.size(), "only the valid one is shown");
+    assertEquals(preview.header(), arrived.get(0).header());
+    assertEquals(0, deadLetters.count(), "a refused preview is not a dead letter");
+    assertEquals(List.of(), stored);
+    assertEquals(0, sink.count("sample"));
+    assertEquals(1, ingest.stats().previews());
+    assertEquals(2, ingest.stats().previewsDropped());
+    assertEquals(3, ingest.stats().received());
   }
 
   @Test

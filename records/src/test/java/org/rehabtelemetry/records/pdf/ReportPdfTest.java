@@ -126,7 +126,9 @@ class ReportPdfTest {
         fifth);
     assertTrue(fifth.contains("size limit 268435456 bytes reached)."), fifth);
     assertTrue(
-        fifth.replace("\n", " ").contains("Отклонены сервером как ошибочные: 2 записей (invalid"),
+        fifth
+            .replace("\n", " ")
+            .contains("Отклонены сервером и сохранены отдельно: 2 записей (invalid"),
         fifth);
     String seventh = PdfTools.text(write("seventh", reports.session(may.get(6), Language.KK)));
     assertTrue(seventh.contains("Үзілді"), seventh);
