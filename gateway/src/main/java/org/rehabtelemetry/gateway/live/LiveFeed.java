@@ -1,10 +1,12 @@
 package org.rehabtelemetry.gateway.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +64,9 @@ public final class LiveFeed implements IngestListener {
   private static final long PREVIEWING_NANOS = TimeUnit.SECONDS.toNanos(3);
 
   private static final long LATEST_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+  /** Each device's newest preview values not yet sent to every screen, by channel. */
+  private final Map<String, Map<String, JsonNode>> pendingLatest = new ConcurrentHashMap<>();
 
   /** When each device's newest values from a preview last went to every screen. */
   private final Map<String, Long> latestSentNanos = new ConcurrentHashMap<>();
@@ -132,9 +137,6 @@ public final class LiveFeed implements IngestListener {
       liveSeenNanos.put(live.header().deviceId(), System.nanoTime());
       samples(live.header().deviceId(), live.sessionId(), -1, live.t0Us(), live.channels());
     } else if (message instanceof SampleBatch batch) {
-      if (previewing(batch.header().deviceId())) {
-        return; // its live previews showed these samples already
-      }
       samples(
           batch.header().deviceId(),
           batch.session().sessionId(),
@@ -190,12 +192,39 @@ public final class LiveFeed implements IngestListener {
         }
       }
     }
-    if (seq >= 0 || latestDue(device)) {
+    if (seq >= 0) {
       broadcast(new Event("latest", latest.toString()), null);
+    } else {
+      previewLatest(device, latest);
     }
-    if (watched) {
+    // A batch's samples are drawn only when its device sends no previews, which showed them.
+    if (watched && (seq < 0 || !previewing(device))) {
       broadcast(new Event("samples", full.toString()), device);
     }
+  }
+
+  /**
+   * A preview's newest values, merged per channel with those of the previews before it, go to every
+   * screen at most every {@link #LATEST_EVERY_NANOS} per device: a channel sampled slowly, in only
+   * some previews, is never lost to the pacing.
+   */
+  private void previewLatest(String device, ObjectNode latest) {
+    Map<String, JsonNode> pending =
+        pendingLatest.computeIfAbsent(device, d -> new LinkedHashMap<>());
+    ObjectNode merged;
+    synchronized (pending) {
+      for (JsonNode channel : latest.path("channels")) {
+        pending.put(channel.path("channel").asText(), channel);
+      }
+      if (!latestDue(device)) {
+        return;
+      }
+      merged = latest.deepCopy();
+      ArrayNode channels = merged.putArray("channels");
+      pending.values().forEach(channels::add);
+      pending.clear();
+    }
+    broadcast(new Event("latest", merged.toString()), null);
   }
 
   /**

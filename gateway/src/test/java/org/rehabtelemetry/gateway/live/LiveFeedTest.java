@@ -78,9 +78,34 @@ class LiveFeedTest {
       assertEquals("S1", preview.path("session").asText());
 
       feed.arrived("ward-b", batch("vert-01", 100)); // stored, but already shown
-      assertNull(watcher.next(50, TimeUnit.MILLISECONDS), "not drawn twice");
+      assertEquals("latest", watcher.next(1, TimeUnit.SECONDS).name(), "its newest values, yes");
+      assertNull(watcher.next(50, TimeUnit.MILLISECONDS), "its samples not drawn twice");
       feed.arrived("ward-b", batch("vert-02", 100)); // a device without previews
       assertEquals("latest", watcher.next(1, TimeUnit.SECONDS).name());
+
+      // Previews paced to 4 a second per device: a channel in only one of them still shows.
+      feed.arrived(
+          "ward-b",
+          new LiveSamples(
+              window.header(),
+              "S1",
+              window.t0Us(),
+              List.of(
+                  new ChannelSamples("waterTempC", "°C", new long[] {0}, new double[] {36.5}))));
+      feed.arrived(
+          "ward-b", new LiveSamples(window.header(), "S1", window.t0Us(), window.channels()));
+      Thread.sleep(300);
+      feed.arrived(
+          "ward-b", new LiveSamples(window.header(), "S1", window.t0Us(), window.channels()));
+      String shown = "";
+      for (LiveFeed.Event event = watcher.next(1, TimeUnit.SECONDS);
+          event != null;
+          event = watcher.next(100, TimeUnit.MILLISECONDS)) {
+        if (event.name().equals("latest")) {
+          shown += event.data();
+        }
+      }
+      assertTrue(shown.contains("waterTempC"), shown);
     }
   }
 
