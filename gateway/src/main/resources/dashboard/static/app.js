@@ -131,10 +131,18 @@
     let m = latest.get(batch.device);
     if (!m) latest.set(batch.device, (m = new Map()));
     for (const ch of batch.channels) m.set(ch.channel, { v: ch.v, unit: ch.unit, t: ch.t });
-    if (!devices.has(batch.device)) loadFleet(); else scheduleFleet();
+    // An unknown device: ask for the device list, at most every 2 s (the list comes from stored
+    // messages, so during a database outage a device can stay unknown for a while).
+    if (!devices.has(batch.device) && Date.now() - fleetAskedAt > 2000) {
+      fleetAskedAt = Date.now();
+      loadFleet();
+    } else {
+      scheduleFleet();
+    }
   }
 
   let fleetPending = false;
+  let fleetAskedAt = 0;
   function scheduleFleet() {
     if (fleetPending) return;
     fleetPending = true;
