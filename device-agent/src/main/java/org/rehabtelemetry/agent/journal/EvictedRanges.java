@@ -1,7 +1,6 @@
 package org.rehabtelemetry.agent.journal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,16 +63,7 @@ final class EvictedRanges {
 
   /** Appends a range durably. */
   void record(long first, long last) throws IOException {
-    boolean created = !files.exists(file);
-    try (JournalFiles.Channel channel = files.open(file)) {
-      channel.write(
-          ByteBuffer.wrap((first + " " + last + "\n").getBytes(StandardCharsets.US_ASCII)),
-          channel.size());
-      channel.force();
-    }
-    if (created) {
-      files.fsyncDirectory(dir);
-    }
+    files.appendDurably(dir, file, (first + " " + last + "\n").getBytes(StandardCharsets.US_ASCII));
     ranges.add(new long[] {first, last});
   }
 }

@@ -40,6 +40,21 @@ public interface JournalFiles {
   /** Makes the creations, renames and deletions in {@code dir} durable. */
   void fsyncDirectory(Path dir) throws IOException;
 
+  /**
+   * Appends {@code bytes} to a small file of {@code dir} durably: forced, and the directory fsynced
+   * when the file was created. A failure may leave part of the bytes written.
+   */
+  default void appendDurably(Path dir, Path file, byte[] bytes) throws IOException {
+    boolean created = !exists(file);
+    try (Channel channel = open(file)) {
+      channel.write(ByteBuffer.wrap(bytes), channel.size());
+      channel.force();
+    }
+    if (created) {
+      fsyncDirectory(dir);
+    }
+  }
+
   /** An open file. */
   interface Channel extends AutoCloseable {
     /** Writes all of {@code source} at {@code position}. */

@@ -1,7 +1,6 @@
 package org.rehabtelemetry.agent.journal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,17 +75,11 @@ final class LostLedger {
     }
     StringBuilder text = new StringBuilder();
     lost.forEach(entry -> text.append(format(entry)));
-    boolean created = !files.exists(file);
-    try (JournalFiles.Channel channel = files.open(file)) {
-      channel.write(
-          ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), channel.size());
-      channel.force();
+    try {
+      files.appendDurably(dir, file, text.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       appendFailed = true;
       throw e;
-    }
-    if (created) {
-      files.fsyncDirectory(dir);
     }
     linesInFile += lost.size();
   }

@@ -19,15 +19,17 @@ public record LostSeqs(String sessionId, List<SeqRange> seqs, Instant evictedAt,
     seqs = List.copyOf(seqs);
   }
 
-  /** Whether it names any seq of {@code ranges}. */
-  public boolean overlaps(List<SeqRange> ranges) {
+  /** How many seqs of {@code ranges} (ascending, disjoint) it names; 0 when none. */
+  public long countIn(List<SeqRange> ranges) {
+    long count = 0;
     for (SeqRange mine : seqs) {
       for (SeqRange theirs : ranges) {
-        if (mine.first() <= theirs.last() && theirs.first() <= mine.last()) {
-          return true;
-        }
+        count +=
+            Math.max(
+                0,
+                Math.min(mine.last(), theirs.last()) - Math.max(mine.first(), theirs.first()) + 1);
       }
     }
-    return false;
+    return count;
   }
 }

@@ -110,6 +110,22 @@ public final class PahoTransport implements MqttTransport {
 
   @Override
   public void publish(String topic, byte[] payload, boolean retained, Runnable onAck) {
+    // Not acknowledged: the record stays unsent and is published again after reconnect.
+    publish(topic, payload, 1, retained, onAck, () -> {});
+  }
+
+  @Override
+  public void publishBestEffort(String topic, byte[] payload, Runnable done) {
+    publish(topic, payload, 0, false, done, done);
+  }
+
+  private void publish(
+      String topic,
+      byte[] payload,
+      int qos,
+      boolean retained,
+      Runnable onSuccess,
+      Runnable onFailure) {
     MqttAsyncClient current;
     synchronized (this) {
       current = client;
@@ -121,50 +137,18 @@ public final class PahoTransport implements MqttTransport {
       current.publish(
           topic,
           payload,
-          1,
+          qos,
           retained,
           null,
           new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-              onAck.run();
+              onSuccess.run();
             }
 
             @Override
             public void onFailure(IMqttToken token, Throwable cause) {
-              // Not acknowledged: the record stays unsent and is published again after reconnect.
-            }
-          });
-    } catch (MqttException e) {
-      throw new TransportException("publishing to " + topic + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public void publishBestEffort(String topic, byte[] payload, Runnable done) {
-    MqttAsyncClient current;
-    synchronized (this) {
-      current = client;
-    }
-    if (current == null) {
-      throw new TransportException("not connected", null);
-    }
-    try {
-      current.publish(
-          topic,
-          payload,
-          0,
-          false,
-          null,
-          new IMqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken token) {
-              done.run();
-            }
-
-            @Override
-            public void onFailure(IMqttToken token, Throwable cause) {
-              done.run();
+              onFailure.run();
             }
           });
     } catch (MqttException e) {

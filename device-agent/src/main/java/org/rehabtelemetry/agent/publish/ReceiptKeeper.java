@@ -2,17 +2,11 @@ package org.rehabtelemetry.agent.publish;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.JournalRecord;
-import org.rehabtelemetry.agent.journal.LostSeqs;
 import org.rehabtelemetry.protocol.DeviceCommand;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.LostRecords;
@@ -40,34 +34,16 @@ import org.slf4j.LoggerFactory;
 final class ReceiptKeeper {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiptKeeper.class);
   private static final long MAINTENANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-  private static final long LOST_ANSWER_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
-  private static final long ANSWER_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
-  private static final int MAX_ANSWERS_PER_WINDOW = 20;
-  private static final int MAX_QUEUED_ANSWERS = 20;
 
   private final ReceiptSettings settings;
   private final Journal journal;
   private final Runnable wake;
   private final ReceiptTracker tracker;
   private final ReceiptStats stats = new ReceiptStats();
+  private final LostAnswers lostAnswers;
   private final MessageCodec codec = new MessageCodec();
   private volatile boolean seen;
   private volatile long nextMaintenanceNanos;
-
-  /** Lost answers waiting for the publisher's thread; guarded by itself, as are the next four. */
-  private final Deque<LostSeqs> answers = new ArrayDeque<>();
-
-  /** When each eviction was last answered as lost (newest 256). */
-  private final Map<LostSeqs, Long> lostAnsweredNanos =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<LostSeqs, Long> eldest) {
-          return size() > 256;
-        }
-      };
-
-  private long answerWindowStartNanos = System.nanoTime();
-  private int answersInWindow;
 
   /** When the last receipt arrived; guarded by {@code tracker}. */
   private long lastReceiptNanos = System.nanoTime();
@@ -79,6 +55,7 @@ final class ReceiptKeeper {
     this.settings = settings;
     this.journal = journal;
     this.wake = wake;
+    this.lostAnswers = new LostAnswers(journal, stats);
     this.tracker = new ReceiptTracker(settings.timeout().toNanos());
     this.seen =
         settings.mode() == ReceiptSettings.Mode.REQUIRED
@@ -218,7 +195,7 @@ final class ReceiptKeeper {
       due = tracker.dueNow(request.sessionId(), request.seqs(), System.nanoTime());
     }
     stats.resendRequested.add(asked);
-    long lost = answerLost(request);
+    long lost = lostAnswers.answer(request);
     nextMaintenanceNanos = System.nanoTime(); // send them on the publisher's next turn
     wake.run();
     LOG.info(
@@ -230,85 +207,9 @@ final class ReceiptKeeper {
         lost);
   }
 
-  /**
-   * Queues a {@code lost} answer for each eviction of the session that overlaps the request, for
-   * the publisher's thread to publish ({@link #takeAnswers}). Answers are not journaled: a
-   * session's seqs are its journal ids, so a record of another kind appended while a session runs
-   * would open a gap in it; the ledger they come from is durable, and the gateway asks again. An
-   * eviction is answered at most once per {@link #LOST_ANSWER_EVERY_NANOS}, at most {@value
-   * #MAX_ANSWERS_PER_WINDOW} answers per {@link #ANSWER_WINDOW_NANOS} in all, and at most {@value
-   * #MAX_QUEUED_ANSWERS} wait: the rest are refused for now (the gateway asks again in 10 s).
-   *
-   * @return how many of the requested seqs the queued answers name
-   */
-  private long answerLost(ResendRequest request) {
-    long named = 0;
-    long now = System.nanoTime();
-    for (LostSeqs lost : journal.lostOf(request.sessionId())) {
-      if (!lost.overlaps(request.seqs())) {
-        continue;
-      }
-      synchronized (answers) {
-        Long last = lostAnsweredNanos.get(lost);
-        if (last != null && now - last < LOST_ANSWER_EVERY_NANOS) {
-          continue;
-        }
-        if (now - answerWindowStartNanos > ANSWER_WINDOW_NANOS) {
-          answerWindowStartNanos = now;
-          answersInWindow = 0;
-        }
-        if (answersInWindow >= MAX_ANSWERS_PER_WINDOW || answers.size() >= MAX_QUEUED_ANSWERS) {
-          stats.answersRefused.increment();
-          continue;
-        }
-        answersInWindow++;
-        lostAnsweredNanos.put(lost, now);
-        answers.addLast(lost);
-      }
-      long count = overlap(lost.seqs(), request.seqs());
-      named += count;
-      stats.answeredLost.add(count);
-    }
-    return named;
-  }
-
-  /**
-   * On the publisher's thread: up to {@code max} queued {@code lost} answers as messages with
-   * {@code header}, taken from the queue. One that cannot be encoded is logged and skipped.
-   */
+  /** On the publisher's thread: up to {@code max} queued {@code lost} answers to publish. */
   List<LostRecords> takeAnswers(int max, Supplier<Header> header) {
-    List<LostSeqs> taken = new ArrayList<>();
-    synchronized (answers) {
-      while (taken.size() < max && !answers.isEmpty()) {
-        taken.add(answers.removeFirst());
-      }
-    }
-    if (taken.isEmpty()) {
-      return List.of();
-    }
-    List<LostRecords> messages = new ArrayList<>(taken.size());
-    Header now = header.get();
-    for (LostSeqs lost : taken) {
-      try {
-        messages.add(
-            new LostRecords(now, lost.sessionId(), lost.seqs(), lost.evictedAt(), lost.reason()));
-      } catch (ProtocolException e) {
-        LOG.warn("cannot answer {} as lost: {}", lost, e.getMessage());
-      }
-    }
-    return messages;
-  }
-
-  private static long overlap(List<SeqRange> a, List<SeqRange> b) {
-    long count = 0;
-    for (SeqRange x : a) {
-      for (SeqRange y : b) {
-        long first = Math.max(x.first(), y.first());
-        long last = Math.min(x.last(), y.last());
-        count += Math.max(0, last - first + 1);
-      }
-    }
-    return count;
+    return lostAnswers.take(max, header);
   }
 
   private void receiptArrived(Receipt receipt) {

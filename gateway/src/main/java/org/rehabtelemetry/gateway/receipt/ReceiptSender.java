@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import org.rehabtelemetry.gateway.ingest.DeadLetterSender;
 import org.rehabtelemetry.gateway.ingest.IngestListener;
 import org.rehabtelemetry.gateway.session.SeqRanges;
 import org.rehabtelemetry.protocol.DeviceCommand;
@@ -16,7 +16,6 @@ import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageCodec;
 import org.rehabtelemetry.protocol.MessageKey;
 import org.rehabtelemetry.protocol.MessageType;
-import org.rehabtelemetry.protocol.ProtocolException;
 import org.rehabtelemetry.protocol.Receipt;
 import org.rehabtelemetry.protocol.SeqRange;
 import org.rehabtelemetry.protocol.Topic;
@@ -82,19 +81,14 @@ public final class ReceiptSender implements IngestListener {
 
   @Override
   public void deadLettered(String topic, byte[] payload, String reason) {
-    Topic parsed;
-    try {
-      parsed = Topic.parse(topic);
-    } catch (ProtocolException e) {
-      return; // not a device topic: nobody to tell
-    }
-    if (parsed.type() == MessageType.COMMAND) {
-      return;
-    }
-    Optional<MessageKey> key = MessageKey.peek(payload);
-    if (key.isPresent()) {
-      remember(new Key(new Device(parsed.site(), parsed.deviceId()), reason(reason)), key.get());
-    }
+    DeadLetterSender.of(topic, payload)
+        .ifPresent(
+            sender ->
+                remember(
+                    new Key(
+                        new Device(sender.topic().site(), sender.topic().deviceId()),
+                        DeadLetterSender.shortReason(reason)),
+                    sender.key()));
   }
 
   /** Sends every receipt collected since the last flush. Called on one thread. */
@@ -168,13 +162,5 @@ public final class ReceiptSender implements IngestListener {
       forDevice.idleAlarms().add((MessageKey.IdleAlarm) message);
       pendingRanges++;
     }
-  }
-
-  /** A dead-letter reason fit for a command argument: one line, at most 200 chars. */
-  private static String reason(String reason) {
-    StringBuilder clean = new StringBuilder(reason.length());
-    reason.codePoints().forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-    String line = clean.toString();
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 }

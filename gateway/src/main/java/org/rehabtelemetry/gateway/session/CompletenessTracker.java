@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rehabtelemetry.gateway.ingest.DeadLetterSender;
 import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.SeqRange;
@@ -124,22 +125,9 @@ public final class CompletenessTracker {
    */
   public synchronized Optional<Completeness> lost(String site, LostRecords answer) {
     String sessionId = answer.sessionId();
-    String device = answer.header().deviceId();
-    State state = sessions.get(sessionId);
+    State state = knownOrRevived(site, answer.header().deviceId(), sessionId);
     if (state == null) {
-      Finished done = finished(sessionId);
-      if (done == null
-          || done.completeness().complete()
-          || !done.completeness().site().equals(site)
-          || !done.completeness().device().equals(device)) {
-        return Optional.empty();
-      }
-      state = new State(site, device, maxRanges);
-      revive(done, state);
-      sessions.put(sessionId, state);
-    }
-    if (!state.site.equals(site) || !state.device.equals(device)) {
-      return Optional.empty(); // another device's session: not its to explain
+      return Optional.empty();
     }
     for (SeqRange range : answer.seqs()) {
       state.lostSeqs.addRange(range.first(), range.last());
@@ -158,54 +146,56 @@ public final class CompletenessTracker {
     return Optional.of(snapshot(sessionId, state));
   }
 
+  /**
+   * The tracked state of a session of this site and device, reviving it if it finished incomplete;
+   * null when it is unknown here, finished complete, or another site's or device's (not theirs to
+   * explain). Never tracks a new session.
+   */
+  private State knownOrRevived(String site, String device, String sessionId) {
+    State state = sessions.get(sessionId);
+    if (state == null) {
+      Finished done = finished(sessionId);
+      if (done == null
+          || done.completeness().complete()
+          || !done.completeness().site().equals(site)
+          || !done.completeness().device().equals(device)) {
+        return null;
+      }
+      state = new State(site, device, maxRanges);
+      revive(done, state);
+      sessions.put(sessionId, state);
+    }
+    return state.site.equals(site) && state.device.equals(device) ? state : null;
+  }
+
   /** Distinct dead-letter reasons shown per session; every refused seq counts. */
   static final int MAX_REFUSED_REASONS = 5;
 
   /**
    * A message of a session was kept as a dead letter (refused: out of the time window, refused by
    * the database, …): its seq counts as refused with the reason, not as missing, and is not asked
-   * for again. Tracks the session if it is new here (bounded as any other); an answer for a session
-   * finished complete, or another site's or device's, changes nothing.
+   * for again. Only for a session tracked here, or finished incomplete (revived); for any other, or
+   * another site's or device's, nothing changes. Kept in memory: after a restart of the gateway
+   * such a seq is a gap again (docs/gateway.md).
    *
    * @param reason the dead letter's reason, untrusted in part: shortened and cleaned here
    * @return the session's completeness, or empty when nothing changed
    */
   public synchronized Optional<Completeness> deadLettered(
       String site, String device, String sessionId, long seq, String reason) {
-    State state = sessions.get(sessionId);
+    // Never a new session from a dead letter: garbage with made-up session ids must not push
+    // real sessions out of the tracker. A session's events come first, so it is known here.
+    State state = knownOrRevived(site, device, sessionId);
     if (state == null) {
-      // Never a new session from a dead letter: garbage with made-up session ids must not push
-      // real sessions out of the tracker. A session's events come first, so it is known here.
-      Finished done = finished(sessionId);
-      if (done == null
-          || done.completeness().complete()
-          || !done.completeness().site().equals(site)
-          || !done.completeness().device().equals(device)) {
-        return Optional.empty();
-      }
-      state = new State(site, device, maxRanges);
-      revive(done, state);
-      sessions.put(sessionId, state);
-    }
-    if (!state.site.equals(site) || !state.device.equals(device)) {
       return Optional.empty();
     }
     state.refusedSeqs.addRange(seq, seq);
-    String shown = shortReason(reason);
+    String shown = DeadLetterSender.shortReason(reason);
     if (!state.refusedReasons.contains(shown)
         && state.refusedReasons.size() < MAX_REFUSED_REASONS) {
       state.refusedReasons.add(shown);
     }
     return Optional.of(snapshot(sessionId, state));
-  }
-
-  private static String shortReason(String reason) {
-    StringBuilder clean = new StringBuilder();
-    (reason == null ? "?" : reason)
-        .codePoints()
-        .forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-    String line = clean.toString();
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.rehabtelemetry.gateway.ingest.DeadLetterSender;
 import org.rehabtelemetry.gateway.ingest.IngestListener;
 import org.rehabtelemetry.gateway.storage.SeqQuery;
 import org.rehabtelemetry.gateway.storage.TimeSeriesSink;
@@ -13,9 +14,6 @@ import org.rehabtelemetry.gateway.storage.WriteFailure;
 import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageKey;
-import org.rehabtelemetry.protocol.MessageType;
-import org.rehabtelemetry.protocol.ProtocolException;
-import org.rehabtelemetry.protocol.Topic;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.threads.FailFast;
 import org.rehabtelemetry.runtime.threads.Termination;
@@ -121,21 +119,21 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
    */
   @Override
   public void deadLettered(String topic, byte[] payload, String reason) {
-    Topic parsed;
-    try {
-      parsed = Topic.parse(topic);
-    } catch (ProtocolException e) {
-      return;
-    }
-    if (parsed.type() == MessageType.COMMAND
-        || !(MessageKey.peek(payload).orElse(null) instanceof MessageKey.InSession key)) {
-      return;
-    }
-    if (tracker
-        .deadLettered(parsed.site(), parsed.deviceId(), key.sessionId(), key.seq(), reason)
-        .isPresent()) {
-      schedule(key.sessionId());
-    }
+    DeadLetterSender.of(topic, payload)
+        .ifPresent(
+            sender -> {
+              if (sender.key() instanceof MessageKey.InSession key
+                  && tracker
+                      .deadLettered(
+                          sender.topic().site(),
+                          sender.topic().deviceId(),
+                          key.sessionId(),
+                          key.seq(),
+                          reason)
+                      .isPresent()) {
+                schedule(key.sessionId());
+              }
+            });
   }
 
   /** Schedules a check of a summarised session (or one finished incomplete, revived). */

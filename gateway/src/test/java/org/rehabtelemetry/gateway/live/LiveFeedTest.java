@@ -1,11 +1,13 @@
 package org.rehabtelemetry.gateway.live;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -92,20 +94,24 @@ class LiveFeedTest {
               window.t0Us(),
               List.of(
                   new ChannelSamples("waterTempC", "°C", new long[] {0}, new double[] {36.5}))));
-      feed.arrived(
-          "ward-b", new LiveSamples(window.header(), "S1", window.t0Us(), window.channels()));
-      Thread.sleep(300);
-      feed.arrived(
-          "ward-b", new LiveSamples(window.header(), "S1", window.t0Us(), window.channels()));
-      String shown = "";
-      for (LiveFeed.Event event = watcher.next(1, TimeUnit.SECONDS);
-          event != null;
-          event = watcher.next(100, TimeUnit.MILLISECONDS)) {
-        if (event.name().equals("latest")) {
-          shown += event.data();
-        }
-      }
-      assertTrue(shown.contains("waterTempC"), shown);
+      StringBuilder shown = new StringBuilder();
+      await() // previews keep coming, as from a device; the paced values include the temperature
+          .atMost(Duration.ofSeconds(2))
+          .until(
+              () -> {
+                feed.arrived(
+                    "ward-b",
+                    new LiveSamples(window.header(), "S1", window.t0Us(), window.channels()));
+                for (LiveFeed.Event event = watcher.next(50, TimeUnit.MILLISECONDS);
+                    event != null;
+                    event = watcher.next(10, TimeUnit.MILLISECONDS)) {
+                  if (event.name().equals("latest")) {
+                    shown.append(event.data());
+                  }
+                }
+                return shown.indexOf("waterTempC") >= 0;
+              });
+      assertTrue(shown.indexOf("waterTempC") >= 0, shown.toString());
     }
   }
 
