@@ -146,6 +146,14 @@ public final class DiskJournal implements Journal {
           LostLedger.NAME,
           e.toString());
     }
+    // A segment file does not record when its newest record was appended: a recovered segment's
+    // age counts from now, so a restart never evicts a backlog by age (the size bound still holds,
+    // and the age bound again after maxAge). Not the file's mtime: a Pi without a real-time clock
+    // may have written it under a wrong wall clock.
+    long now = clock.millis();
+    lanes
+        .values()
+        .forEach(lane -> lane.segments.forEach(segment -> segment.lastAppendMillis = now));
     lastId = recovered.lastId();
     writtenId = lastId;
     durableId = lastId;

@@ -14,7 +14,10 @@ final class Segment {
   final Path path;
   final long firstId;
 
-  /** When the newest record was appended: the segment is as old as its newest record. */
+  /**
+   * When the newest record was appended (epoch ms of the journal's clock): the segment is as old as
+   * its newest record. For a segment recovered at start, when the journal was opened.
+   */
   long lastAppendMillis;
 
   long lastId;

@@ -195,6 +195,35 @@ class DiskJournalTest {
     }
   }
 
+  /**
+   * A reopened journal's segments are not taken for ancient: their age counts from the reopening
+   * (was: from 1970, so the first commit after any restart evicted every unsent segment but the
+   * newest as "older than 14 days", an outage's whole backlog).
+   */
+  @Test
+  void reopenedJournal_keepsItsUnsentSegments_underTheAgeBound() {
+    MutableClock clock = new MutableClock();
+    JournalConfig config =
+        new JournalConfig(dir, 4096, 1 << 20, Duration.ofDays(14), Duration.ofHours(1), 1 << 20);
+    try (DiskJournal journal = DiskJournal.open(config, listener, clock, DiskFaults.NONE)) {
+      for (int i = 0; i < 100; i++) {
+        journal.append(RecordClass.SAMPLES, MessageType.SAMPLES, new byte[200]);
+      }
+      journal.commit();
+    }
+    try (DiskJournal journal = DiskJournal.open(config, listener, clock, DiskFaults.NONE)) {
+      journal.append(RecordClass.SAMPLES, MessageType.SAMPLES, new byte[10]);
+      journal.commit();
+      assertEquals(List.of(), listener.evictions, "nothing evicted after a restart");
+      assertEquals(101, journal.readUnsent(0, 200).size(), "the whole backlog is still there");
+
+      clock.advance(Duration.ofDays(15)); // the age bound still holds, counted from the reopening
+      journal.append(RecordClass.SAMPLES, MessageType.SAMPLES, new byte[5000]);
+      journal.commit();
+      assertTrue(!listener.evictions.isEmpty(), "segments 15 days old evicted");
+    }
+  }
+
   @Test
   void fullDisk_keepsRecordsInMemory_reportsIt_andWritesThemWhenSpaceReturns() {
     AtomicBoolean full = new AtomicBoolean();
