@@ -144,6 +144,7 @@ public final class AgentConfigLoader {
     ReceiptSettings.Mode mode = ReceiptSettings.Mode.AUTO;
     Duration timeout = Duration.ofSeconds(30);
     Duration grace = Duration.ofHours(1);
+    int maxAwaiting = ReceiptSettings.DEFAULT_MAX_AWAITING;
     if (node != null) {
       mode =
           ReceiptSettings.Mode.valueOf(
@@ -151,9 +152,10 @@ public final class AgentConfigLoader {
                   .toUpperCase(java.util.Locale.ROOT));
       timeout = node.millis("timeoutMs", 1_000, 3_600_000, timeout.toMillis());
       grace = node.millis("graceMs", 60_000, 7 * 86_400_000L, grace.toMillis());
+      maxAwaiting = node.integer("maxAwaiting", 8, 10_000, maxAwaiting);
       node.rejectUnknownKeys();
     }
-    return new ReceiptSettings(mode, timeout, grace, seenMarker);
+    return new ReceiptSettings(mode, timeout, grace, seenMarker, maxAwaiting);
   }
 
   private static Duration alarmLogRetention(ConfigNode node) {

@@ -305,7 +305,9 @@ public final class JournalPublisher implements AutoCloseable {
         }
         eventCursor = record.id();
       }
-      room = Math.min(SAMPLE_CHUNK, settings.window() - inFlight.get());
+      room =
+          Math.min(
+              Math.min(SAMPLE_CHUNK, settings.window() - inFlight.get()), receipts.sampleRoom());
       List<JournalRecord> samples =
           room > 0 ? journal.readUnsent(RecordClass.SAMPLES, sampleCursor, room) : List.of();
       for (JournalRecord record : samples) {

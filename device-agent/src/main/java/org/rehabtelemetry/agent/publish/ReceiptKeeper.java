@@ -81,6 +81,14 @@ final class ReceiptKeeper {
     return enabled() && seen;
   }
 
+  /**
+   * How many more sample records may be sent before receipts free room: unbounded until receipts
+   * are required, then {@code maxAwaiting} less those waiting (0 when full).
+   */
+  int sampleRoom() {
+    return required() ? Math.max(0, settings.maxAwaiting() - awaiting()) : Integer.MAX_VALUE;
+  }
+
   String status() {
     if (!enabled()) {
       return "receipts ignored: records are freed when the broker acknowledges them";

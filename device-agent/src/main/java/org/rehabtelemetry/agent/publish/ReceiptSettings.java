@@ -14,8 +14,16 @@ import java.time.Duration;
  *     acknowledgement a record is kept before it is freed without a receipt (an old gateway)
  * @param seenMarker the file that remembers, across restarts, that this device's gateway sends
  *     receipts; null to remember only in memory
+ * @param maxAwaiting while receipts are required: records sent and not yet receipted at most; new
+ *     sample records wait until receipts free room (events never do). This makes a backlog's drain
+ *     go at the speed the gateway stores, so receipts stay within their timeout (no resend storm)
+ *     and an alarm waits at the gateway behind at most this many records per device
  */
-public record ReceiptSettings(Mode mode, Duration timeout, Duration grace, Path seenMarker) {
+public record ReceiptSettings(
+    Mode mode, Duration timeout, Duration grace, Path seenMarker, int maxAwaiting) {
+  /** The default of {@code maxAwaiting}. */
+  public static final int DEFAULT_MAX_AWAITING = 64;
+
   /** How the agent frees records. */
   public enum Mode {
     /**
@@ -34,7 +42,8 @@ public record ReceiptSettings(Mode mode, Duration timeout, Duration grace, Path 
 
   /** Frees at the broker's acknowledgement, as before receipts existed. */
   public static final ReceiptSettings IGNORE =
-      new ReceiptSettings(Mode.IGNORE, Duration.ofSeconds(30), Duration.ZERO, null);
+      new ReceiptSettings(
+          Mode.IGNORE, Duration.ofSeconds(30), Duration.ZERO, null, DEFAULT_MAX_AWAITING);
 
   public ReceiptSettings {
     if (mode == null || timeout == null || grace == null) {
@@ -42,6 +51,9 @@ public record ReceiptSettings(Mode mode, Duration timeout, Duration grace, Path 
     }
     if (timeout.isNegative() || timeout.isZero() || grace.isNegative()) {
       throw new IllegalArgumentException("timeout must be positive and grace not negative");
+    }
+    if (maxAwaiting < 1) {
+      throw new IllegalArgumentException("maxAwaiting must be at least 1, got " + maxAwaiting);
     }
   }
 }

@@ -29,6 +29,13 @@ final class ReceiptTracker {
    */
   static final int MAX_RESENDS = 10;
 
+  /**
+   * A record the broker acknowledged less than this long ago is not sent again for a RESEND: it is
+   * on its way to the gateway. With at most {@code receipts.maxAwaiting} records per device waiting
+   * at the gateway, a record reaches its store well within this in the drain benchmark.
+   */
+  static final long RESEND_SETTLE_NANOS = 2_000_000_000L;
+
   private static final class Entry {
     final long id;
     final MessageKey key;
@@ -153,7 +160,12 @@ final class ReceiptTracker {
 
   /**
    * A gateway asks for these seqs of a session again (a RESEND): those published, acknowledged by
-   * the broker and still waiting for a receipt become due at once. Returns how many.
+   * the broker at least {@link #RESEND_SETTLE_NANOS} (or a quarter of the timeout, if shorter) ago
+   * and still waiting for a receipt become due at once; one given up is resent again (the gateway
+   * wants it, so it does not refuse this device). One acknowledged more recently is left alone: it
+   * is on its way, queued at the gateway behind a backlog (a session's summary goes ahead of its
+   * samples, so the gateway asks for samples the agent has only just sent). Returns how many became
+   * due.
    */
   int dueNow(String sessionId, List<SeqRange> seqs, long nowNanos) {
     TreeMap<Long, Entry> bySeq = bySession.get(sessionId);
@@ -161,10 +173,14 @@ final class ReceiptTracker {
       return 0;
     }
     int due = 0;
+    long settle = Math.min(RESEND_SETTLE_NANOS, timeoutNanos / 4);
     for (SeqRange range : seqs) {
       for (Entry entry : bySeq.subMap(range.first(), true, range.last(), true).values()) {
-        if (entry.ackedNanos >= 0) {
+        if (entry.ackedNanos >= 0 && nowNanos - entry.ackedNanos >= settle) {
           entry.ackedNanos = nowNanos - (timeoutNanos << MAX_BACKOFF_SHIFT);
+          if (entry.resends >= MAX_RESENDS) {
+            entry.resends = MAX_RESENDS - 1;
+          }
           due++;
         }
       }

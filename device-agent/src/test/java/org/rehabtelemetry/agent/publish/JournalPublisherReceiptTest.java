@@ -31,6 +31,8 @@ import org.rehabtelemetry.protocol.MessageType;
 import org.rehabtelemetry.protocol.Receipt;
 import org.rehabtelemetry.protocol.SampleBatch;
 import org.rehabtelemetry.protocol.SeqRange;
+import org.rehabtelemetry.protocol.SessionEvent;
+import org.rehabtelemetry.protocol.SessionEventType;
 import org.rehabtelemetry.protocol.SessionRef;
 
 /** The publisher with storage receipts, over the in-memory transport and a real disk journal. */
@@ -44,6 +46,7 @@ class JournalPublisherReceiptTest {
   private final AtomicInteger commandIds = new AtomicInteger();
   private DiskJournal journal;
   private JournalPublisher publisher;
+  private int maxAwaiting = ReceiptSettings.DEFAULT_MAX_AWAITING;
 
   @AfterEach
   void close() {
@@ -71,6 +74,46 @@ class JournalPublisherReceiptTest {
     assertEquals(6, publisher.receiptStats().receipted.sum());
     assertTrue(publisher.receiptStats().latencyQuantileMillis(0.5) >= 0);
     assertTrue(publisher.receiptsRequired());
+  }
+
+  /**
+   * Flow control: a backlog goes out only as fast as receipts free room, so it drains at the speed
+   * the gateway stores; a session event is not held back by it.
+   */
+  @Test
+  void atMostMaxAwaitingSampleRecordsWaitForReceipts_eventsStillGo() {
+    maxAwaiting = 8;
+    start(ReceiptSettings.Mode.REQUIRED, Duration.ofMinutes(5));
+    appendSamples("S1", 20);
+    await().until(() -> publisher.awaitingReceipt() == 8);
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> transport.published.size() == 9); // the birth and 8 records, no more
+    journal.append(
+        RecordClass.EVENT,
+        MessageType.SESSION,
+        codec.encode(
+            new SessionEvent(
+                HEADER,
+                new SessionRef("S1", 20),
+                SessionEventType.PAUSED,
+                "therapist",
+                null,
+                null,
+                java.util.Map.of())));
+    journal.commit();
+    await().until(() -> transport.published.size() == 10);
+    assertTrue(
+        transport.published.get(9).topic().endsWith("/session"),
+        "the event went past the full window: " + transport.published.get(9).topic());
+
+    receipt(new Receipt.ForSession("S1", List.of(new SeqRange(0, 3)), null));
+    // 3 more samples: 8 may wait, and 4 samples and the event still do
+    await().until(() -> transport.published.size() == 13);
+    await().during(Duration.ofMillis(300)).until(() -> transport.published.size() == 13);
+    assertEquals(8, publisher.awaitingReceipt());
+    assertEquals(4, journal.sentFrontier());
   }
 
   @Test
@@ -163,6 +206,11 @@ class JournalPublisherReceiptTest {
     appendSamples("S1", 5);
     await().until(() -> publisher.awaitingReceipt() == 5);
     int before = transport.published.size();
+    // A record acknowledged less than 2 s ago is on its way (ReceiptTracker.RESEND_SETTLE_NANOS).
+    await()
+        .pollDelay(Duration.ofMillis(2_100))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> transport.published.size() == before);
 
     transport.deliver(
         codec.encode(
@@ -303,7 +351,7 @@ class JournalPublisherReceiptTest {
             journal,
             transport,
             JournalPublisherTest.settings(8),
-            new ReceiptSettings(mode, timeout, grace, dir.resolve("receipts-seen")),
+            new ReceiptSettings(mode, timeout, grace, dir.resolve("receipts-seen"), maxAwaiting),
             "ward-b",
             "vert-01",
             () -> status(DeviceState.ONLINE),

@@ -105,6 +105,42 @@ class ReceiptTrackerTest {
     assertEquals(1, tracker.size(), "still waiting for its receipt: nothing is freed");
   }
 
+  /**
+   * A drained backlog's summary reaches the gateway ahead of its samples, and the gateway asks for
+   * samples just sent: those are on their way and not sent twice; older ones are due at once.
+   */
+  @Test
+  void resendRequest_makesDueOnlyRecordsAcknowledgedTwoSecondsAgo() {
+    long t = 1000 * SECOND;
+    tracker.sent(1, new MessageKey.InSession("S1", 0), t);
+    tracker.acknowledged(1, t);
+    tracker.sent(2, new MessageKey.InSession("S1", 1), t + 9 * SECOND);
+    tracker.acknowledged(2, t + 9 * SECOND);
+
+    assertEquals(1, tracker.dueNow("S1", List.of(new SeqRange(0, 1)), t + 10 * SECOND));
+    assertEquals(List.of(1L), tracker.overdue(t + 10 * SECOND, 10), "2 was sent 1 s ago");
+    resend(1, 1010);
+    assertEquals(1, tracker.dueNow("S1", List.of(new SeqRange(1, 1)), t + 11 * SECOND));
+    assertEquals(List.of(2L), tracker.overdue(t + 11 * SECOND, 10), "2 s ago now");
+  }
+
+  @Test
+  void resendRequest_revivesARecordGivenUp() {
+    tracker.sent(1, new MessageKey.InSession("S1", 0), 0);
+    tracker.acknowledged(1, 0);
+    long at = 0;
+    for (int i = 0; i < ReceiptTracker.MAX_RESENDS; i++) {
+      at += 200 * SECOND;
+      assertEquals(List.of(1L), tracker.overdue(at, 10));
+      resend(1, at / SECOND);
+    }
+    assertEquals(1, tracker.takeGivenUp());
+    assertEquals(List.of(), tracker.overdue(at + 1000 * SECOND, 10), "given up");
+
+    assertEquals(1, tracker.dueNow("S1", List.of(new SeqRange(0, 0)), at + 1000 * SECOND));
+    assertEquals(List.of(1L), tracker.overdue(at + 1000 * SECOND, 10), "the gateway asked for it");
+  }
+
   @Test
   void overdue_isBoundedByTheRoomGiven() {
     for (long id = 1; id <= 100; id++) {
