@@ -13,6 +13,7 @@ import org.rehabtelemetry.protocol.DeviceState;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.Message;
+import org.rehabtelemetry.protocol.SampleBatch;
 import org.rehabtelemetry.protocol.SessionEvent;
 import org.rehabtelemetry.protocol.SessionEventType;
 import org.slf4j.Logger;
@@ -28,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * are logged. A paused, stopped or interrupted session expects no samples, so it raises nothing;
  * nor does a device the gateway has not seen in a session since it started.
  *
+ * <p>A session is watched from a recent start (its {@code started} or {@code resumed} made within
+ * the last {@value #HISTORY_SECONDS} s by the message's time): one older comes from a backlog being
+ * drained after an outage, whose batches arrive as fast as they are stored, with pauses that are
+ * not a lost link. Such a session is watched only once a recent batch of it shows it still runs (a
+ * device back from a short outage mid-session).
+ *
  * <p>Messages are noted as they arrive (before storage, so a database outage raises nothing);
  * {@link #check()} runs on the gateway's housekeeping thread every half second, so the operator
  * sees the alarm within {@code silence} plus 0.5 s. Thread-safe.
@@ -38,6 +45,9 @@ public final class CommunicationWatch implements IngestListener {
   /** The alarm's code. */
   public static final String CODE = "COMM_LOSS";
 
+  /** Messages older than this (device time against the gateway's) are history, not the present. */
+  static final long HISTORY_SECONDS = 60;
+
   private final AlarmBoard board;
   private final Clock clock;
   private final Duration silence;
@@ -47,6 +57,10 @@ public final class CommunicationWatch implements IngestListener {
   private static final class Watched {
     String sessionId;
     boolean running;
+
+    /** Started long ago (a backlog): running only if a recent batch of it comes. */
+    boolean startedLongAgo;
+
     Instant lastHeard;
     String alarmId;
   }
@@ -64,15 +78,26 @@ public final class CommunicationWatch implements IngestListener {
   public synchronized void arrived(String site, Message message) {
     String device = message.header().deviceId();
     Watched watched = devices.computeIfAbsent(device, d -> new Watched());
-    watched.lastHeard = clock.instant();
+    Instant now = clock.instant();
+    watched.lastHeard = now;
+    boolean recent = !message.header().time().isBefore(now.minusSeconds(HISTORY_SECONDS));
     if (message instanceof SessionEvent event) {
-      watched.sessionId = event.session().sessionId();
-      watched.running =
+      boolean starts =
           event.event() == SessionEventType.STARTED || event.event() == SessionEventType.RESUMED;
+      watched.sessionId = event.session().sessionId();
+      watched.running = starts && recent;
+      watched.startedLongAgo = starts && !recent;
+    } else if (message instanceof SampleBatch batch
+        && watched.startedLongAgo
+        && recent
+        && batch.session().sessionId().equals(watched.sessionId)) {
+      watched.running = true;
+      watched.startedLongAgo = false;
     } else if (message instanceof DeviceStatus status
         && status.state() == DeviceState.ONLINE
         && status.currentSessionId() == null) {
       watched.running = false;
+      watched.startedLongAgo = false;
     }
     if (watched.alarmId != null) {
       clear(device, watched);

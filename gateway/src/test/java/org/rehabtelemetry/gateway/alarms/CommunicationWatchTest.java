@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.SampleBatch;
 import org.rehabtelemetry.protocol.SessionEvent;
 import org.rehabtelemetry.protocol.SessionEventType;
 import org.rehabtelemetry.protocol.SessionRef;
@@ -60,9 +62,52 @@ class CommunicationWatchTest {
     assertEquals(List.of(), changes, "no alarm while paused or after the stop");
   }
 
-  private static SessionEvent event(SessionEventType type, long seq) {
+  /**
+   * A backlog drained after an outage replays sessions that ended long ago: their batches come as
+   * fast as they are stored, with pauses that are no lost link. Only a recent batch of such a
+   * session (the device came back mid-session) makes it watched.
+   */
+  @Test
+  void aSessionStartedLongAgo_isWatchedOnlyOnceARecentBatchShowsItStillRuns() {
+    Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+    watch.arrived("ward-b", event(SessionEventType.STARTED, 0, hourAgo));
+    watch.arrived("ward-b", batch(1, hourAgo.plusSeconds(1)));
+    clock.advance(Duration.ofSeconds(10));
+    watch.check();
+    assertEquals(List.of(), changes, "a backlog's silence is no lost link");
+
+    watch.arrived("ward-b", batch(2, clock.instant())); // the session is still running now
+    clock.advance(Duration.ofSeconds(4));
+    watch.check();
+    assertEquals(1, changes.size(), "now its silence is: " + changes);
+  }
+
+  @Test
+  void aBacklogSessionThatEnded_isNotWatchedByItsLateBatches() {
+    Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+    watch.arrived("ward-b", event(SessionEventType.STARTED, 0, hourAgo));
+    watch.arrived("ward-b", event(SessionEventType.STOPPED, 5, hourAgo.plusSeconds(60)));
+    watch.arrived("ward-b", batch(4, clock.instant())); // even if its time looked recent
+    clock.advance(Duration.ofSeconds(10));
+    watch.check();
+    assertEquals(List.of(), changes);
+  }
+
+  private SampleBatch batch(long seq, Instant time) {
+    return new SampleBatch(
+        new Header("vert-01", "b1", time),
+        new SessionRef("S1", seq),
+        time.toEpochMilli() * 1000,
+        List.of(new ChannelSamples("tiltDeg", "deg", new long[] {0}, new double[] {10})));
+  }
+
+  private SessionEvent event(SessionEventType type, long seq) {
+    return event(type, seq, clock.instant());
+  }
+
+  private static SessionEvent event(SessionEventType type, long seq, Instant time) {
     return new SessionEvent(
-        new Header("vert-01", "b1", T),
+        new Header("vert-01", "b1", time),
         new SessionRef("S1", seq),
         type,
         "therapist",
