@@ -20,6 +20,7 @@ import org.rehabtelemetry.hardware.pi4j.MockBoardPorts;
 import org.rehabtelemetry.hardware.pi4j.MockPi4j;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
+import org.rehabtelemetry.hardware.profile.Wiring;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
 import org.rehabtelemetry.simulator.model.TraceLibrary;
@@ -64,6 +65,8 @@ public final class SimulatedDevice implements AutoCloseable {
    * @param journalKeys more keys of the agent's {@code journal} section as YAML flow-map entries
    *     (e.g. {@code maxMegabytes: 1, segmentBytes: 16384} for a journal that evicts soon), or
    *     empty
+   * @param receiptTimeout the agent's {@code receipts.timeoutMs}: 2 s in tests, so a lost message
+   *     is sent again soon; the production default (30 s) for a benchmark of a long drain
    */
   public record Options(
       DeviceKind kind,
@@ -77,7 +80,38 @@ public final class SimulatedDevice implements AutoCloseable {
       boolean recordTraces,
       String mqttKeys,
       ReceiptSettings.Mode receipts,
-      String journalKeys) {
+      String journalKeys,
+      Duration receiptTimeout) {
+
+    /** Options with a 2 s receipt timeout. */
+    public Options(
+        DeviceKind kind,
+        String deviceId,
+        String site,
+        String brokerUri,
+        Path dir,
+        SerialMode serial,
+        Duration batchInterval,
+        int uiPort,
+        boolean recordTraces,
+        String mqttKeys,
+        ReceiptSettings.Mode receipts,
+        String journalKeys) {
+      this(
+          kind,
+          deviceId,
+          site,
+          brokerUri,
+          dir,
+          serial,
+          batchInterval,
+          uiPort,
+          recordTraces,
+          mqttKeys,
+          receipts,
+          journalKeys,
+          Duration.ofSeconds(2));
+    }
 
     /** Options with the agent's default journal bounds. */
     public Options(
@@ -186,7 +220,8 @@ public final class SimulatedDevice implements AutoCloseable {
             given.recordTraces(),
             given.mqttKeys(),
             given.receipts(),
-            given.journalKeys());
+            given.journalKeys(),
+            given.receiptTimeout());
     Files.createDirectories(options.dir());
     String kind = options.kind().wireName();
     SerialFeed hub = null;
@@ -236,7 +271,9 @@ public final class SimulatedDevice implements AutoCloseable {
                   + "}",
               "receipts: {mode: "
                   + options.receipts().name().toLowerCase(Locale.ROOT)
-                  + ", timeoutMs: 2000}",
+                  + ", timeoutMs: "
+                  + options.receiptTimeout().toMillis()
+                  + "}",
               "ui: {port: " + Math.max(0, options.uiPort()) + "}",
               "");
       Path configFile = options.dir().resolve("agent.yaml");
@@ -322,6 +359,25 @@ public final class SimulatedDevice implements AutoCloseable {
     } else {
       replay.idle(duration);
     }
+  }
+
+  /**
+   * Presses the emergency stop for {@code hold} and lets it go, as a hand on the red button does:
+   * the agent raises its latched e-stop alarm (reset with {@link #resetEmergencyStop()}). Blocks
+   * for {@code hold}.
+   *
+   * @throws IllegalStateException when the profile wires no emergency stop
+   */
+  public void pressEmergencyStop(Duration hold) throws InterruptedException {
+    Wiring.Pin pin =
+        profile()
+            .wiring()
+            .emergencyStop()
+            .orElseThrow(
+                () -> new IllegalStateException(options.kind().wireName() + " has no e-stop"));
+    board.drive(pin.pin(), !pin.activeLow());
+    Thread.sleep(hold.toMillis());
+    board.drive(pin.pin(), pin.activeLow());
   }
 
   /** The e-stop's latch is reset, as a therapist does on the device after checking the child. */
