@@ -232,7 +232,7 @@ class EndToEndIT {
 
   private void awaitRunning() {
     await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(60)) // a TLS gateway's start next to another fork's test
         .until(
             () ->
                 Files.exists(dir.resolve("gateway.log"))

@@ -50,10 +50,15 @@ class EvictedRangeIT {
     try (SimulatedDevice device = device()) {
       device.play(trace, 0, "P-7F3A");
       DeviceAgent agent = device.agent();
+      // The replay only wrote the ports: wait for the agent to end the session (its summary
+      // journaled) and to send everything, so the evictions are final.
       await()
           .atMost(Duration.ofSeconds(30))
           .until(
-              () -> agent.publisher().awaitingReceipt() >= agent.journal().stats().unsentRecords());
+              () ->
+                  agent.status().session() == null
+                      && agent.publisher().awaitingReceipt()
+                          >= agent.journal().stats().unsentRecords());
       JournalStats before = agent.journal().stats();
       long evicted = before.evictedUnsent();
       assertTrue(evicted > 0, "the journal evicted unreceipted records: " + before);

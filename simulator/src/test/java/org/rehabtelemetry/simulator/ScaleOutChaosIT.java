@@ -320,7 +320,7 @@ class ScaleOutChaosIT {
   private void awaitRunning(String name) {
     Path log = dir.resolve(name).resolve("gateway.log");
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(60))
         .until(() -> Files.exists(log) && Files.readString(log).contains("running"));
   }
 
