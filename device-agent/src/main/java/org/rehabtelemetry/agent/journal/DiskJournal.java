@@ -137,7 +137,8 @@ public final class DiskJournal implements Journal {
 
   private synchronized void recover() throws IOException {
     JournalRecovery.Result recovered =
-        new JournalRecovery(files, config.dir(), listener).run(lanes, state, evicted, unsent);
+        new JournalRecovery(files, config.dir(), listener, clock.millis())
+            .run(lanes, state, evicted, unsent);
     try {
       lostLedger.read();
     } catch (IOException e) {
@@ -146,14 +147,6 @@ public final class DiskJournal implements Journal {
           LostLedger.NAME,
           e.toString());
     }
-    // A segment file does not record when its newest record was appended: a recovered segment's
-    // age counts from now, so a restart never evicts a backlog by age (the size bound still holds,
-    // and the age bound again after maxAge). Not the file's mtime: a Pi without a real-time clock
-    // may have written it under a wrong wall clock.
-    long now = clock.millis();
-    lanes
-        .values()
-        .forEach(lane -> lane.segments.forEach(segment -> segment.lastAppendMillis = now));
     lastId = recovered.lastId();
     writtenId = lastId;
     durableId = lastId;

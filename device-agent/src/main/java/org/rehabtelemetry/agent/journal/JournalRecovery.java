@@ -24,11 +24,17 @@ final class JournalRecovery {
   private final JournalFiles files;
   private final Path dir;
   private final JournalListener listener;
+  private final long openedMillis;
 
-  JournalRecovery(JournalFiles files, Path dir, JournalListener listener) {
+  /**
+   * @param openedMillis now, on the journal's clock: the age of every recovered segment counts from
+   *     it ({@link Lane#recover})
+   */
+  JournalRecovery(JournalFiles files, Path dir, JournalListener listener, long openedMillis) {
     this.files = files;
     this.dir = dir;
     this.listener = listener;
+    this.openedMillis = openedMillis;
   }
 
   Result run(
@@ -42,7 +48,7 @@ final class JournalRecovery {
     long frontier = state.frontier();
     TreeMap<Long, Lane.Found> found = new TreeMap<>();
     for (Lane lane : lanes.values()) {
-      lane.recover(record -> found.put(record.record().id(), record), this::damaged);
+      lane.recover(record -> found.put(record.record().id(), record), this::damaged, openedMillis);
     }
     evicted.readAndPrune(frontier);
     long cutoff = firstGapAboveDurable(found, state.durableId(), frontier, evicted);

@@ -32,12 +32,18 @@ final class Lane {
   /**
    * Scans every segment: keeps each valid record whose id is above the previous one, skips and
    * reports damaged bytes, and truncates each file after its last valid record.
+   *
+   * @param openedMillis the age of each segment counts from this: a segment file does not record
+   *     when its newest record was appended, so a restart never evicts a backlog by age (the size
+   *     bound still holds, and the age bound again after maxAge). Not the file's mtime: a Pi
+   *     without a real-time clock may have written it under a wrong wall clock
    */
-  void recover(Consumer<Found> found, Consumer<String> damaged) throws IOException {
+  void recover(Consumer<Found> found, Consumer<String> damaged, long openedMillis)
+      throws IOException {
     files.createDirectories(dir);
     long previousId = 0;
     for (Path file : files.list(dir, ".seg")) {
-      Segment segment = new Segment(files, file, Segment.firstIdOf(file), 0);
+      Segment segment = new Segment(files, file, Segment.firstIdOf(file), openedMillis);
       ByteBuffer data = ByteBuffer.wrap(files.readAll(file));
       int end = data.limit();
       int position = 0;

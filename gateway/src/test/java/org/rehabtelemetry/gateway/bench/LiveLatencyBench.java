@@ -2,9 +2,7 @@ package org.rehabtelemetry.gateway.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,29 +70,10 @@ public final class LiveLatencyBench {
               "gateways",
               TestGateways.influxd(influxd.url()))) {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> login =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://" + gateway.httpAddress() + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "username=op1&password=" + TestGateways.PASSWORD.replace(' ', '+')))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String cookie = TestGateways.login(http, gateway, "op1");
         long warmUpEnd = System.currentTimeMillis() + 5_000;
         HttpResponse<Stream<String>> stream =
-            http.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://" + gateway.httpAddress() + "/api/live?device=dev-00"))
-                    .header("Cookie", cookie)
-                    .header("Accept", "text/event-stream")
-                    .build(),
-                HttpResponse.BodyHandlers.ofLines());
-        if (stream.statusCode() != 200) {
-          // Say so, instead of printing "no events" as if nothing had been measured.
-          throw new IllegalStateException("the live stream answered " + stream.statusCode());
-        }
+            TestGateways.liveStream(http, gateway, cookie, "?device=dev-00");
         Thread reader =
             new Thread(
                 () -> {

@@ -4,9 +4,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.stream.Stream;
 import org.rehabtelemetry.gateway.Gateway;
 import org.rehabtelemetry.gateway.auth.PasswordHash;
 import org.rehabtelemetry.gateway.config.GatewayConfig;
@@ -103,5 +108,48 @@ public final class TestGateways {
     GatewayConfig config =
         GatewayConfigLoader.load(write(dir, brokerUri, clientId, shareGroup, storage, ""));
     return Gateway.start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Logs in to the dashboard as {@code username} (one of the operators above). Blocks.
+   *
+   * @return the session cookie as {@code name=value}, for a {@code Cookie} header
+   */
+  public static String login(HttpClient http, Gateway gateway, String username)
+      throws IOException, InterruptedException {
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://" + gateway.httpAddress() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=" + username + "&password=" + PASSWORD.replace(' ', '+')))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+  }
+
+  /**
+   * Opens the dashboard's event stream ({@code /api/live} with {@code query}, e.g. {@code
+   * ?device=vert-01} or empty), as a logged-in browser does. Blocks until the response starts.
+   *
+   * @throws IllegalStateException when it does not answer 200, so a benchmark says so instead of
+   *     printing "no events" as if nothing had been measured
+   */
+  public static HttpResponse<Stream<String>> liveStream(
+      HttpClient http, Gateway gateway, String cookie, String query)
+      throws IOException, InterruptedException {
+    HttpResponse<Stream<String>> stream =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://" + gateway.httpAddress() + "/api/live" + query))
+                .header("Cookie", cookie)
+                .header("Accept", "text/event-stream")
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
+    if (stream.statusCode() != 200) {
+      throw new IllegalStateException("the live stream answered " + stream.statusCode());
+    }
+    return stream;
   }
 }

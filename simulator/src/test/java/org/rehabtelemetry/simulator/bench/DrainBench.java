@@ -1,5 +1,7 @@
 package org.rehabtelemetry.simulator.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.rehabtelemetry.agent.journal.DiskJournal;
 import org.rehabtelemetry.agent.journal.JournalConfig;
 import org.rehabtelemetry.agent.journal.JournalListener;
@@ -83,7 +86,6 @@ public final class DrainBench {
         "backlog: %d devices x %d min offline = %,d journaled records (written in %.0f s)%n",
         devices, minutes, records, (System.nanoTime() - prefillStart) / 1e9);
 
-    Map<String, Long> raisedAt = new ConcurrentHashMap<>();
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     Set<String> seen = ConcurrentHashMap.newKeySet();
     // The production broker's sizing (deploy/mosquitto/rehab-telemetry.conf). With Mosquitto's
@@ -107,7 +109,7 @@ public final class DrainBench {
               "gateway-drain-bench",
               null,
               TestGateways.influxd(influxd.url()))) {
-        watchAlarms(gateway, json, raisedAt, latencies, seen);
+        watchAlarms(gateway, json, latencies, seen);
         List<SimulatedDevice> agents = new ArrayList<>();
         long drainStart = System.nanoTime();
         try {
@@ -129,14 +131,14 @@ public final class DrainBench {
                         "maxMegabytes: 1024",
                         Duration.ofSeconds(30))));
           }
-          AtomicLong pressed = new AtomicLong();
+          long pressed = 0;
           long drained = -1;
           long nextReport = System.nanoTime() + 10_000_000_000L;
           int next = 0;
           while (drained < 0) {
             SimulatedDevice device = agents.get(next++ % agents.size());
             device.pressEmergencyStop(Duration.ofMillis(100));
-            pressed.incrementAndGet();
+            pressed++;
             Thread.sleep(Math.max(0, alarmEveryMs - 100));
             device.resetEmergencyStop();
             if (backlogReceipted(agents, backlogEnd)) {
@@ -159,7 +161,13 @@ public final class DrainBench {
               break;
             }
           }
-          Thread.sleep(2_000); // the last alarms' way to the screen
+          long shown = pressed;
+          try {
+            // the last alarms' way to the screen
+            await().atMost(Duration.ofSeconds(5)).until(() -> latencies.size() >= shown);
+          } catch (ConditionTimeoutException e) {
+            // some never came: print says how many were shown
+          }
           double stored = number(json, influxd, "SELECT count(value) FROM sample");
           double complete =
               number(
@@ -174,7 +182,7 @@ public final class DrainBench {
                     + " (%,.0f samples stored, %,.0f samples/s); sessions complete %.0f of %.0f%n",
                 seconds, minutes * 60 / seconds, stored, stored / seconds, complete, sessions);
           }
-          print(latencies, pressed.get());
+          print(latencies, pressed);
         } finally {
           for (SimulatedDevice agent : agents) {
             agent.close();
@@ -263,33 +271,10 @@ public final class DrainBench {
 
   /** Logs in as the operator and times each alarm from its raising to its arrival on the stream. */
   private static void watchAlarms(
-      Gateway gateway,
-      ObjectMapper json,
-      Map<String, Long> raisedAt,
-      List<Long> latencies,
-      Set<String> seen)
-      throws Exception {
+      Gateway gateway, ObjectMapper json, List<Long> latencies, Set<String> seen) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> login =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://" + gateway.httpAddress() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username=op1&password=" + TestGateways.PASSWORD.replace(' ', '+')))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    HttpResponse<Stream<String>> stream =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://" + gateway.httpAddress() + "/api/live"))
-                .header("Cookie", cookie)
-                .header("Accept", "text/event-stream")
-                .build(),
-            HttpResponse.BodyHandlers.ofLines());
-    if (stream.statusCode() != 200) {
-      throw new IllegalStateException("the live stream answered " + stream.statusCode());
-    }
+    String cookie = TestGateways.login(http, gateway, "op1");
+    HttpResponse<Stream<String>> stream = TestGateways.liveStream(http, gateway, cookie, "");
     URI alarmList = URI.create("http://" + gateway.httpAddress() + "/api/alarms");
     Thread reader =
         new Thread(
@@ -302,7 +287,7 @@ public final class DrainBench {
                 } else if (line.startsWith("data: ")) {
                   try {
                     if ("alarm".equals(event)) {
-                      note(json.readTree(line.substring(6)), now, raisedAt, latencies, seen);
+                      note(json.readTree(line.substring(6)), now, latencies, seen);
                     } else if ("overflow".equals(event)) {
                       // The browser missed events: the dashboard reloads the alarm list, so do so.
                       OVERFLOWS.incrementAndGet();
@@ -316,7 +301,7 @@ public final class DrainBench {
                                   .body());
                       long loaded = System.currentTimeMillis();
                       for (JsonNode alarm : all) {
-                        note(alarm, loaded, raisedAt, latencies, seen);
+                        note(alarm, loaded, latencies, seen);
                       }
                     }
                   } catch (java.io.IOException | RuntimeException e) {
@@ -336,12 +321,7 @@ public final class DrainBench {
   private static final AtomicLong OVERFLOWS = new AtomicLong();
 
   /** Times an e-stop alarm the screen shows for the first time. */
-  private static void note(
-      JsonNode alarm,
-      long shownAt,
-      Map<String, Long> raisedAt,
-      List<Long> latencies,
-      Set<String> seen) {
+  private static void note(JsonNode alarm, long shownAt, List<Long> latencies, Set<String> seen) {
     String id = alarm.path("alarmId").asText();
     if ("ESTOP".equals(alarm.path("code").asText()) && seen.add(id)) {
       JsonNode at = alarm.path("raisedAt");
@@ -349,7 +329,6 @@ public final class DrainBench {
           at.isNumber()
               ? Math.round(at.asDouble() * 1000) // seconds.nanos
               : Instant.parse(at.asText()).toEpochMilli();
-      raisedAt.put(id, raised);
       latencies.add(shownAt - raised);
     }
   }
