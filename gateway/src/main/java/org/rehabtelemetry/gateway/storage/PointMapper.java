@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.rehabtelemetry.protocol.AlarmEvent;
 import org.rehabtelemetry.protocol.DeviceStatus;
+import org.rehabtelemetry.protocol.Limits;
 import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.Metric;
@@ -38,7 +39,13 @@ public final class PointMapper {
     };
   }
 
-  /** The batch's own point: its seq and sample count, for completeness and audits. */
+  /**
+   * The batch's own point: its seq, sample count and exact {@code t0_us}, for completeness and
+   * audits. Its time is {@link #batchTimeMicros}: two batches of a session may start at the same
+   * microsecond (a batch taken between two channels' readings of one instant), and at {@code t0}
+   * the later one would overwrite the earlier's point, so the store would seem to miss a seq it
+   * holds.
+   */
   private static Point batch(String site, SampleBatch batch) {
     return new Point(
         "batch",
@@ -49,8 +56,23 @@ public final class PointMapper {
             batch.header().deviceId(),
             "session",
             batch.session().sessionId()),
-        Map.of("seq", batch.session().seq(), "samples", (long) batch.sampleCount()),
-        batch.t0Us());
+        Map.of(
+            "seq",
+            batch.session().seq(),
+            "samples",
+            (long) batch.sampleCount(),
+            "t0_us",
+            batch.t0Us()),
+        batchTimeMicros(batch.t0Us(), batch.session().seq()));
+  }
+
+  /**
+   * A batch point's time: the whole second of its first sample, plus its seq in microseconds. A seq
+   * is below a million ({@link Limits#MAX_SEQ}), so within one session (a tag) every seq has its
+   * own time, and the same message always the same one.
+   */
+  static long batchTimeMicros(long t0Us, long seq) {
+    return Math.floorDiv(t0Us, 1_000_000L) * 1_000_000L + seq;
   }
 
   private static Point session(String site, SessionEvent event) {

@@ -1,6 +1,7 @@
 package org.rehabtelemetry.gateway.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -37,13 +38,42 @@ class PointMapperTest {
     Lines lines = LineEncoder.encode("ward-b", batch);
     assertEquals(3, lines.points(), "a batch point with its seq, then one point per sample");
     assertEquals(
-        "batch,device=vert-01,session=S1,site=ward-b samples=2i,seq=3i 1795425330250000\n"
+        "batch,device=vert-01,session=S1,site=ward-b samples=2i,seq=3i,t0_us=1795425330250000i"
+            + " 1795425330000003\n"
             + "sample,channel=tiltDeg,device=vert-01,session=S1,site=ward-b,unit=deg"
             + " value=44.8 1795425330250000\n"
             + "sample,channel=tiltDeg,device=vert-01,session=S1,site=ward-b,unit=deg"
             + " value=45.1 1795425330350000\n",
         lines.text());
     assertEquals(1, PointMapper.points("ward-b", batch).size(), "samples are not built as points");
+  }
+
+  @Test
+  void twoBatchesStartingAtOneInstant_keepTheirOwnBatchPoints() {
+    // A batch taken between two channels' readings of one instant: the next starts there too.
+    long t0 = 1_795_425_330_405_665L;
+    Point first = batchPoint(new SessionRef("S1", 1), t0);
+    Point second = batchPoint(new SessionRef("S1", 2), t0);
+    assertEquals(first.tags(), second.tags());
+    assertNotEquals(first.timeMicros(), second.timeMicros(), "each seq has its own point identity");
+    assertEquals(t0, first.fields().get("t0_us"), "the exact start is kept as a field");
+    assertEquals(1_795_425_330_000_001L, first.timeMicros(), "the start's second, plus the seq");
+    assertEquals(
+        1_795_425_330_999_999L,
+        PointMapper.batchTimeMicros(t0, 999_999),
+        "the highest seq stays within the second");
+    assertEquals(-1_000_000L + 7, PointMapper.batchTimeMicros(-1, 7), "floored, not truncated");
+  }
+
+  private static Point batchPoint(SessionRef ref, long t0Us) {
+    return PointMapper.points(
+            "ward-b",
+            new SampleBatch(
+                HEADER,
+                ref,
+                t0Us,
+                List.of(new ChannelSamples("a", "kg", new long[] {0}, new double[] {1}))))
+        .get(0);
   }
 
   @Test

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.rehabtelemetry.protocol.ChannelSamples;
+import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SessionRef;
 
 /**
  * What every {@link TimeSeriesSink} with its {@link SeqQuery} must do, run against the fake ({@link
@@ -64,6 +67,25 @@ abstract class TimeSeriesSinkContract {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> seqs("S1").equals(new TreeSet<>(List.of(0L, 1L, 2L, 3L))));
+  }
+
+  @Test
+  void twoBatchesStartingAtOneInstant_bothSeqsAreFound() throws Exception {
+    // A batch taken between two channels' readings of one instant: the next starts there too.
+    SampleBatch first = SinkFixtures.batch(1);
+    SampleBatch second =
+        new SampleBatch(
+            first.header(),
+            new SessionRef("S1", 2),
+            first.t0Us(),
+            List.of(
+                new ChannelSamples(
+                    "loadRightKg", "kg", new long[] {0, 12_500}, new double[] {10.9, 11.0})));
+    assertEquals(Optional.empty(), sink().write(LineEncoder.encode("ward-b", first)));
+    assertEquals(Optional.empty(), sink().write(LineEncoder.encode("ward-b", second)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> samples("S1") == 202 && seqs("S1").equals(new TreeSet<>(List.of(1L, 2L))));
   }
 
   @Test

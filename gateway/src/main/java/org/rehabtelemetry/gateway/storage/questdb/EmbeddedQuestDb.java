@@ -41,7 +41,7 @@ public final class EmbeddedQuestDb implements AutoCloseable {
               "site, device, session, channel, unit"),
           table(
               "batch",
-              "site SYMBOL, device SYMBOL, session SYMBOL, seq LONG, samples LONG",
+              "site SYMBOL, device SYMBOL, session SYMBOL, seq LONG, samples LONG, t0_us LONG",
               "site, device, session"),
           table(
               "session_event",
