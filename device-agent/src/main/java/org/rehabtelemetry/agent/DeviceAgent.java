@@ -313,6 +313,15 @@ public final class DeviceAgent implements AutoCloseable {
   }
 
   /** The publisher, for metrics. */
+  /**
+   * Samples journaled per channel since the agent started ({@link
+   * SessionRecorder#samplesRecorded}); empty before the recorder is up. Thread-safe.
+   */
+  public java.util.Map<String, Long> samplesRecorded() {
+    SessionRecorder current = recorder;
+    return current == null ? java.util.Map.of() : current.samplesRecorded();
+  }
+
   public JournalPublisher publisher() {
     return publisher;
   }

@@ -4,6 +4,7 @@ import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.rehabtelemetry.agent.alarm.ActiveAlarm;
 import org.rehabtelemetry.agent.journal.JournalStats;
@@ -25,6 +26,7 @@ import org.rehabtelemetry.web.Operations;
  * rehab_agent_journal_evicted_unsent_records_total     unsent records dropped to keep a bound
  * rehab_agent_journal_write_failures_total             failed writes and fsyncs
  * rehab_agent_published_records_total                  records handed to the broker
+ * rehab_agent_samples_recorded_total{channel}          samples journaled, per channel
  * rehab_agent_broker_connected                         1 while connected
  * rehab_agent_alarms_active{priority}                  alarms shown now
  * rehab_agent_sensors_faulted                          sensors in a fault now
@@ -42,13 +44,24 @@ public final class AgentMetrics {
    * @param status the agent's status snapshot (taken once per scrape)
    * @param publisher the journal's publisher (published records, receipts)
    * @param backlogAge the age of the oldest unacknowledged record
+   * @param samplesRecorded samples journaled per channel (channel names come from the device
+   *     profile, so the label's values are few)
    */
   public static PrometheusRegistry registry(
       Supplier<AgentStatus> status,
       Supplier<JournalPublisher> publisher,
       Liveness liveness,
-      BacklogAge backlogAge) {
+      BacklogAge backlogAge,
+      Supplier<Map<String, Long>> samplesRecorded) {
     PrometheusRegistry registry = new PrometheusRegistry();
+    CounterWithCallback.builder()
+        .name("rehab_agent_samples_recorded")
+        .help(
+            "Samples journaled per channel since the agent started (a downsampled channel counts"
+                + " its windows): what storage should hold of this device's sessions since then.")
+        .labelNames("channel")
+        .callback(cb -> samplesRecorded.get().forEach((channel, count) -> cb.call(count, channel)))
+        .register(registry);
     GaugeWithCallback.builder()
         .name("rehab_agent_journal_oldest_unsent_age_seconds")
         .help(

@@ -8,6 +8,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.rehabtelemetry.agent.alarm.ActiveAlarm;
 import org.rehabtelemetry.agent.journal.Journal;
 import org.rehabtelemetry.agent.journal.RecordClass;
@@ -18,6 +21,7 @@ import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.hardware.port.MonotonicClock;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.protocol.AlarmEvent;
+import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.protocol.Limits;
 import org.rehabtelemetry.protocol.LiveSamples;
@@ -43,6 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: every method locks this object; readings arrive from driver threads.
  */
 public final class SessionRecorder {
+  /** Samples journaled per channel since start (a downsampled window counts once). */
+  private final Map<String, LongAdder> samplesRecorded = new ConcurrentHashMap<>();
+
   /** Numbers kept free below the seq limit when the agent ends a session that reaches it. */
   public static final long SEQ_RESERVE = 1_000;
 
@@ -254,6 +261,17 @@ public final class SessionRecorder {
     return nearSeqLimit(SEQ_RESERVE);
   }
 
+  /**
+   * Samples journaled per channel since the agent started, by channel name: what storage should
+   * hold of this device's sessions since then (a downsampled channel counts its windows). A
+   * snapshot; thread-safe, never blocks on the recorder.
+   */
+  public Map<String, Long> samplesRecorded() {
+    Map<String, Long> counts = new TreeMap<>();
+    samplesRecorded.forEach((channel, count) -> counts.put(channel, count.sum()));
+    return counts;
+  }
+
   /** Journals waiting samples as one batch; called every batch interval. */
   public synchronized void flush() {
     if (nearSeqLimit(SEQ_LAST_RESORT)) {
@@ -280,6 +298,11 @@ public final class SessionRecorder {
     SampleBatcher.Batch batch = batcher.take();
     if (batch != null) {
       append(new SampleBatch(header(), ref(), batch.t0Us(), batch.channels()));
+      for (ChannelSamples channel : batch.channels()) {
+        samplesRecorded
+            .computeIfAbsent(channel.channel(), name -> new LongAdder())
+            .add(channel.size());
+      }
     }
   }
 

@@ -85,7 +85,8 @@ public final class ControlApi implements AutoCloseable {
             agent::status,
             agent::publisher,
             agent.liveness(),
-            new BacklogAge(agent.journal(), agent.wallClock()));
+            new BacklogAge(agent.journal(), agent.wallClock()),
+            agent::samplesRecorded);
     this.agent = agent;
     agent
         .events()

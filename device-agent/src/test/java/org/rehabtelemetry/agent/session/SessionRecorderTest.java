@@ -95,6 +95,10 @@ class SessionRecorderTest {
           30 + 30 + 30 + 3,
           samples,
           "tilt at its 10 Hz publish rate (the last window too), loads and heart rate at full rate");
+      assertEquals(
+          Map.of("heartRate", 3L, "loadLeftKg", 30L, "loadRightKg", 30L, "tiltDeg", 30L),
+          recorder.samplesRecorded(),
+          "what it journaled per channel, for the audit against storage");
       assertEquals(SessionState.IDLE, recorder.state());
     }
   }
