@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,12 +81,6 @@ class ScaleOutChaosIT {
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
-  @Disabled(
-      "fails in about 3 runs of 8: one session ends incomplete, missing seq 2 (just before the"
-          + " first broker stop), while its journal is fully receipted; a candidate defect under"
-          + " investigation (a receipt for a write the store lost, or a stale completeness point"
-          + " across the gateway kills). The HiveMQ run below passes; run this one by hand with"
-          + " -Dit.test=ScaleOutChaosIT#onMosquitto* -Djunit.jupiter.conditions.deactivate=*")
   void onMosquitto_everySampleStoredOnceEverySessionCompleteEveryJournalReceipted()
       throws Exception {
     try (MosquittoServer broker = new MosquittoServer(List.of("max_queued_messages 100000"))) {
@@ -111,12 +105,14 @@ class ScaleOutChaosIT {
     influxd.server().createDatabase("rehab");
     String brokerUri = "tcp://127.0.0.1:" + brokerPort;
     Trace trace = TraceLibrary.find("verticalizer-normal").orElseThrow().generate(TRACE_SECONDS);
-    Map<String, Process> gateways = new HashMap<>();
+    Map<String, Supervised> gateways = new HashMap<>();
     List<SimulatedDevice> devices = new ArrayList<>();
     ExecutorService players = Executors.newFixedThreadPool(DEVICES + 1);
     try (TcpRelay link = TcpRelay.start(CUT_DEVICE, brokerPort)) {
       for (String name : GATEWAYS) {
-        gateways.put(name, startGateway(name, brokerUri));
+        Supervised gateway = new Supervised(name, () -> startGateway(name, brokerUri));
+        gateways.put(name, gateway);
+        gateway.start();
       }
       for (String name : GATEWAYS) {
         awaitRunning(name);
@@ -146,9 +142,9 @@ class ScaleOutChaosIT {
         targets.put(
             name,
             target(
-                () -> gateways.get(name).destroy(),
-                () -> gateways.get(name).destroyForcibly().waitFor(),
-                () -> gateways.put(name, startGateway(name, brokerUri))));
+                () -> gateways.get(name).stop(false),
+                () -> gateways.get(name).stop(true),
+                () -> gateways.get(name).start()));
       }
       Future<?> chaos =
           players.submit(
@@ -193,10 +189,15 @@ class ScaleOutChaosIT {
           assertEquals(
               trace.sum(channel), countAndSum[1], 1e-6, device.deviceId() + " " + channel + " sum");
         }
-        double tiltWindows = trace.count("tiltDeg") / 5.0; // 50 Hz averaged to 10 Hz
-        assertTrue(
-            Math.abs(channels.get("tiltDeg")[0] - tiltWindows) <= 2,
-            device.deviceId() + " tilt windows " + channels.get("tiltDeg")[0]);
+        // Tilt is averaged on the device, 50 Hz to 10 Hz windows of its own clock: on two busy
+        // cores the window count strays from the trace's, so it is held to what the agent
+        // recorded, exactly.
+        long tiltRecorded = device.agent().samplesRecorded().getOrDefault("tiltDeg", 0L);
+        assertTrue(tiltRecorded > 0, device.deviceId() + " recorded tilt windows");
+        assertEquals(
+            tiltRecorded,
+            (long) channels.get("tiltDeg")[0],
+            device.deviceId() + " tilt windows stored against recorded");
       }
       JsonNode completeness =
           rows("SELECT received, expected, missing, complete FROM session_completeness");
@@ -221,14 +222,13 @@ class ScaleOutChaosIT {
         device.close();
       }
       players.shutdownNow();
-      for (Process gateway : gateways.values()) {
-        gateway.destroy();
-        gateway.waitFor(10, TimeUnit.SECONDS);
+      for (Supervised gateway : gateways.values()) {
+        gateway.stop(false);
       }
     }
   }
 
-  private void awaitAllComplete(List<SimulatedDevice> devices, Map<String, Process> gateways)
+  private void awaitAllComplete(List<SimulatedDevice> devices, Map<String, Supervised> gateways)
       throws IOException {
     try {
       await()
@@ -249,18 +249,60 @@ class ScaleOutChaosIT {
             .append(device.agent().status().journal())
             .append(", ")
             .append(device.agent().publisher().receiptStatus());
+        var receipts = device.agent().publisher().receiptStats();
+        journals.append(
+            String.format(
+                "; receipted %d, dead-lettered %d, resent %d, asked again %d, answered lost %d",
+                receipts.receipted.sum(),
+                receipts.deadLettered.sum(),
+                receipts.resent.sum(),
+                receipts.resendRequested.sum(),
+                receipts.answeredLost.sum()));
       }
+      StringBuilder samples = new StringBuilder();
+      storedByDeviceAndChannel()
+          .forEach(
+              (device, channels) ->
+                  channels.forEach(
+                      (channel, countAndSum) -> {
+                        if (channel.equals("loadLeftKg")) {
+                          samples.append(String.format(" %s:%.0f", device, countAndSum[0]));
+                        }
+                      }));
       StringBuilder logs = new StringBuilder();
+      Path kept = Files.createDirectories(Path.of("target", "scale-out-chaos"));
       for (String name : gateways.keySet()) {
         String log = Files.readString(dir.resolve(name).resolve("gateway.log"));
+        Files.writeString(kept.resolve(name + ".log"), log); // the whole log, for the post-mortem
         logs.append("\n--- ")
             .append(name)
             .append(" (tail) ---\n")
             .append(log.substring(Math.max(0, log.length() - 2000)));
       }
+      StringBuilder seqs = new StringBuilder();
+      for (JsonNode row :
+          rows("SELECT session, gaps FROM session_completeness WHERE complete = false")) {
+        String session = row.get(1).asText();
+        seqs.append('\n').append(session).append(" gaps ").append(row.get(2).asText());
+        for (String measurement : List.of("batch", "session_event", "alarm", "session_summary")) {
+          seqs.append("\n  ")
+              .append(measurement)
+              .append(": ")
+              .append(
+                  influxd
+                      .server()
+                      .query(
+                          "rehab",
+                          "SELECT * FROM " + measurement + " WHERE session = '" + session + "'"));
+        }
+      }
       throw new AssertionError(
-          "not every session complete; completeness: "
+          "not every session complete; stored seqs of the incomplete:"
+              + seqs
+              + "\ncompleteness: "
               + influxd.server().query("rehab", "SELECT * FROM session_completeness")
+              + "\nloadLeftKg samples stored per device:"
+              + samples
               + "\njournals:"
               + journals
               + logs,
@@ -329,6 +371,71 @@ class ScaleOutChaosIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> Files.exists(log) && Files.readString(log).contains("running"));
+  }
+
+  /**
+   * A gateway as systemd runs it ({@code Restart=on-failure}, {@code RestartSec=2} in the package's
+   * unit): one that exits with a failure on its own, e.g. it could not reach the broker at start
+   * while the broker was down, is started again 2 s later. One stopped or killed by the fault
+   * script stays down until the script starts it.
+   */
+  private static final class Supervised {
+    private final String name;
+    private final Callable<Process> launch;
+    private volatile boolean wanted;
+    private volatile Process process;
+    private Thread keeper;
+
+    Supervised(String name, Callable<Process> launch) {
+      this.name = name;
+      this.launch = launch;
+    }
+
+    synchronized void start() throws InterruptedException {
+      if (keeper != null) {
+        keeper.join();
+      }
+      wanted = true;
+      keeper = new Thread(this::keep, "supervise-" + name);
+      keeper.start();
+    }
+
+    private void keep() {
+      try {
+        while (wanted) {
+          Process started = launch.call();
+          process = started;
+          if (!wanted) { // stopped while it was being launched
+            started.destroyForcibly().waitFor();
+            return;
+          }
+          int exit = started.waitFor();
+          if (!wanted || exit == 0) {
+            return;
+          }
+          Thread.sleep(2_000);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(name + " could not be started", e);
+      }
+    }
+
+    /** Stops it (SIGTERM, or SIGKILL when {@code kill}) and waits until it is gone. */
+    synchronized void stop(boolean kill) throws InterruptedException {
+      wanted = false;
+      Process running = process;
+      if (running != null) {
+        if (kill) {
+          running.destroyForcibly();
+        } else {
+          running.destroy();
+        }
+        running.waitFor(10, TimeUnit.SECONDS);
+      }
+      if (keeper != null) {
+        keeper.join(15_000);
+      }
+    }
   }
 
   private interface Action {
