@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Temporary directories for servers. Thread-safe; stateless. */
-final class TempDirs {
+/** Temporary directories for servers and benchmarks. Thread-safe; stateless. */
+public final class TempDirs {
   private TempDirs() {}
 
-  static Path create(String prefix) {
+  public static Path create(String prefix) {
     try {
       return Files.createTempDirectory(prefix);
     } catch (IOException e) {
@@ -24,7 +24,7 @@ final class TempDirs {
    * during the walk (a browser's helper process still tidying its profile) is tolerated, and the
    * walk is tried again.
    */
-  static void deleteRecursively(Path dir) {
+  public static void deleteRecursively(Path dir) {
     for (int attempt = 0; attempt < 3 && dir != null && Files.exists(dir); attempt++) {
       try (Stream<Path> paths = Files.walk(dir)) {
         paths.sorted(Comparator.reverseOrder()).forEach(TempDirs::deleteQuietly);

@@ -8,38 +8,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.rehabtelemetry.agent.journal.DiskJournal;
-import org.rehabtelemetry.agent.journal.JournalConfig;
-import org.rehabtelemetry.agent.journal.JournalListener;
 import org.rehabtelemetry.agent.session.SessionRecorder;
-import org.rehabtelemetry.agent.session.SessionStore;
-import org.rehabtelemetry.agent.time.Timebase;
 import org.rehabtelemetry.gateway.Gateway;
 import org.rehabtelemetry.gateway.testing.TestGateways;
-import org.rehabtelemetry.hardware.Reading;
 import org.rehabtelemetry.hardware.profile.DeviceProfile;
 import org.rehabtelemetry.hardware.profile.DeviceProfiles;
 import org.rehabtelemetry.hardware.trace.Trace;
 import org.rehabtelemetry.protocol.DeviceKind;
-import org.rehabtelemetry.simulator.model.TraceLibrary;
 import org.rehabtelemetry.simulator.replay.SimulatedDevice;
 import org.rehabtelemetry.testsupport.InfluxdServer;
 import org.rehabtelemetry.testsupport.MosquittoServer;
+import org.rehabtelemetry.testsupport.TempDirs;
 
 /**
  * An outage's backlog drained while alarms go on: each of N devices (default 20) comes back after M
@@ -58,8 +49,6 @@ import org.rehabtelemetry.testsupport.MosquittoServer;
  * nothing. Run with {@code scripts/bench-drain [devices] [minutes] [alarmEveryMs]}.
  */
 public final class DrainBench {
-  private static final int SESSION_MINUTES = 20;
-  private static final long BATCH_NANOS = 500_000_000L;
 
   private DrainBench() {}
 
@@ -67,19 +56,26 @@ public final class DrainBench {
     int devices = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 60;
     int alarmEveryMs = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
-    Path dir = Files.createTempDirectory("rt-drain-bench-");
+    Path dir = TempDirs.create("rt-drain-bench-"); // gigabytes of journals: removed at the end
+    try {
+      run(devices, minutes, alarmEveryMs, dir);
+    } finally {
+      TempDirs.deleteRecursively(dir);
+    }
+  }
+
+  private static void run(int devices, int minutes, int alarmEveryMs, Path dir) throws Exception {
     ObjectMapper json = new ObjectMapper();
     DeviceProfile profile = DeviceProfiles.builtIn(DeviceKind.VERTICALIZER);
-    Trace trace =
-        TraceLibrary.find("verticalizer-normal")
-            .orElseThrow()
-            .generate(Math.min(minutes, SESSION_MINUTES) * 60.0);
+    Trace trace = JournalBacklog.trace(minutes);
 
     long prefillStart = System.nanoTime();
     long records = 0;
     long[] backlogEnd = new long[devices];
     for (int d = 0; d < devices; d++) {
-      backlogEnd[d] = prefill(dir.resolve(deviceId(d)), profile, trace, minutes, d);
+      backlogEnd[d] =
+          JournalBacklog.prefill(
+              dir.resolve(JournalBacklog.deviceId(d)), profile, trace, minutes, d);
       records += backlogEnd[d];
     }
     System.out.printf(
@@ -118,10 +114,10 @@ public final class DrainBench {
                 SimulatedDevice.start(
                     new SimulatedDevice.Options(
                         DeviceKind.VERTICALIZER,
-                        deviceId(d),
+                        JournalBacklog.deviceId(d),
                         "ward-b",
                         broker.uri(),
-                        dir.resolve(deviceId(d)),
+                        dir.resolve(JournalBacklog.deviceId(d)),
                         SimulatedDevice.SerialMode.IN_MEMORY,
                         Duration.ofMillis(500),
                         -1,
@@ -189,73 +185,6 @@ public final class DrainBench {
           }
         }
       }
-    }
-  }
-
-  /** Records {@code minutes} of sessions into the device's journal; returns the records written. */
-  private static long prefill(
-      Path deviceDir, DeviceProfile profile, Trace trace, int minutes, int index) {
-    Path state = deviceDir.resolve("state");
-    long[] nanos = {0};
-    Clock wall = Clock.fixed(Instant.now().minus(Duration.ofMinutes(minutes)), ZoneOffset.UTC);
-    Timebase timebase = new Timebase(wall, () -> nanos[0], Duration.ofSeconds(2));
-    try (DiskJournal journal =
-        DiskJournal.open(
-            new JournalConfig(
-                state.resolve("journal"),
-                4L << 20,
-                1024L << 20,
-                Duration.ofDays(14),
-                Duration.ofMillis(200),
-                16L << 20),
-            JournalListener.NONE)) {
-      SessionRecorder recorder =
-          new SessionRecorder(
-              deviceId(index),
-              "prefill" + index,
-              profile,
-              timebase,
-              () -> nanos[0],
-              journal,
-              new SessionStore(state));
-      String programme = profile.programmes().get(0).name();
-      Map<String, Double> settings = new java.util.LinkedHashMap<>();
-      profile
-          .programme(programme)
-          .orElseThrow()
-          .settings()
-          .forEach((name, spec) -> settings.put(name, spec.defaultValue()));
-      long sessionNanos = trace.header().durationUs() * 1_000;
-      long end = Duration.ofMinutes(minutes).toNanos();
-      int session = 0;
-      while (nanos[0] + sessionNanos <= end || session == 0) {
-        long origin = nanos[0];
-        recorder.start(
-            String.format("P-%02X%02X", index, session++),
-            programme,
-            settings,
-            "therapist",
-            false,
-            List.of());
-        long nextFlush = origin + BATCH_NANOS;
-        for (int i = 0; i < trace.sampleCount(); i++) {
-          long at = origin + trace.timeUs(i) * 1_000;
-          while (at >= nextFlush) {
-            nanos[0] = nextFlush;
-            recorder.flush();
-            nextFlush += BATCH_NANOS;
-          }
-          nanos[0] = at;
-          recorder.onReading(
-              new Reading(
-                  trace.header().channels().get(trace.channel(i)).name(), trace.value(i), at));
-        }
-        nanos[0] = origin + sessionNanos;
-        recorder.flush();
-        recorder.stop("therapist");
-      }
-      journal.commit();
-      return journal.stats().lastId();
     }
   }
 
@@ -362,9 +291,5 @@ public final class DrainBench {
     JsonNode series = json.readTree(influxd.query("rehab", query)).path("results").get(0);
     JsonNode values = series.path("series").path(0).path("values").path(0);
     return values.isMissingNode() ? 0 : values.get(1).asDouble();
-  }
-
-  private static String deviceId(int index) {
-    return String.format("vert-%02d", index + 1);
   }
 }
