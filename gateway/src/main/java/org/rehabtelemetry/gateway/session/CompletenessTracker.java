@@ -129,10 +129,38 @@ public final class CompletenessTracker {
     if (state == null) {
       return Optional.empty();
     }
-    for (SeqRange range : answer.seqs()) {
+    applyLost(
+        state, answer.seqs(), new LostNote(answer.seqsText(), answer.evictedAt(), answer.reason()));
+    return Optional.of(snapshot(sessionId, state));
+  }
+
+  /**
+   * A lost answer found in the database (whichever gateway stored it, before or after a restart):
+   * as {@link #lost}, for a session tracked here only; repeating one changes nothing.
+   */
+  public synchronized void addStoredLost(String sessionId, List<SeqRange> seqs, LostNote note) {
+    State state = sessions.get(sessionId);
+    if (state != null) {
+      applyLost(state, seqs, note);
+    }
+  }
+
+  /**
+   * A refusal found in the database (a dead letter of any gateway of the group, before or after a
+   * restart): as {@link #deadLettered}, for a session tracked here only; repeating one changes
+   * nothing.
+   */
+  public synchronized void addStoredRefusal(String sessionId, long seq, String reason) {
+    State state = sessions.get(sessionId);
+    if (state != null) {
+      applyRefusal(state, seq, reason);
+    }
+  }
+
+  private static void applyLost(State state, List<SeqRange> seqs, LostNote note) {
+    for (SeqRange range : seqs) {
       state.lostSeqs.addRange(range.first(), range.last());
     }
-    LostNote note = new LostNote(answer.seqsText(), answer.evictedAt(), answer.reason());
     boolean replaced = false;
     for (int i = 0; i < state.lostNotes.size(); i++) {
       if (state.lostNotes.get(i).evictedAt().equals(note.evictedAt())) {
@@ -143,7 +171,6 @@ public final class CompletenessTracker {
     if (!replaced && state.lostNotes.size() < MAX_LOST_NOTES) {
       state.lostNotes.add(note);
     }
-    return Optional.of(snapshot(sessionId, state));
   }
 
   /**
@@ -175,8 +202,9 @@ public final class CompletenessTracker {
    * A message of a session was kept as a dead letter (refused: out of the time window, refused by
    * the database, …): its seq counts as refused with the reason, not as missing, and is not asked
    * for again. Only for a session tracked here, or finished incomplete (revived); for any other, or
-   * another site's or device's, nothing changes. Kept in memory: after a restart of the gateway
-   * such a seq is a gap again (docs/gateway.md).
+   * another site's or device's, nothing changes. Other gateways of a group, and this one after a
+   * restart, learn it from the {@code session_refused} point the worker stores ({@link
+   * #addStoredRefusal}).
    *
    * @param reason the dead letter's reason, untrusted in part: shortened and cleaned here
    * @return the session's completeness, or empty when nothing changed
@@ -189,13 +217,17 @@ public final class CompletenessTracker {
     if (state == null) {
       return Optional.empty();
     }
+    applyRefusal(state, seq, reason);
+    return Optional.of(snapshot(sessionId, state));
+  }
+
+  private static void applyRefusal(State state, long seq, String reason) {
     state.refusedSeqs.addRange(seq, seq);
     String shown = DeadLetterSender.shortReason(reason);
     if (!state.refusedReasons.contains(shown)
         && state.refusedReasons.size() < MAX_REFUSED_REASONS) {
       state.refusedReasons.add(shown);
     }
-    return Optional.of(snapshot(sessionId, state));
   }
 
   /**

@@ -3,7 +3,11 @@ package org.rehabtelemetry.gateway.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rehabtelemetry.gateway.ingest.DeadLetterSender;
@@ -14,6 +18,8 @@ import org.rehabtelemetry.gateway.storage.WriteFailure;
 import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.Message;
 import org.rehabtelemetry.protocol.MessageKey;
+import org.rehabtelemetry.protocol.ProtocolException;
+import org.rehabtelemetry.protocol.SeqRangeText;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.rehabtelemetry.runtime.threads.FailFast;
 import org.rehabtelemetry.runtime.threads.Termination;
@@ -55,6 +61,14 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
 
   /** Summarised sessions to check; insertion order. */
   private final Map<String, Due> summarised = new LinkedHashMap<>();
+
+  /** Refusals waiting to be written, oldest first; guarded by {@code signal}. */
+  private final Deque<RefusalPoints.Refusal> unwrittenRefusals = new ArrayDeque<>();
+
+  private long refusalsDropped;
+
+  static final int MAX_UNWRITTEN_REFUSALS = 10_000;
+  private static final int REFUSALS_PER_WRITE = 1_000;
 
   private final Object signal = new Object();
   private volatile boolean running = true;
@@ -122,18 +136,94 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
     DeadLetterSender.of(topic, payload)
         .ifPresent(
             sender -> {
-              if (sender.key() instanceof MessageKey.InSession key
-                  && tracker
-                      .deadLettered(
-                          sender.topic().site(),
-                          sender.topic().deviceId(),
-                          key.sessionId(),
-                          key.seq(),
-                          reason)
-                      .isPresent()) {
+              if (!(sender.key() instanceof MessageKey.InSession key)) {
+                return;
+              }
+              String site = sender.topic().site();
+              String device = sender.topic().deviceId();
+              remember(
+                  new RefusalPoints.Refusal(
+                      site,
+                      device,
+                      key.sessionId(),
+                      key.seq(),
+                      DeadLetterSender.shortReason(reason),
+                      clock.instant()));
+              if (tracker
+                  .deadLettered(site, device, key.sessionId(), key.seq(), reason)
+                  .isPresent()) {
                 schedule(key.sessionId());
               }
             });
+  }
+
+  /**
+   * Queues a refusal for the database (the worker writes it; the ingest writer never waits for the
+   * database). Past {@link #MAX_UNWRITTEN_REFUSALS} the oldest is let go, counted and logged: the
+   * dead letter itself stays in the dead-letter store, only its explanation to other gateways is
+   * lost.
+   */
+  private void remember(RefusalPoints.Refusal refusal) {
+    synchronized (signal) {
+      if (unwrittenRefusals.size() >= MAX_UNWRITTEN_REFUSALS) {
+        unwrittenRefusals.removeFirst();
+        dropRefusal();
+      }
+      unwrittenRefusals.addLast(refusal);
+      signal.notifyAll();
+    }
+  }
+
+  /** Counts and logs (the first, then every 1000th) a refusal let go; holds {@code signal}. */
+  private void dropRefusal() {
+    if (refusalsDropped++ % 1000 == 0) {
+      LOG.warn(
+          "{} refusals not stored for other gateways (the database is unreachable and {} wait);"
+              + " their dead letters are kept",
+          refusalsDropped,
+          MAX_UNWRITTEN_REFUSALS);
+    }
+  }
+
+  /**
+   * Writes queued refusals, a batch at a time; on failure they wait for the next turn. Returns
+   * whether more wait after a successful write.
+   */
+  private boolean writeRefusals() {
+    List<RefusalPoints.Refusal> batch = new ArrayList<>();
+    synchronized (signal) {
+      while (!unwrittenRefusals.isEmpty() && batch.size() < REFUSALS_PER_WRITE) {
+        batch.add(unwrittenRefusals.removeFirst());
+      }
+    }
+    if (batch.isEmpty()) {
+      return false;
+    }
+    Optional<WriteFailure> failure = sink.write(RefusalPoints.of(batch));
+    if (failure.isPresent() && !failure.get().retry()) {
+      LOG.warn(
+          "{} refusals not stored for other gateways: the database refused them ({}); their dead"
+              + " letters are kept",
+          batch.size(),
+          failure.get().reason());
+      return false;
+    }
+    if (failure.isPresent()) {
+      synchronized (signal) {
+        for (int i = batch.size() - 1; i >= 0; i--) {
+          if (unwrittenRefusals.size() < MAX_UNWRITTEN_REFUSALS) {
+            unwrittenRefusals.addFirst(batch.get(i));
+          } else {
+            dropRefusal();
+          }
+        }
+      }
+      LOG.debug("refusals not stored now ({}); next turn", failure.get().reason());
+      return false;
+    }
+    synchronized (signal) {
+      return !unwrittenRefusals.isEmpty();
+    }
   }
 
   /** Schedules a check of a summarised session (or one finished incomplete, revived). */
@@ -160,6 +250,7 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
   private void run() {
     while (running) {
       heartbeat.beat();
+      boolean moreRefusals = writeRefusals();
       Map<String, Due> due = new LinkedHashMap<>();
       synchronized (signal) {
         Instant now = clock.instant();
@@ -170,6 +261,9 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
               }
             });
         if (due.isEmpty()) {
+          if (moreRefusals) {
+            continue; // written fine, and more wait: on with them
+          }
           try {
             signal.wait(1_000);
           } catch (InterruptedException e) {
@@ -192,7 +286,12 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
       forget(sessionId); // evicted meanwhile
       return;
     }
-    boolean asked = seqQuery.storedSeqs(sessionId, seq -> tracker.addStored(sessionId, seq));
+    boolean asked =
+        seqQuery.storedSeqs(sessionId, seq -> tracker.addStored(sessionId, seq))
+            && seqQuery.explanations(
+                sessionId,
+                lost -> addStoredLost(sessionId, lost),
+                refusal -> tracker.addStoredRefusal(sessionId, refusal.seq(), refusal.reason()));
     Optional<Completeness> completeness = tracker.get(sessionId);
     if (completeness.isEmpty()) {
       forget(sessionId);
@@ -236,6 +335,18 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
       forget(sessionId);
     } else {
       later(sessionId);
+    }
+  }
+
+  /** A lost answer from the database; one whose seqs do not parse is left out and logged. */
+  private void addStoredLost(String sessionId, SeqQuery.StoredLost lost) {
+    try {
+      tracker.addStoredLost(
+          sessionId,
+          SeqRangeText.parse("seqs", lost.seqs()),
+          new LostNote(lost.seqs(), lost.evictedAt(), DeadLetterSender.shortReason(lost.reason())));
+    } catch (ProtocolException e) {
+      LOG.warn("a stored lost answer of session {} is unreadable: {}", sessionId, e.getMessage());
     }
   }
 

@@ -1,5 +1,7 @@
 package org.rehabtelemetry.gateway.storage;
 
+import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -18,4 +20,31 @@ public interface SeqQuery {
    * @return false if the database could not be asked now (the caller tries again later)
    */
   boolean storedSeqs(String sessionId, LongConsumer seqs);
+
+  /**
+   * A device's answer that seqs of a session are lost (evicted from its journal), as stored in
+   * {@code session_lost} by whichever gateway received it.
+   *
+   * @param seqs the seqs it named, as on the wire ({@code 12-40,57}); untrusted, parse strictly
+   */
+  record StoredLost(String seqs, Instant evictedAt, String reason) {}
+
+  /**
+   * A session message a gateway refused and kept as a dead letter, as stored in {@code
+   * session_refused}.
+   */
+  record StoredRefusal(long seq, String reason) {}
+
+  /**
+   * Hands every stored explanation of the session's missing seqs to the consumers: the device's
+   * lost answers and the gateways' refusals, whichever gateway of a group received them, before or
+   * after a restart. Blocks for the queries. By default there are none (a store that keeps no
+   * explanations).
+   *
+   * @return false if the database could not be asked now (the caller tries again later)
+   */
+  default boolean explanations(
+      String sessionId, Consumer<StoredLost> lost, Consumer<StoredRefusal> refused) {
+    return true;
+  }
 }

@@ -28,9 +28,14 @@ import org.rehabtelemetry.gateway.deadletter.DeadLetterStore;
 import org.rehabtelemetry.gateway.session.Completeness;
 import org.rehabtelemetry.gateway.testing.TestGateways;
 import org.rehabtelemetry.gateway.testing.TestSessions;
+import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.MessageCodec;
+import org.rehabtelemetry.protocol.MessageType;
+import org.rehabtelemetry.protocol.SeqRange;
 import org.rehabtelemetry.protocol.SessionEventType;
 import org.rehabtelemetry.protocol.SessionRef;
+import org.rehabtelemetry.protocol.Topic;
 import org.rehabtelemetry.testsupport.InfluxdExtension;
 import org.rehabtelemetry.testsupport.MosquittoExtension;
 
@@ -199,6 +204,69 @@ class IngestIT {
                         "SELECT dead_lettered, complete FROM session_completeness"
                             + " WHERE session='S-refused'")
                     .contains(",1,false]"));
+  }
+
+  @Test
+  void refusalsAndLostAnswersStoredByOneGateway_explainTheGapsToAnother() throws Exception {
+    start();
+    Instant begin = Instant.now().minusSeconds(600);
+    List<TestSessions.Published> messages =
+        TestSessions.encode(
+            "ward-b", TestSessions.session("vert-01", "S-handover", begin, BATCHES, SAMPLES));
+    TestSessions.Published summary = messages.get(messages.size() - 1);
+    for (TestSessions.Published message : messages.subList(0, messages.size() - 1)) {
+      byte[] payload = message.payload();
+      if (message.seq() == 5) {
+        // Sampled in 1970 by its own account: refused by the time window, a dead letter.
+        payload =
+            new String(payload, StandardCharsets.UTF_8)
+                .replaceFirst("\"t0Us\":[0-9]+", "\"t0Us\":1000000")
+                .getBytes(StandardCharsets.UTF_8);
+      }
+      if (message.seq() != 7) { // seq 7 the device evicted: it answers "lost"
+        publish(message.topic(), payload);
+      }
+    }
+    publish(
+        new Topic("ward-b", "vert-01", MessageType.LOST).toString(),
+        new MessageCodec()
+            .encode(
+                new LostRecords(
+                    new Header("vert-01", "b1", Instant.now()),
+                    "S-handover",
+                    List.of(new SeqRange(7, 7)),
+                    begin.plusSeconds(30),
+                    "size limit 1048576 bytes reached")));
+    awaitSamples((BATCHES - 2) * SAMPLES);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                influxd.server().query("rehab", "SELECT seq FROM session_refused").contains(",5]")
+                    && influxd
+                        .server()
+                        .query("rehab", "SELECT seqs FROM session_lost")
+                        .contains("7"));
+    // Another gateway (or this one restarted) gets the summary: it knows neither from memory.
+    gateway.close();
+    gateway =
+        TestGateways.start(
+            dir.resolve("second"),
+            mosquitto.server().uri(),
+            "gateway-it-2",
+            "second", // its own group: the first one's session must not take the summary
+            TestGateways.influxd(influxd.server().url()));
+    publish(summary.topic(), summary.payload());
+    Completeness figure =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> gateway.parts().completeness().get("S-handover").orElse(null),
+                c -> c != null && c.expected() > 0 && c.deadLettered() == 1 && c.lost() == 1);
+    assertEquals(2, figure.missing(), figure.toString());
+    assertEquals(0, figure.unexplained(), "both gaps explained from the database: " + figure);
+    assertTrue(figure.deadLetterText().contains("t0Us"), figure.deadLetterText());
+    assertTrue(figure.lostText().contains("size limit"), figure.lostText());
   }
 
   @Test

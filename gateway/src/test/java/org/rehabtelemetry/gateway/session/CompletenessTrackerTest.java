@@ -147,6 +147,32 @@ class CompletenessTrackerTest {
         "another device's dead letter explains nothing here");
   }
 
+  @Test
+  void explanationsFromTheDatabase_countOnceHoweverOftenRead_andOnlyForATrackedSession() {
+    CompletenessTracker tracker = new CompletenessTracker(10, 100, 10);
+    for (Message message : TestSessions.session("vert-01", "S1", START, 10, 1)) {
+      long seq = message.sessionRef().orElseThrow().seq();
+      if (seq != 3 && seq != 7) {
+        tracker.record("ward-b", message);
+      }
+    }
+    LostNote note = new LostNote("7", START.plusSeconds(300), "size limit 8192 bytes reached");
+    for (int read = 0; read < 3; read++) { // each re-check reads them again
+      tracker.addStoredRefusal("S1", 3, "invalid message: field 't0Us': too old");
+      tracker.addStoredLost("S1", List.of(new SeqRange(7, 7)), note);
+    }
+    Completeness figure = tracker.get("S1").orElseThrow();
+    assertEquals(2, figure.missing());
+    assertEquals(1, figure.deadLettered());
+    assertEquals(1, figure.lost());
+    assertEquals(0, figure.unexplained());
+    assertEquals("invalid message: field 't0Us': too old", figure.deadLetterText());
+    assertEquals("7 (2026-11-30T09:05:00Z, size limit 8192 bytes reached)", figure.lostText());
+    tracker.addStoredRefusal("S9", 1, "x");
+    tracker.addStoredLost("S9", List.of(new SeqRange(1, 1)), note);
+    assertTrue(tracker.get("S9").isEmpty(), "never a new session from the database's notes");
+  }
+
   private static LostRecords lost(String device, String sessionId, SeqRange range) {
     return lost(device, sessionId, range, 300);
   }

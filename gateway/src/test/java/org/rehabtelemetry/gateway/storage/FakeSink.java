@@ -90,17 +90,62 @@ public final class FakeSink implements TimeSeriesSink, SeqQuery {
   @Override
   public boolean storedSeqs(String sessionId, java.util.function.LongConsumer seqs) {
     for (String line : lines()) {
-      boolean ofSession =
-          line.contains(",session=" + sessionId + ",")
-              || line.contains(",session=" + sessionId + " ")
-              || line.contains("session=\"" + sessionId + "\"");
-      int at = line.indexOf("seq=");
-      if (ofSession && at >= 0) {
-        int end = line.indexOf('i', at);
-        seqs.accept(Long.parseLong(line.substring(at + 4, end)));
+      String measurement = line.substring(0, line.indexOf(','));
+      if (SEQ_MEASUREMENTS.contains(measurement) && ofSession(line, sessionId)) {
+        seqs.accept(Long.parseLong(field(line, "seq").replace("i", "")));
       }
     }
     return true;
+  }
+
+  private static final List<String> SEQ_MEASUREMENTS =
+      List.of("batch", "session_event", "alarm", "session_summary");
+
+  @Override
+  public boolean explanations(
+      String sessionId,
+      java.util.function.Consumer<StoredLost> lost,
+      java.util.function.Consumer<StoredRefusal> refused) {
+    for (String line : lines()) {
+      if (!ofSession(line, sessionId)) {
+        continue;
+      }
+      if (line.startsWith("session_lost,")) {
+        long micros = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+        lost.accept(
+            new StoredLost(
+                unquote(field(line, "seqs")),
+                java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS),
+                unquote(field(line, "reason"))));
+      } else if (line.startsWith("session_refused,")) {
+        refused.accept(
+            new StoredRefusal(
+                Long.parseLong(field(line, "seq").replace("i", "")),
+                unquote(field(line, "reason"))));
+      }
+    }
+    return true;
+  }
+
+  private static boolean ofSession(String line, String sessionId) {
+    return line.contains(",session=" + sessionId + ",")
+        || line.contains(",session=" + sessionId + " ")
+        || line.contains("session=\"" + sessionId + "\"");
+  }
+
+  /** A field's raw value in a line (strings still quoted); the tests' values hold no quotes. */
+  private static String field(String line, String name) {
+    String fields = line.substring(line.indexOf(' ') + 1, line.lastIndexOf(' '));
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("(?:^|,)" + name + "=(\"[^\"]*\"|[^,]*)").matcher(fields);
+    if (!matcher.find()) {
+      throw new IllegalArgumentException("no field " + name + " in " + line);
+    }
+    return matcher.group(1);
+  }
+
+  private static String unquote(String value) {
+    return value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;
   }
 
   /** Every point kept, one line each. */

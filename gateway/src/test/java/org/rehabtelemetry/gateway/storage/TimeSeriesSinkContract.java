@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.rehabtelemetry.protocol.ChannelSamples;
+import org.rehabtelemetry.protocol.Header;
+import org.rehabtelemetry.protocol.LostRecords;
 import org.rehabtelemetry.protocol.SampleBatch;
+import org.rehabtelemetry.protocol.SeqRange;
 import org.rehabtelemetry.protocol.SessionRef;
 
 /**
@@ -86,6 +91,52 @@ abstract class TimeSeriesSinkContract {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> samples("S1") == 202 && seqs("S1").equals(new TreeSet<>(List.of(1L, 2L))));
+  }
+
+  @Test
+  void theExplanations_ofASessionsMissingSeqs_areFoundWhoeverStoredThem() throws Exception {
+    Instant evictedAt = Instant.parse("2026-11-23T09:31:17Z");
+    Lines lost =
+        LineEncoder.encode(
+            "ward-b",
+            new LostRecords(
+                new Header("vert-01", "b1", evictedAt.plusSeconds(60)),
+                "S1",
+                List.of(new SeqRange(12, 40), new SeqRange(57, 57)),
+                evictedAt,
+                "size limit 1048576 bytes reached"));
+    long refusedAt = SinkFixtures.T0_US / 1_000_000L * 1_000_000L;
+    Lines refused =
+        lines(
+            new Point(
+                "session_refused",
+                Map.of("site", "ward-b", "device", "vert-01"),
+                Map.of("session", "S1", "seq", 5L, "reason", "t0Us is 1970-01-01T00:00:01Z"),
+                refusedAt + 5),
+            new Point(
+                "session_refused",
+                Map.of("site", "ward-b", "device", "vert-01"),
+                Map.of("session", "S2", "seq", 6L, "reason", "another session"),
+                refusedAt + 6));
+    assertEquals(Optional.empty(), sink().write(lost));
+    assertEquals(Optional.empty(), sink().write(refused));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              List<SeqQuery.StoredLost> lostFound = new ArrayList<>();
+              List<SeqQuery.StoredRefusal> refusedFound = new ArrayList<>();
+              assertTrue(seqQuery().explanations("S1", lostFound::add, refusedFound::add));
+              return lostFound.equals(
+                      List.of(
+                          new SeqQuery.StoredLost(
+                              "12-40,57", evictedAt, "size limit 1048576 bytes reached")))
+                  && refusedFound.equals(
+                      List.of(new SeqQuery.StoredRefusal(5, "t0Us is 1970-01-01T00:00:01Z")));
+            });
+    TreeSet<Long> stored = new TreeSet<>();
+    assertTrue(seqQuery().storedSeqs("S1", stored::add));
+    assertEquals(new TreeSet<>(), stored, "an explanation is not a stored seq");
   }
 
   @Test

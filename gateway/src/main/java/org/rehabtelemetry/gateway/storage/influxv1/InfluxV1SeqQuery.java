@@ -10,15 +10,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.rehabtelemetry.gateway.storage.SeqQuery;
 
 /**
  * Asks InfluxDB 1.x (InfluxQL over {@code /query}, one statement per measurement) which seqs of a
  * session are stored, across the measurements that carry one: {@code batch}, {@code session_event},
- * {@code alarm}, {@code session_summary}; {@value SeqQuery#PAGE} rows a page. InfluxDB 2.x answers
- * the same on {@code /query} for a bucket with a DBRP mapping (token authorisation). Session ids
- * are restricted by the protocol to {@code [A-Za-z0-9_-]}; quotes are escaped all the same.
+ * {@code alarm}, {@code session_summary}; {@value SeqQuery#PAGE} rows a page; and the explanations
+ * of missing seqs in {@code session_lost} and {@code session_refused}. InfluxDB 2.x answers the
+ * same on {@code /query} for a bucket with a DBRP mapping (token authorisation). Session ids are
+ * restricted by the protocol to {@code [A-Za-z0-9_-]}; quotes are escaped all the same.
  * Thread-safe.
  */
 public final class InfluxV1SeqQuery implements SeqQuery {
@@ -50,33 +53,75 @@ public final class InfluxV1SeqQuery implements SeqQuery {
     // One statement per measurement: "session" is a tag in batch, session_event and
     // session_summary but a field in alarm, and InfluxDB 1.x resolves a name across all the
     // measurements of one SELECT, which then finds nothing in the others.
-    String session = "'" + sessionId.replace("\\", "\\\\").replace("'", "\\'") + "'";
     for (String measurement : MEASUREMENTS) {
-      for (long offset = 0; ; offset += PAGE) {
-        int rows =
-            page(
-                "SELECT seq FROM "
-                    + measurement
-                    + " WHERE session = "
-                    + session
-                    + " LIMIT "
-                    + PAGE
-                    + " OFFSET "
-                    + offset,
-                seqs);
-        if (rows < 0) {
-          return false;
-        }
-        if (rows < PAGE) {
-          break;
-        }
+      boolean asked =
+          paged(
+              "SELECT seq FROM " + measurement + " WHERE session = " + quoted(sessionId),
+              row -> {
+                JsonNode seq = row.get(1);
+                if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
+                  seqs.accept(seq.asLong());
+                }
+              });
+      if (!asked) {
+        return false;
       }
     }
     return true;
   }
 
+  @Override
+  public boolean explanations(
+      String sessionId, Consumer<StoredLost> lost, Consumer<StoredRefusal> refused) {
+    String session = quoted(sessionId);
+    return paged(
+            "SELECT seqs, reason FROM session_lost WHERE session = " + session,
+            row -> {
+              Instant evictedAt = instant(row.get(0));
+              if (evictedAt != null && row.path(1).isTextual()) {
+                lost.accept(new StoredLost(row.get(1).asText(), evictedAt, row.path(2).asText("")));
+              }
+            })
+        && paged(
+            "SELECT seq, reason FROM session_refused WHERE session = " + session,
+            row -> {
+              JsonNode seq = row.get(1);
+              if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
+                refused.accept(new StoredRefusal(seq.asLong(), row.path(2).asText("")));
+              }
+            });
+  }
+
+  /**
+   * Session ids are restricted by the protocol to [A-Za-z0-9_-]; quotes are escaped all the same.
+   */
+  private static String quoted(String sessionId) {
+    return "'" + sessionId.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  private static Instant instant(JsonNode time) {
+    try {
+      return time == null ? null : Instant.parse(time.asText());
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Runs {@code query} a page at a time; returns false if it could not be asked. */
+  private boolean paged(String query, Consumer<JsonNode> rows) {
+    for (long offset = 0; ; offset += PAGE) {
+      int count = page(query + " LIMIT " + PAGE + " OFFSET " + offset, rows);
+      if (count < 0) {
+        return false;
+      }
+      if (count < PAGE) {
+        return true;
+      }
+    }
+  }
+
   /** Runs one query; returns the rows handed out, or -1 if it could not be asked. */
-  private int page(String query, LongConsumer seqs) {
+  private int page(String query, Consumer<JsonNode> rows) {
     URI uri =
         URI.create(
             base
@@ -94,19 +139,19 @@ public final class InfluxV1SeqQuery implements SeqQuery {
       if (response.statusCode() != 200) {
         return -1;
       }
-      int rows = 0;
+      int count = 0;
       for (JsonNode result : json.readTree(response.body()).path("results")) {
+        if (result.has("error")) {
+          return -1; // e.g. a shard that could not be read: the answer is not the whole truth
+        }
         for (JsonNode series : result.path("series")) {
           for (JsonNode row : series.path("values")) {
-            rows++;
-            JsonNode seq = row.get(1);
-            if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
-              seqs.accept(seq.asLong());
-            }
+            count++;
+            rows.accept(row);
           }
         }
       }
-      return rows;
+      return count;
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {

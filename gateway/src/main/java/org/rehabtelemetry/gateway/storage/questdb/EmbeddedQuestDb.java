@@ -71,6 +71,10 @@ public final class EmbeddedQuestDb implements AutoCloseable {
                   + " reason VARCHAR, answered_at VARCHAR",
               "site, device, session"),
           table(
+              "session_refused",
+              "site SYMBOL, device SYMBOL, session VARCHAR, seq LONG, reason VARCHAR",
+              "site, device"),
+          table(
               "course_mark",
               "patient_code SYMBOL, action SYMBOL, prescribed LONG, operator VARCHAR",
               "patient_code, action"),
