@@ -312,7 +312,6 @@ public final class DeviceAgent implements AutoCloseable {
     return journal;
   }
 
-  /** The publisher, for metrics. */
   /**
    * Samples journaled per channel since the agent started ({@link
    * SessionRecorder#samplesRecorded}); empty before the recorder is up. Thread-safe.
@@ -322,6 +321,7 @@ public final class DeviceAgent implements AutoCloseable {
     return current == null ? java.util.Map.of() : current.samplesRecorded();
   }
 
+  /** The publisher, for metrics. */
   public JournalPublisher publisher() {
     return publisher;
   }

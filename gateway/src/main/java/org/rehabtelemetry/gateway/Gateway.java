@@ -144,7 +144,8 @@ public final class Gateway implements AutoCloseable {
               liveness.register("completeness", Duration.ofMinutes(2)),
               config.receiptInterval().isZero()
                   ? GapListener.NONE
-                  : new ResendRequester(broker, clock));
+                  : new ResendRequester(broker, clock),
+              config.mqtt().clientId());
       DeviceRegistry registry = new DeviceRegistry(clock);
       LiveFeed live = new LiveFeed();
       alarmLog =

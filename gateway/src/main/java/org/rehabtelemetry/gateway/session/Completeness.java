@@ -14,7 +14,8 @@ import java.util.List;
  * @param gaps the first missing ranges {@code [from, to]}, inclusive (at most {@value #MAX_GAPS}),
  *     that the device has not answered as lost: what is still asked for
  * @param lost how many of the missing numbers the device answered as lost (evicted)
- * @param deadLettered how many of the others this gateway kept as dead letters (refused)
+ * @param deadLettered how many of the others a gateway kept as dead letters (refused), as this
+ *     gateway heard or read them from {@code session_refused}
  * @param fragmented whether the sender skipped so many numbers that not all were tracked
  * @param reportedIncomplete whether an incomplete figure was stored for it at some check; once it
  *     is complete, it was repaired (resent after a loss)

@@ -1,6 +1,7 @@
 package org.rehabtelemetry.gateway.session;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -95,13 +96,22 @@ public final class CompletenessTracker {
     if (ref.isEmpty()) {
       return Optional.empty();
     }
+    String device = message.header().deviceId();
     State state = sessions.get(ref.get().sessionId());
+    if (state != null && (!state.site.equals(site) || !state.device.equals(device))) {
+      return Optional.empty(); // another device naming this session's id proves nothing about it
+    }
     if (state == null) {
       Finished done = finished(ref.get().sessionId());
       if (done != null && done.completeness().complete()) {
         return Optional.empty(); // a resend of a session already complete: nothing to track
       }
-      state = new State(site, message.header().deviceId(), maxRanges);
+      if (done != null
+          && (!done.completeness().site().equals(site)
+              || !done.completeness().device().equals(device))) {
+        return Optional.empty();
+      }
+      state = new State(site, device, maxRanges);
       if (done != null) {
         revive(done, state);
       }
@@ -130,7 +140,11 @@ public final class CompletenessTracker {
       return Optional.empty();
     }
     applyLost(
-        state, answer.seqs(), new LostNote(answer.seqsText(), answer.evictedAt(), answer.reason()));
+        state,
+        answer.seqs(),
+        // µs, as the database keeps it: the same eviction read back is the same note
+        new LostNote(
+            answer.seqsText(), answer.evictedAt().truncatedTo(ChronoUnit.MICROS), answer.reason()));
     return Optional.of(snapshot(sessionId, state));
   }
 

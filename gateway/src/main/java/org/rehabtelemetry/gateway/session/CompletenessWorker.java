@@ -55,6 +55,13 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
   private final Clock clock;
   private final Heartbeat heartbeat;
   private final GapListener gapListener;
+  private final String gatewayId;
+
+  /** When a failed ask was last logged (once a minute at most); the worker's thread only. */
+  private long lastAskFailureLogNanos = System.nanoTime() - 120_000_000_000L;
+
+  /** The last refusal's time, µs; guarded by {@code signal}. */
+  private long lastRefusalMicros;
 
   /** A summarised session: when its summary was stored, and when to check it next. */
   private record Due(Instant summarisedAt, Instant next) {}
@@ -80,11 +87,12 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
       SeqQuery seqQuery,
       Clock clock,
       Heartbeat heartbeat) {
-    this(tracker, sink, seqQuery, clock, heartbeat, GapListener.NONE);
+    this(tracker, sink, seqQuery, clock, heartbeat, GapListener.NONE, "gateway");
   }
 
   /**
    * @param gapListener hears the gaps of every incomplete check, to ask the device for them
+   * @param gatewayId this gateway's MQTT client id, the {@code gateway} tag of its refusals
    */
   public CompletenessWorker(
       CompletenessTracker tracker,
@@ -92,8 +100,10 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
       SeqQuery seqQuery,
       Clock clock,
       Heartbeat heartbeat,
-      GapListener gapListener) {
+      GapListener gapListener,
+      String gatewayId) {
     this.gapListener = gapListener;
+    this.gatewayId = gatewayId;
     this.tracker = tracker;
     this.sink = sink;
     this.seqQuery = seqQuery;
@@ -142,13 +152,7 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
               String site = sender.topic().site();
               String device = sender.topic().deviceId();
               remember(
-                  new RefusalPoints.Refusal(
-                      site,
-                      device,
-                      key.sessionId(),
-                      key.seq(),
-                      DeadLetterSender.shortReason(reason),
-                      clock.instant()));
+                  site, device, key.sessionId(), key.seq(), DeadLetterSender.shortReason(reason));
               if (tracker
                   .deadLettered(site, device, key.sessionId(), key.seq(), reason)
                   .isPresent()) {
@@ -163,8 +167,14 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
    * dead letter itself stays in the dead-letter store, only its explanation to other gateways is
    * lost.
    */
-  private void remember(RefusalPoints.Refusal refusal) {
+  private void remember(String site, String device, String sessionId, long seq, String reason) {
     synchronized (signal) {
+      Instant now = clock.instant();
+      long micros =
+          Math.max(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000, lastRefusalMicros + 1);
+      lastRefusalMicros = micros;
+      RefusalPoints.Refusal refusal =
+          new RefusalPoints.Refusal(site, device, sessionId, seq, reason, micros);
       if (unwrittenRefusals.size() >= MAX_UNWRITTEN_REFUSALS) {
         unwrittenRefusals.removeFirst();
         dropRefusal();
@@ -199,13 +209,24 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
     if (batch.isEmpty()) {
       return false;
     }
-    Optional<WriteFailure> failure = sink.write(RefusalPoints.of(batch));
+    Optional<WriteFailure> failure = sink.write(RefusalPoints.of(gatewayId, batch));
     if (failure.isPresent() && !failure.get().retry()) {
-      LOG.warn(
-          "{} refusals not stored for other gateways: the database refused them ({}); their dead"
-              + " letters are kept",
-          batch.size(),
-          failure.get().reason());
+      // Bad data in one of them (it should not happen: the reason is cleaned): each alone, so
+      // only the bad one is let go.
+      int refused = 0;
+      for (RefusalPoints.Refusal refusal : batch) {
+        Optional<WriteFailure> alone = sink.write(RefusalPoints.of(gatewayId, List.of(refusal)));
+        if (alone.isPresent()) {
+          refused++;
+        }
+      }
+      if (refused > 0) {
+        LOG.warn(
+            "{} refusals not stored for other gateways: the database refused them ({}); their"
+                + " dead letters are kept",
+            refused,
+            failure.get().reason());
+      }
       return false;
     }
     if (failure.isPresent()) {
@@ -241,10 +262,20 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
     }
   }
 
+  /** Stops the worker; refusals still queued get one last try to reach the database. */
   @Override
   public void close() {
     running = false;
     Termination.join(thread, 5_000);
+    writeRefusals();
+    synchronized (signal) {
+      if (!unwrittenRefusals.isEmpty()) {
+        LOG.warn(
+            "{} refusals not stored for other gateways at shutdown (the database is unreachable);"
+                + " their dead letters are kept",
+            unwrittenRefusals.size());
+      }
+    }
   }
 
   private void run() {
@@ -286,19 +317,42 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
       forget(sessionId); // evicted meanwhile
       return;
     }
+    Optional<Completeness> known = tracker.get(sessionId);
+    if (known.isEmpty()) {
+      forget(sessionId);
+      return;
+    }
+    String site = known.get().site();
+    String device = known.get().device();
     boolean asked =
-        seqQuery.storedSeqs(sessionId, seq -> tracker.addStored(sessionId, seq))
+        seqQuery.storedSeqs(site, device, sessionId, seq -> tracker.addStored(sessionId, seq));
+    heartbeat.beat();
+    asked =
+        asked
             && seqQuery.explanations(
+                site,
+                device,
                 sessionId,
                 lost -> addStoredLost(sessionId, lost),
                 refusal -> tracker.addStoredRefusal(sessionId, refusal.seq(), refusal.reason()));
+    heartbeat.beat();
     Optional<Completeness> completeness = tracker.get(sessionId);
     if (completeness.isEmpty()) {
       forget(sessionId);
       return;
     }
     if (!asked) {
-      later(sessionId); // without the store's view the figure may be wrong: never write it
+      // Without the store's view the figure may be wrong: never write it; ask again later.
+      long nowNanos = System.nanoTime();
+      if (nowNanos - lastAskFailureLogNanos > 60_000_000_000L) {
+        lastAskFailureLogNanos = nowNanos;
+        LOG.warn(
+            "the database could not be asked which messages session {} (and perhaps others) holds;"
+                + " completeness figures wait, asked again every {} s",
+            sessionId,
+            RECHECK_EVERY.toSeconds());
+      }
+      later(sessionId);
       return;
     }
     Optional<WriteFailure> failure =

@@ -14,12 +14,13 @@ public interface SeqQuery {
   int PAGE = 10_000;
 
   /**
-   * Hands every stored seq of the session to {@code seqs}, in no particular order. Blocks for the
-   * queries.
+   * Hands every stored seq of the session to {@code seqs}, in no particular order: only what the
+   * session's own site and device sent (a device naming another's session proves nothing). Blocks
+   * for the queries.
    *
    * @return false if the database could not be asked now (the caller tries again later)
    */
-  boolean storedSeqs(String sessionId, LongConsumer seqs);
+  boolean storedSeqs(String site, String device, String sessionId, LongConsumer seqs);
 
   /**
    * A device's answer that seqs of a session are lost (evicted from its journal), as stored in
@@ -36,15 +37,19 @@ public interface SeqQuery {
   record StoredRefusal(long seq, String reason) {}
 
   /**
-   * Hands every stored explanation of the session's missing seqs to the consumers: the device's
-   * lost answers and the gateways' refusals, whichever gateway of a group received them, before or
-   * after a restart. Blocks for the queries. By default there are none (a store that keeps no
-   * explanations).
+   * Hands every stored explanation of the session's missing seqs to the consumers: its device's
+   * lost answers and the gateways' refusals of its device's messages, whichever gateway of a group
+   * received them, before or after a restart. Blocks for the queries. By default there are none (a
+   * store that keeps no explanations).
    *
    * @return false if the database could not be asked now (the caller tries again later)
    */
   default boolean explanations(
-      String sessionId, Consumer<StoredLost> lost, Consumer<StoredRefusal> refused) {
+      String site,
+      String device,
+      String sessionId,
+      Consumer<StoredLost> lost,
+      Consumer<StoredRefusal> refused) {
     return true;
   }
 }

@@ -173,6 +173,21 @@ class CompletenessTrackerTest {
     assertTrue(tracker.get("S9").isEmpty(), "never a new session from the database's notes");
   }
 
+  @Test
+  void anotherDeviceNamingASessionsId_changesNothingAboutIt() {
+    CompletenessTracker tracker = new CompletenessTracker(10, 100, 10);
+    List<Message> session = TestSessions.session("vert-01", "S1", START, 10, 1);
+    for (Message message : session) {
+      if (message.sessionRef().orElseThrow().seq() != 3) {
+        tracker.record("ward-b", message);
+      }
+    }
+    Message forged = TestSessions.session("vert-02", "S1", START, 10, 1).get(3);
+    assertTrue(tracker.record("ward-b", forged).isEmpty(), "vert-02 cannot fill vert-01's gap");
+    assertTrue(tracker.record("ward-c", session.get(3)).isEmpty(), "nor another site");
+    assertEquals("3", tracker.get("S1").orElseThrow().gapsText());
+  }
+
   private static LostRecords lost(String device, String sessionId, SeqRange range) {
     return lost(device, sessionId, range, 300);
   }

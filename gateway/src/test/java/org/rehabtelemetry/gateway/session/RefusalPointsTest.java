@@ -2,26 +2,26 @@ package org.rehabtelemetry.gateway.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RefusalPointsTest {
-  private static final Instant AT = Instant.parse("2026-11-30T09:00:00.250Z");
+  private static final long AT = 1_796_029_200_250_000L;
 
   @Test
-  void refusalsOfOneDeviceInOneSecond_keepAPointEach_withTheSessionAsAField() {
+  void aRefusal_isTaggedByDeviceAndGateway_withTheSessionAsAField() {
     String lines =
         RefusalPoints.of(
+                "gateway-a",
                 List.of(
                     new RefusalPoints.Refusal("ward-b", "vert-01", "S1", 5, "too old", AT),
-                    new RefusalPoints.Refusal("ward-b", "vert-01", "S1", 6, "too old", AT)))
+                    new RefusalPoints.Refusal("ward-b", "vert-01", "S2", 5, "too old", AT + 1)))
             .text();
     assertEquals(
-        "session_refused,device=vert-01,site=ward-b reason=\"too old\",seq=5i,session=\"S1\""
-            + " 1796029200000005\n"
-            + "session_refused,device=vert-01,site=ward-b reason=\"too old\",seq=6i,session=\"S1\""
-            + " 1796029200000006\n",
+        "session_refused,device=vert-01,gateway=gateway-a,site=ward-b"
+            + " reason=\"too old\",seq=5i,session=\"S1\" 1796029200250000\n"
+            + "session_refused,device=vert-01,gateway=gateway-a,site=ward-b"
+            + " reason=\"too old\",seq=5i,session=\"S2\" 1796029200250001\n",
         lines);
   }
 }

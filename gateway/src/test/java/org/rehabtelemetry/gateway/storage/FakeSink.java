@@ -88,10 +88,11 @@ public final class FakeSink implements TimeSeriesSink, SeqQuery {
   }
 
   @Override
-  public boolean storedSeqs(String sessionId, java.util.function.LongConsumer seqs) {
+  public boolean storedSeqs(
+      String site, String device, String sessionId, java.util.function.LongConsumer seqs) {
     for (String line : lines()) {
       String measurement = line.substring(0, line.indexOf(','));
-      if (SEQ_MEASUREMENTS.contains(measurement) && ofSession(line, sessionId)) {
+      if (SEQ_MEASUREMENTS.contains(measurement) && ofSession(line, site, device, sessionId)) {
         seqs.accept(Long.parseLong(field(line, "seq").replace("i", "")));
       }
     }
@@ -103,11 +104,13 @@ public final class FakeSink implements TimeSeriesSink, SeqQuery {
 
   @Override
   public boolean explanations(
+      String site,
+      String device,
       String sessionId,
       java.util.function.Consumer<StoredLost> lost,
       java.util.function.Consumer<StoredRefusal> refused) {
     for (String line : lines()) {
-      if (!ofSession(line, sessionId)) {
+      if (!ofSession(line, site, device, sessionId)) {
         continue;
       }
       if (line.startsWith("session_lost,")) {
@@ -127,10 +130,12 @@ public final class FakeSink implements TimeSeriesSink, SeqQuery {
     return true;
   }
 
-  private static boolean ofSession(String line, String sessionId) {
-    return line.contains(",session=" + sessionId + ",")
-        || line.contains(",session=" + sessionId + " ")
-        || line.contains("session=\"" + sessionId + "\"");
+  private static boolean ofSession(String line, String site, String device, String sessionId) {
+    String tags = line.substring(0, line.indexOf(' ')) + ",";
+    return tags.contains(",site=" + site + ",")
+        && tags.contains(",device=" + device + ",")
+        && (tags.contains(",session=" + sessionId + ",")
+            || line.contains("session=\"" + sessionId + "\""));
   }
 
   /** A field's raw value in a line (strings still quoted); the tests' values hold no quotes. */

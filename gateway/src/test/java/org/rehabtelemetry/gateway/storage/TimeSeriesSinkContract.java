@@ -54,18 +54,22 @@ abstract class TimeSeriesSinkContract {
         lines(
             new Point(
                 "session_event",
-                Map.of("device", "vert-01", "session", "S1", "event", "started"),
+                Map.of("site", "ward-b", "device", "vert-01", "session", "S1", "event", "started"),
                 Map.of("seq", 0L),
                 t),
-            new Point("batch", Map.of("device", "vert-01", "session", "S1"), Map.of("seq", 1L), t),
+            new Point(
+                "batch",
+                Map.of("site", "ward-b", "device", "vert-01", "session", "S1"),
+                Map.of("seq", 1L),
+                t),
             new Point(
                 "alarm",
-                Map.of("device", "vert-01", "code", "HR_HIGH"),
+                Map.of("site", "ward-b", "device", "vert-01", "code", "HR_HIGH"),
                 Map.of("seq", 2L, "session", "S1", "message", "high"),
                 t),
             new Point(
                 "session_summary",
-                Map.of("device", "vert-01", "session", "S1"),
+                Map.of("site", "ward-b", "device", "vert-01", "session", "S1"),
                 Map.of("seq", 3L),
                 t));
     assertEquals(Optional.empty(), sink().write(lines));
@@ -110,14 +114,19 @@ abstract class TimeSeriesSinkContract {
         lines(
             new Point(
                 "session_refused",
-                Map.of("site", "ward-b", "device", "vert-01"),
+                Map.of("site", "ward-b", "device", "vert-01", "gateway", "g1"),
                 Map.of("session", "S1", "seq", 5L, "reason", "t0Us is 1970-01-01T00:00:01Z"),
                 refusedAt + 5),
             new Point(
                 "session_refused",
-                Map.of("site", "ward-b", "device", "vert-01"),
+                Map.of("site", "ward-b", "device", "vert-01", "gateway", "g1"),
                 Map.of("session", "S2", "seq", 6L, "reason", "another session"),
-                refusedAt + 6));
+                refusedAt + 6),
+            new Point(
+                "session_refused",
+                Map.of("site", "ward-b", "device", "vert-02", "gateway", "g1"),
+                Map.of("session", "S1", "seq", 7L, "reason", "another device naming S1"),
+                refusedAt + 7));
     assertEquals(Optional.empty(), sink().write(lost));
     assertEquals(Optional.empty(), sink().write(refused));
     await()
@@ -126,7 +135,9 @@ abstract class TimeSeriesSinkContract {
             () -> {
               List<SeqQuery.StoredLost> lostFound = new ArrayList<>();
               List<SeqQuery.StoredRefusal> refusedFound = new ArrayList<>();
-              assertTrue(seqQuery().explanations("S1", lostFound::add, refusedFound::add));
+              assertTrue(
+                  seqQuery()
+                      .explanations("ward-b", "vert-01", "S1", lostFound::add, refusedFound::add));
               return lostFound.equals(
                       List.of(
                           new SeqQuery.StoredLost(
@@ -135,7 +146,7 @@ abstract class TimeSeriesSinkContract {
                       List.of(new SeqQuery.StoredRefusal(5, "t0Us is 1970-01-01T00:00:01Z")));
             });
     TreeSet<Long> stored = new TreeSet<>();
-    assertTrue(seqQuery().storedSeqs("S1", stored::add));
+    assertTrue(seqQuery().storedSeqs("ward-b", "vert-01", "S1", stored::add));
     assertEquals(new TreeSet<>(), stored, "an explanation is not a stored seq");
   }
 
@@ -160,7 +171,7 @@ abstract class TimeSeriesSinkContract {
 
   private TreeSet<Long> seqs(String session) {
     TreeSet<Long> seqs = new TreeSet<>();
-    assertTrue(seqQuery().storedSeqs(session, seqs::add));
+    assertTrue(seqQuery().storedSeqs("ward-b", "vert-01", session, seqs::add));
     return seqs;
   }
 

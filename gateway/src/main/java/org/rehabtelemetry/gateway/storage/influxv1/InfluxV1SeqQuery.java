@@ -49,14 +49,15 @@ public final class InfluxV1SeqQuery implements SeqQuery {
   }
 
   @Override
-  public boolean storedSeqs(String sessionId, LongConsumer seqs) {
+  public boolean storedSeqs(String site, String device, String sessionId, LongConsumer seqs) {
+    String owner = owner(site, device, sessionId);
     // One statement per measurement: "session" is a tag in batch, session_event and
     // session_summary but a field in alarm, and InfluxDB 1.x resolves a name across all the
     // measurements of one SELECT, which then finds nothing in the others.
     for (String measurement : MEASUREMENTS) {
       boolean asked =
           paged(
-              "SELECT seq FROM " + measurement + " WHERE session = " + quoted(sessionId),
+              "SELECT seq FROM " + measurement + " WHERE " + owner,
               row -> {
                 JsonNode seq = row.get(1);
                 if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
@@ -72,10 +73,14 @@ public final class InfluxV1SeqQuery implements SeqQuery {
 
   @Override
   public boolean explanations(
-      String sessionId, Consumer<StoredLost> lost, Consumer<StoredRefusal> refused) {
-    String session = quoted(sessionId);
+      String site,
+      String device,
+      String sessionId,
+      Consumer<StoredLost> lost,
+      Consumer<StoredRefusal> refused) {
+    String owner = owner(site, device, sessionId);
     return paged(
-            "SELECT seqs, reason FROM session_lost WHERE session = " + session,
+            "SELECT seqs, reason FROM session_lost WHERE " + owner,
             row -> {
               Instant evictedAt = instant(row.get(0));
               if (evictedAt != null && row.path(1).isTextual()) {
@@ -83,7 +88,7 @@ public final class InfluxV1SeqQuery implements SeqQuery {
               }
             })
         && paged(
-            "SELECT seq, reason FROM session_refused WHERE session = " + session,
+            "SELECT seq, reason FROM session_refused WHERE " + owner,
             row -> {
               JsonNode seq = row.get(1);
               if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
@@ -95,8 +100,18 @@ public final class InfluxV1SeqQuery implements SeqQuery {
   /**
    * Session ids are restricted by the protocol to [A-Za-z0-9_-]; quotes are escaped all the same.
    */
-  private static String quoted(String sessionId) {
-    return "'" + sessionId.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  private static String quoted(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /** The session's own points: its site and device too (in every measurement, tags or fields). */
+  private static String owner(String site, String device, String sessionId) {
+    return "session = "
+        + quoted(sessionId)
+        + " AND site = "
+        + quoted(site)
+        + " AND device = "
+        + quoted(device);
   }
 
   private static Instant instant(JsonNode time) {

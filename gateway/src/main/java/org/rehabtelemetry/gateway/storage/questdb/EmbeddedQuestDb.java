@@ -72,8 +72,9 @@ public final class EmbeddedQuestDb implements AutoCloseable {
               "site, device, session"),
           table(
               "session_refused",
-              "site SYMBOL, device SYMBOL, session VARCHAR, seq LONG, reason VARCHAR",
-              "site, device"),
+              "site SYMBOL, device SYMBOL, gateway SYMBOL, session VARCHAR, seq LONG,"
+                  + " reason VARCHAR",
+              "site, device, gateway"),
           table(
               "course_mark",
               "patient_code SYMBOL, action SYMBOL, prescribed LONG, operator VARCHAR",

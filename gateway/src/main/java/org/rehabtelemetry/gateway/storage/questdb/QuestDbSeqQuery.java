@@ -24,8 +24,8 @@ public final class QuestDbSeqQuery implements SeqQuery {
   }
 
   @Override
-  public boolean storedSeqs(String sessionId, LongConsumer seqs) {
-    String session = "'" + sessionId.replace("'", "''") + "'";
+  public boolean storedSeqs(String site, String device, String sessionId, LongConsumer seqs) {
+    String owner = owner(site, device, sessionId);
     try {
       for (String table : TABLES) {
         for (long offset = 0; ; offset += PAGE) {
@@ -33,8 +33,8 @@ public final class QuestDbSeqQuery implements SeqQuery {
               sql.execute(
                   "SELECT \"seq\" FROM \""
                       + table
-                      + "\" WHERE \"session\" = "
-                      + session
+                      + "\" WHERE "
+                      + owner
                       + " AND \"seq\" IS NOT NULL LIMIT "
                       + offset
                       + ","
@@ -60,42 +60,61 @@ public final class QuestDbSeqQuery implements SeqQuery {
 
   @Override
   public boolean explanations(
-      String sessionId, Consumer<StoredLost> lost, Consumer<StoredRefusal> refused) {
-    String session = "'" + sessionId.replace("'", "''") + "'";
+      String site,
+      String device,
+      String sessionId,
+      Consumer<StoredLost> lost,
+      Consumer<StoredRefusal> refused) {
+    String owner = owner(site, device, sessionId);
     try {
-      for (JsonNode row :
-          rows(
-              "SELECT \"timestamp\", \"seqs\", \"reason\" FROM \"session_lost\" WHERE"
-                  + " \"session\" = "
-                  + session)) {
-        Instant evictedAt = instant(row.get(0));
-        if (evictedAt != null && row.path(1).isTextual()) {
-          lost.accept(new StoredLost(row.get(1).asText(), evictedAt, row.path(2).asText("")));
-        }
-      }
-      for (long offset = 0; ; offset += PAGE) {
-        int count = 0;
-        for (JsonNode row :
-            rows(
-                "SELECT \"seq\", \"reason\" FROM \"session_refused\" WHERE \"session\" = "
-                    + session
-                    + " LIMIT "
-                    + offset
-                    + ","
-                    + (offset + PAGE))) {
-          count++;
-          JsonNode seq = row.get(0);
-          if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
-            refused.accept(new StoredRefusal(seq.asLong(), row.path(1).asText("")));
-          }
-        }
-        if (count < PAGE) {
-          return true;
-        }
-      }
+      paged(
+          "SELECT \"timestamp\", \"seqs\", \"reason\" FROM \"session_lost\" WHERE " + owner,
+          row -> {
+            Instant evictedAt = instant(row.get(0));
+            if (evictedAt != null && row.path(1).isTextual()) {
+              lost.accept(new StoredLost(row.get(1).asText(), evictedAt, row.path(2).asText("")));
+            }
+          });
+      paged(
+          "SELECT \"seq\", \"reason\" FROM \"session_refused\" WHERE " + owner,
+          row -> {
+            JsonNode seq = row.get(0);
+            if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
+              refused.accept(new StoredRefusal(seq.asLong(), row.path(1).asText("")));
+            }
+          });
+      return true;
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** Runs {@code query} a page at a time, handing each row out. */
+  private void paged(String query, Consumer<JsonNode> rows) throws IOException {
+    for (long offset = 0; ; offset += PAGE) {
+      int count = 0;
+      for (JsonNode row : rows(query + " LIMIT " + offset + "," + (offset + PAGE))) {
+        count++;
+        rows.accept(row);
+      }
+      if (count < PAGE) {
+        return;
+      }
+    }
+  }
+
+  /** The session's own rows: its site and device too. */
+  private static String owner(String site, String device, String sessionId) {
+    return "\"session\" = "
+        + literal(sessionId)
+        + " AND \"site\" = "
+        + literal(site)
+        + " AND \"device\" = "
+        + literal(device);
+  }
+
+  private static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
   }
 
   private Iterable<JsonNode> rows(String query) throws IOException {
