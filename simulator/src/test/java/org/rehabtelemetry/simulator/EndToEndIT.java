@@ -279,7 +279,7 @@ class EndToEndIT {
     java.util.TreeSet<Long> seqs = new java.util.TreeSet<>();
     new org.rehabtelemetry.gateway.storage.influxv1.InfluxV1SeqQuery(
             influxd.server().url(), "rehab", null, Duration.ofSeconds(5))
-        .storedSeqs(session, seqs::add);
+        .storedSeqs("ward-b", "vert-01", session, seqs::add);
     return seqs;
   }
 

@@ -171,13 +171,15 @@ public final class PeerBench {
               .redirectOutput(log.toFile())
               .start();
       Drain peer;
+      Thread peerFault = outage(influxd, outage);
       try {
-        Thread fault = outage(influxd, outage);
         peer = drain(() -> count(json, influxd, "peer"), samples, peerStart);
-        fault.join();
       } finally {
+        endOutage(peerFault);
         nodeRed.destroy();
-        nodeRed.waitFor(10, TimeUnit.SECONDS);
+        if (!nodeRed.waitFor(10, TimeUnit.SECONDS)) {
+          nodeRed.destroyForcibly();
+        }
       }
       long peerErrors =
           Files.readAllLines(log, StandardCharsets.UTF_8).stream()
@@ -207,8 +209,9 @@ public final class PeerBench {
               TestGateways.influxd(influxd.url()))) {
         ours = drain(() -> count(json, influxd, "rehab"), samples, oursStart);
         deadLetters = gateway.ingest().stats().deadLettered();
+      } finally {
+        endOutage(fault);
       }
-      fault.join();
       report(
           "rehab-telemetry gateway",
           samples,
@@ -225,6 +228,12 @@ public final class PeerBench {
     }
   }
 
+  /** Ends an outage early if the drain finished first (influxd is up again), and waits for it. */
+  private static void endOutage(Thread fault) throws InterruptedException {
+    fault.interrupt();
+    fault.join();
+  }
+
   /** Stops influxd for {@code outage}, {@link #OUTAGE_AFTER} from now; none when null. */
   private static Thread outage(InfluxdServer influxd, Duration outage) {
     Thread fault =
@@ -236,8 +245,13 @@ public final class PeerBench {
               try {
                 Thread.sleep(OUTAGE_AFTER.toMillis());
                 influxd.stop();
-                Thread.sleep(outage.toMillis());
-                influxd.start();
+                try {
+                  Thread.sleep(outage.toMillis());
+                } finally {
+                  influxd.start(); // even when cut short: the round goes on with its store
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the drain ended first: no outage
               } catch (Exception e) {
                 throw new IllegalStateException("the influxd outage failed", e);
               }
