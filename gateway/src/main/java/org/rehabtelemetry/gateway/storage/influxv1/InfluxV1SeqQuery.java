@@ -10,10 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.rehabtelemetry.gateway.storage.SeqQuery;
+import org.rehabtelemetry.gateway.storage.StoredRows;
 
 /**
  * Asks InfluxDB 1.x (InfluxQL over {@code /query}, one statement per measurement) which seqs of a
@@ -81,20 +81,10 @@ public final class InfluxV1SeqQuery implements SeqQuery {
     String owner = owner(site, device, sessionId);
     return paged(
             "SELECT seqs, reason FROM session_lost WHERE " + owner,
-            row -> {
-              Instant evictedAt = instant(row.get(0));
-              if (evictedAt != null && row.path(1).isTextual()) {
-                lost.accept(new StoredLost(row.get(1).asText(), evictedAt, row.path(2).asText("")));
-              }
-            })
+            row -> StoredRows.lost(row, lost))
         && paged(
             "SELECT seq, reason FROM session_refused WHERE " + owner,
-            row -> {
-              JsonNode seq = row.get(1);
-              if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
-                refused.accept(new StoredRefusal(seq.asLong(), row.path(2).asText("")));
-              }
-            });
+            row -> StoredRows.refused(row, refused));
   }
 
   /**
@@ -112,14 +102,6 @@ public final class InfluxV1SeqQuery implements SeqQuery {
         + quoted(site)
         + " AND device = "
         + quoted(device);
-  }
-
-  private static Instant instant(JsonNode time) {
-    try {
-      return time == null ? null : Instant.parse(time.asText());
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
   }
 
   /** Runs {@code query} a page at a time; returns false if it could not be asked. */

@@ -2,11 +2,10 @@ package org.rehabtelemetry.gateway.storage.questdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.rehabtelemetry.gateway.storage.SeqQuery;
+import org.rehabtelemetry.gateway.storage.StoredRows;
 
 /**
  * Asks QuestDB (the embedded store) which seqs of a session are stored, across the tables that
@@ -69,20 +68,10 @@ public final class QuestDbSeqQuery implements SeqQuery {
     try {
       paged(
           "SELECT \"timestamp\", \"seqs\", \"reason\" FROM \"session_lost\" WHERE " + owner,
-          row -> {
-            Instant evictedAt = instant(row.get(0));
-            if (evictedAt != null && row.path(1).isTextual()) {
-              lost.accept(new StoredLost(row.get(1).asText(), evictedAt, row.path(2).asText("")));
-            }
-          });
+          row -> StoredRows.lost(row, lost));
       paged(
-          "SELECT \"seq\", \"reason\" FROM \"session_refused\" WHERE " + owner,
-          row -> {
-            JsonNode seq = row.get(0);
-            if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
-              refused.accept(new StoredRefusal(seq.asLong(), row.path(1).asText("")));
-            }
-          });
+          "SELECT \"timestamp\", \"seq\", \"reason\" FROM \"session_refused\" WHERE " + owner,
+          row -> StoredRows.refused(row, refused));
       return true;
     } catch (IOException e) {
       return false;
@@ -119,13 +108,5 @@ public final class QuestDbSeqQuery implements SeqQuery {
 
   private Iterable<JsonNode> rows(String query) throws IOException {
     return sql.execute(query).path("dataset");
-  }
-
-  private static Instant instant(JsonNode time) {
-    try {
-      return time == null ? null : Instant.parse(time.asText());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }
