@@ -168,12 +168,7 @@ class ScaleOutChaosIT {
       awaitAllComplete(devices, gateways);
       for (SimulatedDevice device : devices) {
         DeviceAgent agent = device.agent();
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .until(
-                () ->
-                    agent.journal().stats().sentFrontier() == agent.journal().stats().lastId()
-                        && agent.publisher().awaitingReceipt() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(device::journalReceipted);
         assertTrue(agent.publisher().receiptsRequired(), agent.publisher().receiptStatus());
       }
       double settledSeconds = (System.nanoTime() - start) / 1e9;

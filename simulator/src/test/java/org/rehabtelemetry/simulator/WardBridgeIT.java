@@ -89,19 +89,16 @@ class WardBridgeIT {
                       -1,
                       false))) {
         Future<DeviceReplay.Stats> play = player.submit(() -> device.play(trace, 1.0, "P-7F3A"));
-        Thread.sleep(6_000);
-        central.stop(); // the link to the centre is gone for 8 s
+        await() // the bridge carries the session, then the link to the centre is gone for 8 s
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> !rows("SELECT count(value) FROM sample").isEmpty());
+        central.stop();
         Thread.sleep(8_000);
         central.start();
         assertEquals(0, play.get(60, TimeUnit.SECONDS).skipped(), "every row reached the ports");
 
         DeviceAgent agent = device.agent();
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .until(
-                () ->
-                    agent.journal().stats().sentFrontier() == agent.journal().stats().lastId()
-                        && agent.publisher().awaitingReceipt() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(device::journalReceipted);
         assertTrue(agent.publisher().receiptsRequired(), agent.publisher().receiptStatus());
         await()
             .atMost(Duration.ofSeconds(30))

@@ -3,11 +3,7 @@ package org.rehabtelemetry.gateway.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rehabtelemetry.gateway.ingest.DeadLetterSender;
@@ -35,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * session (other gateways of a group, and this one before a restart, stored some), writes a {@code
  * session_completeness} point, and re-checks an incomplete session every 10 s for 5 minutes, since
  * other gateways may still be storing. A complete session, or one whose re-checks are over, is
- * finished: its state leaves the tracker. Thread-safe.
+ * finished: its state leaves the tracker. The same thread writes the refusals a {@link
+ * RefusalWriter} queues from dead letters. Thread-safe.
  */
 public final class CompletenessWorker implements IngestListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CompletenessWorker.class);
@@ -55,13 +52,9 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
   private final Clock clock;
   private final Heartbeat heartbeat;
   private final GapListener gapListener;
-  private final String gatewayId;
 
   /** When a failed ask was last logged (once a minute at most); the worker's thread only. */
   private long lastAskFailureLogNanos = System.nanoTime() - 120_000_000_000L;
-
-  /** The last refusal's time, µs; guarded by {@code signal}. */
-  private long lastRefusalMicros;
 
   /** A summarised session: when its summary was stored, and when to check it next. */
   private record Due(Instant summarisedAt, Instant next) {}
@@ -69,15 +62,8 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
   /** Summarised sessions to check; insertion order. */
   private final Map<String, Due> summarised = new LinkedHashMap<>();
 
-  /** Refusals waiting to be written, oldest first; guarded by {@code signal}. */
-  private final Deque<RefusalPoints.Refusal> unwrittenRefusals = new ArrayDeque<>();
-
-  private long refusalsDropped;
-
-  static final int MAX_UNWRITTEN_REFUSALS = 10_000;
-  private static final int REFUSALS_PER_WRITE = 1_000;
-
   private final Object signal = new Object();
+  private final RefusalWriter refusals;
   private volatile boolean running = true;
   private final Thread thread;
 
@@ -103,7 +89,16 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
       GapListener gapListener,
       String gatewayId) {
     this.gapListener = gapListener;
-    this.gatewayId = gatewayId;
+    this.refusals =
+        new RefusalWriter(
+            sink,
+            clock,
+            gatewayId,
+            () -> {
+              synchronized (signal) {
+                signal.notifyAll();
+              }
+            });
     this.tracker = tracker;
     this.sink = sink;
     this.seqQuery = seqQuery;
@@ -151,7 +146,7 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
               }
               String site = sender.topic().site();
               String device = sender.topic().deviceId();
-              remember(
+              refusals.add(
                   site, device, key.sessionId(), key.seq(), DeadLetterSender.shortReason(reason));
               if (tracker
                   .deadLettered(site, device, key.sessionId(), key.seq(), reason)
@@ -159,92 +154,6 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
                 schedule(key.sessionId());
               }
             });
-  }
-
-  /**
-   * Queues a refusal for the database (the worker writes it; the ingest writer never waits for the
-   * database). Past {@link #MAX_UNWRITTEN_REFUSALS} the oldest is let go, counted and logged: the
-   * dead letter itself stays in the dead-letter store, only its explanation to other gateways is
-   * lost.
-   */
-  private void remember(String site, String device, String sessionId, long seq, String reason) {
-    synchronized (signal) {
-      Instant now = clock.instant();
-      long micros =
-          Math.max(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000, lastRefusalMicros + 1);
-      lastRefusalMicros = micros;
-      RefusalPoints.Refusal refusal =
-          new RefusalPoints.Refusal(site, device, sessionId, seq, reason, micros);
-      if (unwrittenRefusals.size() >= MAX_UNWRITTEN_REFUSALS) {
-        unwrittenRefusals.removeFirst();
-        dropRefusal();
-      }
-      unwrittenRefusals.addLast(refusal);
-      signal.notifyAll();
-    }
-  }
-
-  /** Counts and logs (the first, then every 1000th) a refusal let go; holds {@code signal}. */
-  private void dropRefusal() {
-    if (refusalsDropped++ % 1000 == 0) {
-      LOG.warn(
-          "{} refusals not stored for other gateways (the database is unreachable and {} wait);"
-              + " their dead letters are kept",
-          refusalsDropped,
-          MAX_UNWRITTEN_REFUSALS);
-    }
-  }
-
-  /**
-   * Writes queued refusals, a batch at a time; on failure they wait for the next turn. Returns
-   * whether more wait after a successful write.
-   */
-  private boolean writeRefusals() {
-    List<RefusalPoints.Refusal> batch = new ArrayList<>();
-    synchronized (signal) {
-      while (!unwrittenRefusals.isEmpty() && batch.size() < REFUSALS_PER_WRITE) {
-        batch.add(unwrittenRefusals.removeFirst());
-      }
-    }
-    if (batch.isEmpty()) {
-      return false;
-    }
-    Optional<WriteFailure> failure = sink.write(RefusalPoints.of(gatewayId, batch));
-    if (failure.isPresent() && !failure.get().retry()) {
-      // Bad data in one of them (it should not happen: the reason is cleaned): each alone, so
-      // only the bad one is let go.
-      int refused = 0;
-      for (RefusalPoints.Refusal refusal : batch) {
-        Optional<WriteFailure> alone = sink.write(RefusalPoints.of(gatewayId, List.of(refusal)));
-        if (alone.isPresent()) {
-          refused++;
-        }
-      }
-      if (refused > 0) {
-        LOG.warn(
-            "{} refusals not stored for other gateways: the database refused them ({}); their"
-                + " dead letters are kept",
-            refused,
-            failure.get().reason());
-      }
-      return false;
-    }
-    if (failure.isPresent()) {
-      synchronized (signal) {
-        for (int i = batch.size() - 1; i >= 0; i--) {
-          if (unwrittenRefusals.size() < MAX_UNWRITTEN_REFUSALS) {
-            unwrittenRefusals.addFirst(batch.get(i));
-          } else {
-            dropRefusal();
-          }
-        }
-      }
-      LOG.debug("refusals not stored now ({}); next turn", failure.get().reason());
-      return false;
-    }
-    synchronized (signal) {
-      return !unwrittenRefusals.isEmpty();
-    }
   }
 
   /** Schedules a check of a summarised session (or one finished incomplete, revived). */
@@ -267,21 +176,13 @@ public final class CompletenessWorker implements IngestListener, AutoCloseable {
   public void close() {
     running = false;
     Termination.join(thread, 5_000);
-    writeRefusals();
-    synchronized (signal) {
-      if (!unwrittenRefusals.isEmpty()) {
-        LOG.warn(
-            "{} refusals not stored for other gateways at shutdown (the database is unreachable);"
-                + " their dead letters are kept",
-            unwrittenRefusals.size());
-      }
-    }
+    refusals.flush();
   }
 
   private void run() {
     while (running) {
       heartbeat.beat();
-      boolean moreRefusals = writeRefusals();
+      boolean moreRefusals = refusals.writeSome();
       Map<String, Due> due = new LinkedHashMap<>();
       synchronized (signal) {
         Instant now = clock.instant();

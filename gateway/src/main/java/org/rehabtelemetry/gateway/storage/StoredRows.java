@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
- * Reads the rows of the explanation queries ({@link SeqQuery#explanations}) as both database
- * adapters answer them, JSON arrays of {@code [time, ...]}. Rows are untrusted: one that cannot be
- * read is skipped. Stateless and thread-safe.
+ * Reads the rows of the seq and explanation queries ({@link SeqQuery}) as both database adapters
+ * answer them, JSON arrays ({@code [time, ...]} for the explanations). Rows are untrusted: one that
+ * cannot be read is skipped. Stateless and thread-safe.
  */
 public final class StoredRows {
   private StoredRows() {}
@@ -23,9 +24,13 @@ public final class StoredRows {
 
   /** A {@code session_refused} row {@code [time, seq, reason]}. */
   public static void refused(JsonNode row, Consumer<SeqQuery.StoredRefusal> out) {
-    JsonNode seq = row.get(1);
-    if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
-      out.accept(new SeqQuery.StoredRefusal(seq.asLong(), row.path(2).asText("")));
+    seq(row.get(1), seq -> out.accept(new SeqQuery.StoredRefusal(seq, row.path(2).asText(""))));
+  }
+
+  /** A stored {@code seq} value, if it is one (a whole number, not negative). */
+  public static void seq(JsonNode value, LongConsumer out) {
+    if (value != null && value.canConvertToLong() && value.asLong() >= 0) {
+      out.accept(value.asLong());
     }
   }
 

@@ -172,15 +172,9 @@ class IngestIT {
     for (TestSessions.Published message :
         TestSessions.encode(
             "ward-b", TestSessions.session("vert-01", "S-refused", begin, BATCHES, SAMPLES))) {
-      byte[] payload = message.payload();
-      if (message.seq() == 5) {
-        // Sampled in 1970 by its own account: valid JSON with its key, refused by the time window.
-        payload =
-            new String(payload, StandardCharsets.UTF_8)
-                .replaceFirst("\"t0Us\":[0-9]+", "\"t0Us\":1000000")
-                .getBytes(StandardCharsets.UTF_8);
-      }
-      publish(message.topic(), payload);
+      publish(
+          message.topic(),
+          message.seq() == 5 ? sampledIn1970(message.payload()) : message.payload());
     }
     awaitSamples((BATCHES - 1) * SAMPLES);
     Completeness refused =
@@ -215,16 +209,10 @@ class IngestIT {
             "ward-b", TestSessions.session("vert-01", "S-handover", begin, BATCHES, SAMPLES));
     TestSessions.Published summary = messages.get(messages.size() - 1);
     for (TestSessions.Published message : messages.subList(0, messages.size() - 1)) {
-      byte[] payload = message.payload();
-      if (message.seq() == 5) {
-        // Sampled in 1970 by its own account: refused by the time window, a dead letter.
-        payload =
-            new String(payload, StandardCharsets.UTF_8)
-                .replaceFirst("\"t0Us\":[0-9]+", "\"t0Us\":1000000")
-                .getBytes(StandardCharsets.UTF_8);
-      }
       if (message.seq() != 7) { // seq 7 the device evicted: it answers "lost"
-        publish(message.topic(), payload);
+        publish(
+            message.topic(),
+            message.seq() == 5 ? sampledIn1970(message.payload()) : message.payload());
       }
     }
     publish(
@@ -362,6 +350,16 @@ class IngestIT {
         publish(message.topic(), message.payload());
       }
     }
+  }
+
+  /**
+   * A batch sampled in 1970 by its own account: valid JSON with its key, refused by the time
+   * window, so it becomes a dead letter.
+   */
+  private static byte[] sampledIn1970(byte[] batch) {
+    return new String(batch, StandardCharsets.UTF_8)
+        .replaceFirst("\"t0Us\":[0-9]+", "\"t0Us\":1000000")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private void publish(String topic, byte[] payload) throws Exception {

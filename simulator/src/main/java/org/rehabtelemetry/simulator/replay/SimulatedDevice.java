@@ -13,6 +13,7 @@ import org.rehabtelemetry.agent.DeviceAgent;
 import org.rehabtelemetry.agent.config.AgentConfig;
 import org.rehabtelemetry.agent.config.AgentConfigLoader;
 import org.rehabtelemetry.agent.control.SessionSetup;
+import org.rehabtelemetry.agent.journal.JournalStats;
 import org.rehabtelemetry.agent.mqtt.PahoTransport;
 import org.rehabtelemetry.agent.publish.ReceiptSettings;
 import org.rehabtelemetry.agent.ui.ControlApi;
@@ -308,6 +309,15 @@ public final class SimulatedDevice implements AutoCloseable {
 
   public DeviceAgent agent() {
     return agent;
+  }
+
+  /**
+   * Whether everything the agent journaled is confirmed stored: every record sent and none waiting
+   * for its storage receipt. One snapshot of the journal's figures.
+   */
+  public boolean journalReceipted() {
+    JournalStats stats = agent.journal().stats();
+    return stats.sentFrontier() == stats.lastId() && agent.publisher().awaitingReceipt() == 0;
   }
 
   public DeviceProfile profile() {

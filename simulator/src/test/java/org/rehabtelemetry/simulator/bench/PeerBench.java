@@ -3,7 +3,6 @@ package org.rehabtelemetry.simulator.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +75,7 @@ public final class PeerBench {
     int devices = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     String nodeRedHome = System.getenv("RT_NODE_RED");
-    if (nodeRedHome == null || !Files.isRegularFile(redJs(Path.of(nodeRedHome)))) {
+    if (nodeRedHome == null || !NodeRedFlow.installedIn(Path.of(nodeRedHome))) {
       throw new IllegalStateException(
           "RT_NODE_RED must name a directory with node-red installed (scripts/bench-peer does)");
     }
@@ -156,20 +155,10 @@ public final class PeerBench {
       holdFor(broker, NODE_RED_CLIENT, "rehab/v1/+/+/samples");
       publish(broker, backlog);
       Path userDir = Files.createDirectories(dir.resolve("node-red"));
-      writeFlow(userDir, broker.port(), influxd.url());
       Path log = userDir.resolve("node-red.log");
       long peerStart = System.nanoTime();
       Process nodeRed =
-          new ProcessBuilder(
-                  "node",
-                  redJs(nodeRedHome).toString(),
-                  "--userDir",
-                  userDir.toString(),
-                  "--settings",
-                  userDir.resolve("settings.js").toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+          NodeRedFlow.start(nodeRedHome, userDir, broker.port(), influxd.url(), NODE_RED_CLIENT);
       Drain peer;
       Thread peerFault = outage(influxd, outage);
       try {
@@ -259,10 +248,6 @@ public final class PeerBench {
             "influxd-outage");
     fault.start();
     return fault;
-  }
-
-  private static Path redJs(Path home) {
-    return home.resolve("node_modules").resolve("node-red").resolve("red.js");
   }
 
   /** Opens and leaves a persistent session subscribed to {@code filter} at QoS 1. */
@@ -360,114 +345,5 @@ public final class PeerBench {
     } catch (IOException | RuntimeException e) {
       return -1; // not reachable now
     }
-  }
-
-  /** The flow a Node-RED user would draw, and settings that keep it on loopback. */
-  private static void writeFlow(Path userDir, int brokerPort, String influxUrl) throws IOException {
-    int influxPort = java.net.URI.create(influxUrl).getPort();
-    int uiPort;
-    try (ServerSocket free = new ServerSocket(0)) {
-      uiPort = free.getLocalPort();
-    }
-    String function =
-        String.join(
-            "\n",
-            "const batch = msg.payload;",
-            "const site = msg.topic.split('/')[2];",
-            "const points = [];",
-            "for (const c of batch.channels) {",
-            "  for (let i = 0; i < c.values.length; i++) {",
-            "    points.push({measurement: 'sample',",
-            "      tags: {site: site, device: batch.deviceId, session: batch.sessionId,",
-            "             channel: c.channel, unit: c.unit},",
-            "      fields: {value: c.values[i]},",
-            "      timestamp: batch.t0Us + c.offsetsUs[i]});",
-            "  }",
-            "}",
-            "msg.payload = points;",
-            "return msg;");
-    ObjectMapper json = new ObjectMapper();
-    List<Object> flow =
-        List.of(
-            java.util.Map.of("id", "tab1", "type", "tab", "label", "rehab telemetry"),
-            java.util.Map.ofEntries(
-                java.util.Map.entry("id", "broker1"),
-                java.util.Map.entry("type", "mqtt-broker"),
-                java.util.Map.entry("broker", "127.0.0.1"),
-                java.util.Map.entry("port", String.valueOf(brokerPort)),
-                java.util.Map.entry("clientid", NODE_RED_CLIENT),
-                java.util.Map.entry("autoConnect", true),
-                java.util.Map.entry("usetls", false),
-                java.util.Map.entry("protocolVersion", "4"),
-                java.util.Map.entry("keepalive", "60"),
-                java.util.Map.entry("cleansession", false)),
-            java.util.Map.ofEntries(
-                java.util.Map.entry("id", "in1"),
-                java.util.Map.entry("type", "mqtt in"),
-                java.util.Map.entry("z", "tab1"),
-                java.util.Map.entry("topic", "rehab/v1/+/+/samples"),
-                java.util.Map.entry("qos", "1"),
-                java.util.Map.entry("datatype", "json"),
-                java.util.Map.entry("broker", "broker1"),
-                java.util.Map.entry("inputs", 0),
-                java.util.Map.entry("wires", List.of(List.of("fn1")))),
-            java.util.Map.of(
-                "id",
-                "fn1",
-                "type",
-                "function",
-                "z",
-                "tab1",
-                "name",
-                "batch to points",
-                "func",
-                function,
-                "outputs",
-                1,
-                "wires",
-                List.of(List.of("db1"))),
-            java.util.Map.of(
-                "id",
-                "influx1",
-                "type",
-                "influxdb",
-                "hostname",
-                "127.0.0.1",
-                "port",
-                String.valueOf(influxPort),
-                "protocol",
-                "http",
-                "database",
-                "peer",
-                "influxdbVersion",
-                "1.x"),
-            java.util.Map.of(
-                "id",
-                "db1",
-                "type",
-                "influxdb batch",
-                "z",
-                "tab1",
-                "influxdb",
-                "influx1",
-                "precision",
-                "u",
-                "database",
-                "peer",
-                "wires",
-                List.of()));
-    Files.writeString(userDir.resolve("flows.json"), json.writeValueAsString(flow));
-    Files.writeString(
-        userDir.resolve("settings.js"),
-        String.join(
-            "\n",
-            "module.exports = {",
-            "  uiHost: '127.0.0.1',",
-            "  uiPort: " + uiPort + ",",
-            "  flowFile: 'flows.json',",
-            "  credentialSecret: false,",
-            "  logging: { console: { level: 'warn', metrics: false, audit: false } }",
-            "};",
-            ""));
   }
 }

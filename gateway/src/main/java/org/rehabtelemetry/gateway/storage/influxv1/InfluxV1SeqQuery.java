@@ -58,12 +58,7 @@ public final class InfluxV1SeqQuery implements SeqQuery {
       boolean asked =
           paged(
               "SELECT seq FROM " + measurement + " WHERE " + owner,
-              row -> {
-                JsonNode seq = row.get(1);
-                if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
-                  seqs.accept(seq.asLong());
-                }
-              });
+              row -> StoredRows.seq(row.get(1), seqs));
       if (!asked) {
         return false;
       }

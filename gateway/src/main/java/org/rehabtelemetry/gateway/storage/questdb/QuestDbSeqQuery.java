@@ -27,29 +27,9 @@ public final class QuestDbSeqQuery implements SeqQuery {
     String owner = owner(site, device, sessionId);
     try {
       for (String table : TABLES) {
-        for (long offset = 0; ; offset += PAGE) {
-          JsonNode answer =
-              sql.execute(
-                  "SELECT \"seq\" FROM \""
-                      + table
-                      + "\" WHERE "
-                      + owner
-                      + " AND \"seq\" IS NOT NULL LIMIT "
-                      + offset
-                      + ","
-                      + (offset + PAGE));
-          int rows = 0;
-          for (JsonNode row : answer.path("dataset")) {
-            rows++;
-            JsonNode seq = row.get(0);
-            if (seq != null && seq.canConvertToLong() && seq.asLong() >= 0) {
-              seqs.accept(seq.asLong());
-            }
-          }
-          if (rows < PAGE) {
-            break;
-          }
-        }
+        paged(
+            "SELECT \"seq\" FROM \"" + table + "\" WHERE " + owner + " AND \"seq\" IS NOT NULL",
+            row -> StoredRows.seq(row.get(0), seqs));
       }
       return true;
     } catch (IOException e) {
