@@ -153,22 +153,63 @@
   // operator has acknowledged yet plays the device's burst, once the operator turned sound on
   // (browsers start audio only after a click). The button says which state it is in.
   let soundOn = false;
-  const SOUNDLESS = new Set(['AUDIO_PAUSED']);
+  const SOUNDLESS = new Set(['AUDIO_PAUSED', 'ALARM_PAUSED']); // a device's inactivation notices
+  // The gateway's AUDIO PAUSED (DashboardSoundPause): it decides when the pause ends (its clock);
+  // this page only counts the seconds down between its messages.
+  let soundPause = { paused: false, silenced: [], secondsLeft: 0 }, soundPauseAt = 0;
+
+  function pauseLeft() {
+    if (!soundPause.paused) return 0;
+    return Math.max(0, soundPause.secondsLeft - Math.floor((Date.now() - soundPauseAt) / 1000));
+  }
+
+  const clockText = s => Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
 
   function updateSound() {
     const rank = { high: 3, medium: 2, low: 1 };
+    const silenced = new Set(soundPause.paused ? soundPause.silenced : []);
     let top = null;
     for (const a of alarms.values()) {
       // A latched alarm keeps sounding after its condition ended, until an operator has seen it.
       if ((a.deviceState === 'cleared' && !a.latched) || a.operatorAckBy || SOUNDLESS.has(a.code)) continue;
+      if (silenced.has(a.device + '/' + a.alarmId)) continue;
       if (!top || rank[a.priority] > rank[top]) top = a.priority;
     }
     const button = document.getElementById('sound-toggle');
     button.dataset.sounding = soundOn && top ? top : '';
-    button.textContent = soundOn ? (top ? t('sound.sounding', { priority: top }) : t('sound.on'))
-      : t('sound.off');
-    button.className = soundOn ? 'sound-on' : 'sound-off';
+    button.textContent = !soundOn ? t('sound.off')
+      : top ? t('sound.sounding', { priority: top })
+      : soundPause.paused ? t('sound.paused', { time: clockText(pauseLeft()) }) : t('sound.on');
+    button.className = !soundOn ? 'sound-off' : soundPause.paused && !top ? 'sound-paused' : 'sound-on';
     AlarmSignals.play(soundOn ? top : null);
+    renderSoundPause(silenced.size > 0 || top !== null);
+  }
+
+  function renderSoundPause(anythingToSilence) {
+    const state = document.getElementById('sound-pause-state');
+    state.textContent = soundPause.paused
+      ? t('pause.state', { time: clockText(pauseLeft()), n: soundPause.silenced.length, who: soundPause.by })
+      : '';
+    state.className = soundPause.paused ? 'paused' : '';
+    const mayPause = role !== 'viewer';
+    document.getElementById('audio-pause').hidden = !mayPause || soundPause.paused || !anythingToSilence;
+    document.getElementById('audio-resume').hidden = !mayPause || !soundPause.paused;
+  }
+
+  function onSoundPause(state) {
+    soundPause = state;
+    soundPauseAt = Date.now();
+    updateSound();
+  }
+
+  // Asked again when the stream reconnects, and when the countdown here reaches 0: a missed end
+  // must never leave this desk silent.
+  async function reloadSoundPause() {
+    onSoundPause(await api('/api/alarms/audio-pause'));
+  }
+
+  async function pauseSound(path) {
+    onSoundPause(await api(path, { method: 'POST' }));
   }
 
   function toggleSound() {
@@ -258,7 +299,10 @@
     if (source) source.close();
     source = new EventSource('/api/live' + (selected ? '?device=' + encodeURIComponent(selected) : ''));
     const badge = document.getElementById('connection');
-    source.onopen = () => { badge.textContent = t('stream.live'); badge.className = 'badge online'; };
+    source.onopen = () => {
+      badge.textContent = t('stream.live'); badge.className = 'badge online';
+      reloadSoundPause(); // the pause's end may have been sent while the stream was down
+    };
     source.onerror = () => { badge.textContent = t('stream.reconnecting'); badge.className = 'badge offline'; };
     source.addEventListener('latest', e => onLatest(JSON.parse(e.data)));
     source.addEventListener('samples', e => onSamples(JSON.parse(e.data)));
@@ -269,9 +313,11 @@
       scheduleFleet();
     });
     source.addEventListener('device', () => loadFleet());
+    source.addEventListener('soundPause', e => onSoundPause(JSON.parse(e.data)));
     source.addEventListener('overflow', e => {
       badge.textContent = 'missed ' + JSON.parse(e.data).missed + ' live updates';
       reloadAlarms(); // an alarm change may have been among them: never leave one unshown
+      reloadSoundPause();
     });
   }
 
@@ -294,6 +340,8 @@
 
   async function start() {
     document.getElementById('sound-toggle').addEventListener('click', toggleSound);
+    document.getElementById('audio-pause').addEventListener('click', () => pauseSound('/api/alarms/audio-pause'));
+    document.getElementById('audio-resume').addEventListener('click', () => pauseSound('/api/alarms/audio-resume'));
     const me = await api('/api/me');
     role = me.role;
     DashboardI18n.apply(me.language);
@@ -305,8 +353,13 @@
       loadAudit();
     }
     await reloadAlarms();
+    await reloadSoundPause();
     await loadFleet();
     connect();
+    setInterval(() => {
+      if (!soundPause.paused) return;
+      if (pauseLeft() === 0) reloadSoundPause(); else updateSound();
+    }, 1000);
     loadSessions();
     setInterval(loadSessions, 3000);
     setInterval(loadFleet, 5000);

@@ -27,6 +27,9 @@ const DASHBOARD_TEXTS = {
     'stream.live': 'live', 'stream.reconnecting': 'reconnecting…',
     'sound.off': 'Alarm sound is off: turn on', 'sound.on': 'Alarm sound on',
     'sound.sounding': 'Alarm sound on: {priority} priority sounding',
+    'sound.paused': 'AUDIO PAUSED {time}',
+    'pause.button': 'Pause sound', 'pause.resume': 'Sound on',
+    'pause.state': 'AUDIO PAUSED {time} by {who}. Silenced at the desk: {n}. A new alarm sounds at once.',
     'coursePdf': 'Course report (PDF)', 'parentPdf': 'Parent summary (PDF)', 'metric': 'Metric', 'view': 'View', 'sessionPdf': 'Session report with charts (PDF)', 'min': 'min', 'olderOmitted': 'Older sessions are not shown: this child has more than one answer holds.',
     'login.title': 'Operator dashboard', 'login.user': 'User', 'login.password': 'Password',
     'login.submit': 'Log in', 'login.failed': 'Wrong user or password, or too many attempts: wait five minutes.'
@@ -56,6 +59,9 @@ const DASHBOARD_TEXTS = {
     'stream.live': 'в эфире', 'stream.reconnecting': 'переподключение…',
     'sound.off': 'Звук тревог выключен: включить', 'sound.on': 'Звук тревог включён',
     'sound.sounding': 'Звук тревог включён: звучит {priority} приоритет',
+    'sound.paused': 'ЗВУК ВЫКЛЮЧЕН {time}',
+    'pause.button': 'Выключить звук', 'pause.resume': 'Включить звук',
+    'pause.state': 'ЗВУК ВЫКЛЮЧЕН {time}, выключил {who}. Без звука на посту: {n}. Новая тревога прозвучит сразу.',
     'coursePdf': 'Отчёт за курс (PDF)', 'parentPdf': 'Для родителей (PDF)', 'metric': 'Показатель', 'view': 'Открыть', 'sessionPdf': 'Отчёт о сеансе с графиками (PDF)', 'min': 'мин', 'olderOmitted': 'Более ранние сеансы не показаны: у ребёнка их больше, чем помещается в один ответ.',
     'login.title': 'Панель оператора', 'login.user': 'Пользователь', 'login.password': 'Пароль',
     'login.submit': 'Войти', 'login.failed': 'Неверное имя или пароль, или слишком много попыток: подождите пять минут.'
@@ -85,6 +91,9 @@ const DASHBOARD_TEXTS = {
     'stream.live': 'тікелей', 'stream.reconnecting': 'қайта қосылуда…',
     'sound.off': 'Дабыл дыбысы өшірулі: қосу', 'sound.on': 'Дабыл дыбысы қосулы',
     'sound.sounding': 'Дабыл дыбысы қосулы: {priority} басымдық естіліп тұр',
+    'sound.paused': 'ДЫБЫС ӨШІРУЛІ {time}',
+    'pause.button': 'Дыбысты өшіру', 'pause.resume': 'Дыбысты қосу',
+    'pause.state': 'ДЫБЫС ӨШІРУЛІ {time}, өшірген {who}. Постта дыбыссыз: {n}. Жаңа дабыл бірден естіледі.',
     'coursePdf': 'Курс есебі (PDF)', 'parentPdf': 'Ата-аналарға (PDF)', 'metric': 'Көрсеткіш', 'view': 'Ашу', 'sessionPdf': 'Графиктері бар сеанс есебі (PDF)', 'min': 'мин', 'olderOmitted': 'Ертерек сеанстар көрсетілмеген: баланың сеанстары бір жауапқа сыятыннан көп.',
     'login.title': 'Оператор тақтасы', 'login.user': 'Пайдаланушы', 'login.password': 'Құпиясөз',
     'login.submit': 'Кіру', 'login.failed': 'Аты немесе құпиясөзі қате, не әрекет тым көп: бес минут күтіңіз.'

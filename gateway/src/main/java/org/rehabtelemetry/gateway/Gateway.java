@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
 import org.rehabtelemetry.gateway.alarms.CommunicationWatch;
+import org.rehabtelemetry.gateway.alarms.DashboardSoundPause;
 import org.rehabtelemetry.gateway.alarms.GatewayAlarmLog;
 import org.rehabtelemetry.gateway.auth.AuditLog;
 import org.rehabtelemetry.gateway.auth.LoginSessions;
@@ -62,6 +64,7 @@ public final class Gateway implements AutoCloseable {
       CompletenessTracker completeness,
       DeviceRegistry registry,
       AlarmBoard alarms,
+      DashboardSoundPause soundPause,
       GatewayAlarmLog alarmLog,
       AuditLog audit,
       Liveness liveness) {}
@@ -153,6 +156,7 @@ public final class Gateway implements AutoCloseable {
               config.stateDir().resolve("alarm-log"), clock, config.alarmLogRetention(), 10_000);
       alarmLog.start();
       GatewayAlarmLog log = alarmLog;
+      AtomicReference<DashboardSoundPause> soundPauseOf = new AtomicReference<>();
       AlarmBoard alarms =
           new AlarmBoard(
               200,
@@ -161,7 +165,12 @@ public final class Gateway implements AutoCloseable {
               entry -> {
                 live.alarmChanged(entry);
                 log.changed(entry);
+                soundPauseOf.get().alarmChanged(entry);
               });
+      DashboardSoundPause soundPause =
+          new DashboardSoundPause(
+              alarms, clock, config.audioPause(), live::soundPauseChanged, log::changed);
+      soundPauseOf.set(soundPause);
       CommunicationWatch communication =
           new CommunicationWatch(alarms, clock, config.communicationLoss());
       LoginSessions logins =
@@ -198,6 +207,7 @@ public final class Gateway implements AutoCloseable {
                   tracker,
                   deadLetters,
                   alarms,
+                  soundPause,
                   alarmLog,
                   live,
                   logins,
@@ -210,6 +220,7 @@ public final class Gateway implements AutoCloseable {
       ScheduledExecutorService housekeeping = FailFast.scheduler("gateway-housekeeping");
       housekeeping.scheduleWithFixedDelay(logins::purgeExpired, 1, 1, TimeUnit.MINUTES);
       housekeeping.scheduleWithFixedDelay(communication::check, 500, 500, TimeUnit.MILLISECONDS);
+      housekeeping.scheduleWithFixedDelay(soundPause::check, 500, 500, TimeUnit.MILLISECONDS);
       if (config.receiptInterval().isZero()) {
         LOG.warn(
             "storage receipts are off (receipts.intervalMs: 0): devices free records a grace period"
@@ -235,7 +246,7 @@ public final class Gateway implements AutoCloseable {
           web,
           housekeeping,
           alarmLog,
-          new Parts(deadLetters, tracker, registry, alarms, alarmLog, audit, liveness));
+          new Parts(deadLetters, tracker, registry, alarms, soundPause, alarmLog, audit, liveness));
     } catch (IOException | RuntimeException | Error e) {
       if (ingest != null) {
         ingest.close();

@@ -33,6 +33,7 @@ import org.rehabtelemetry.gateway.storage.StoreSettings;
  * @param communicationLoss how long a running session may stay silent before the operator gets a
  *     communication-loss alarm
  * @param alarmLogRetention how long the gateway's alarm log keeps a month's file after it ended
+ * @param audioPause how long an operator's AUDIO PAUSED silences the dashboard's alarm sound
  * @param receiptInterval how often storage receipts go to the devices; zero sends none (devices
  *     then free records a grace period after the broker's acknowledgement)
  * @param records the clinic's records: time zone, courses, report language and fonts
@@ -53,5 +54,6 @@ public record GatewayConfig(
     Path enrolmentDir,
     Duration communicationLoss,
     Duration alarmLogRetention,
+    Duration audioPause,
     Duration receiptInterval,
     RecordsSettings records) {}

@@ -112,10 +112,12 @@ public final class GatewayConfigLoader {
     }
     Duration communicationLoss = Duration.ofSeconds(3);
     Duration alarmLogRetention = Duration.ofDays(730);
+    Duration audioPause = Duration.ofMinutes(2);
     ConfigNode alarms = root.optionalObject("alarms");
     if (alarms != null) {
       communicationLoss = alarms.millis("communicationLossMs", 1000, 600_000, 3000);
       alarmLogRetention = Duration.ofDays(alarms.integer("logRetentionDays", 30, 36_500, 730));
+      audioPause = Duration.ofSeconds(alarms.integer("audioPauseSeconds", 10, 600, 120));
       alarms.rejectUnknownKeys();
     }
     Duration receiptInterval = Duration.ofMillis(250);
@@ -142,6 +144,7 @@ public final class GatewayConfigLoader {
         enrolmentDir,
         communicationLoss,
         alarmLogRetention,
+        audioPause,
         receiptInterval,
         records);
   }

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
+import org.rehabtelemetry.gateway.alarms.DashboardSoundPause;
 import org.rehabtelemetry.gateway.ingest.IngestListener;
 import org.rehabtelemetry.protocol.ChannelSamples;
 import org.rehabtelemetry.protocol.DeviceStatus;
@@ -126,6 +127,11 @@ public final class LiveFeed implements IngestListener {
   /** Sends an alarm board change to everyone (the board calls this). */
   public void alarmChanged(AlarmBoard.Entry entry) {
     broadcast(new Event("alarm", write(entry)), null);
+  }
+
+  /** Sends a change of the dashboard's AUDIO PAUSED to everyone. */
+  public void soundPauseChanged(DashboardSoundPause.State state) {
+    broadcast(new Event("soundPause", write(state)), null);
   }
 
   @Override

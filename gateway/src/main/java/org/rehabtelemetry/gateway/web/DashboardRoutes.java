@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
+import org.rehabtelemetry.gateway.alarms.DashboardSoundPause;
 import org.rehabtelemetry.gateway.alarms.GatewayAlarmLog;
 import org.rehabtelemetry.gateway.auth.LoginGuard;
 import org.rehabtelemetry.gateway.auth.LoginSessions;
@@ -45,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * GET  /api/dead-letters      counts by reason and the latest 100, without payloads
  * GET  /api/alarms            the alarm list
  * POST /api/alarms/ack        ?device=D&amp;alarm=A (operator or admin): seen at the desk
+ * GET  /api/alarms/audio-pause the dashboard's AUDIO PAUSED: who, until when, which alarms
+ * POST /api/alarms/audio-pause (operator or admin) pauses the dashboard's sound for its time
+ * POST /api/alarms/audio-resume (operator or admin) ends the pause early
  * GET  /api/alarm-log         the gateway's alarm log, latest 200 changes, newest first
  * GET  /api/alarm-log.csv     the same as CSV: the newest changes, up to 10,000, of two months
  * GET  /api/live              server-sent events ({@link LiveFeed}); ?device=D adds its samples
@@ -118,6 +122,29 @@ final class DashboardRoutes {
     config.routes.get("/api/dead-letters", ctx -> ctx.json(deadLetters()));
     config.routes.get("/api/alarms", ctx -> ctx.json(views.alarms().all()));
     config.routes.post("/api/alarms/ack", this::acknowledge);
+    config.routes.get("/api/alarms/audio-pause", ctx -> ctx.json(views.soundPause().state()));
+    config.routes.post(
+        "/api/alarms/audio-pause",
+        ctx -> {
+          String operator = operatorOnly(ctx, "pause alarm sound");
+          DashboardSoundPause.State state = views.soundPause().pause(operator);
+          views
+              .audit()
+              .record(
+                  operator,
+                  "pause alarm sound",
+                  state.silenced().size() + " alarms",
+                  ctx.ip(),
+                  state.paused() ? "ok" : "nothing was sounding");
+          ctx.json(state);
+        });
+    config.routes.post(
+        "/api/alarms/audio-resume",
+        ctx -> {
+          String operator = operatorOnly(ctx, "resume alarm sound");
+          views.audit().record(operator, "resume alarm sound", null, ctx.ip(), "ok");
+          ctx.json(views.soundPause().resume(operator));
+        });
     config.routes.get("/api/alarm-log", ctx -> ctx.json(views.alarmLog().recent(200)));
     config.routes.get(
         "/api/alarm-log.csv",
@@ -189,6 +216,18 @@ final class DashboardRoutes {
             account -> views.audit().record(account.username(), "logout", null, ctx.ip(), "ok"));
     ctx.cookie(new Cookie(COOKIE, "", "/", 0, views.secureCookie(), true, null, SameSite.STRICT));
     ctx.redirect("/login", HttpStatus.SEE_OTHER);
+  }
+
+  /** The operator's name; an audited 403 for a viewer. */
+  private String operatorOnly(Context ctx, String action) {
+    OperatorAccount account = account(ctx);
+    if (!account.role().includes(Role.OPERATOR)) {
+      views
+          .audit()
+          .record(account.username(), action, null, ctx.ip(), "refused: needs the operator role");
+      throw new ForbiddenResponse(action + " needs the operator role");
+    }
+    return account.username();
   }
 
   private void acknowledge(Context ctx) {

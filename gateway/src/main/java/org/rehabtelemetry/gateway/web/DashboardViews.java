@@ -1,6 +1,7 @@
 package org.rehabtelemetry.gateway.web;
 
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
+import org.rehabtelemetry.gateway.alarms.DashboardSoundPause;
 import org.rehabtelemetry.gateway.alarms.GatewayAlarmLog;
 import org.rehabtelemetry.gateway.auth.AuditLog;
 import org.rehabtelemetry.gateway.auth.LoginSessions;
@@ -22,6 +23,7 @@ public record DashboardViews(
     CompletenessTracker completeness,
     DeadLetterStore deadLetters,
     AlarmBoard alarms,
+    DashboardSoundPause soundPause,
     GatewayAlarmLog alarmLog,
     LiveFeed live,
     LoginSessions logins,

@@ -105,9 +105,16 @@ public final class TestGateways {
   public static Gateway start(
       Path dir, String brokerUri, String clientId, String shareGroup, String storage)
       throws IOException {
+    return start(dir, brokerUri, clientId, shareGroup, storage, Clock.systemUTC());
+  }
+
+  /** Writes a config and starts a gateway in this JVM on {@code clock}. */
+  public static Gateway start(
+      Path dir, String brokerUri, String clientId, String shareGroup, String storage, Clock clock)
+      throws IOException {
     GatewayConfig config =
         GatewayConfigLoader.load(write(dir, brokerUri, clientId, shareGroup, storage, ""));
-    return Gateway.start(config, Clock.systemUTC());
+    return Gateway.start(config, clock);
   }
 
   /**

@@ -48,6 +48,7 @@ import org.rehabtelemetry.testsupport.Axe;
 import org.rehabtelemetry.testsupport.DevToolsPage;
 import org.rehabtelemetry.testsupport.HeadlessChromiumExtension;
 import org.rehabtelemetry.testsupport.MosquittoExtension;
+import org.rehabtelemetry.testsupport.ShiftableClock;
 
 /**
  * The operator's dashboard in headless Chromium, on a gateway with real Mosquitto and its embedded
@@ -290,6 +291,93 @@ class DashboardIT {
     }
     assertFalse(
         String.valueOf(page.text("#audit tbody")).contains(PASSWORD), "no password in the log");
+  }
+
+  /**
+   * AUDIO PAUSED at the desk, on a gateway clock the test moves: the operator pauses the sound of
+   * what sounds, a viewer can neither see the button nor pause by hand, the sound comes back by
+   * itself when the gateway's clock passes the two minutes while the alarm is still there, and the
+   * alarm log holds each step (raised, paused by whom, the pause's end and why).
+   */
+  @Test
+  void audioPaused_atTheDesk_endsWithTheGatewaysClock_aViewerCannotPause_andTheLogShowsEachStep()
+      throws Exception {
+    ShiftableClock clock = new ShiftableClock();
+    gateway =
+        TestGateways.start(
+            dir, mosquitto.server().uri(), "gateway-ui", "none", TestGateways.embedded(), clock);
+    publisher = new MqttClient(mosquitto.server().uri(), "vert-01-sim", new MemoryPersistence());
+    publisher.connect(new MqttConnectOptions());
+    publish(
+        new AlarmEvent(
+            new Header("vert-01", "b1", Instant.now()),
+            new SessionRef("S-pause", seq.getAndIncrement()),
+            "a-5",
+            AlarmState.RAISED,
+            "SPO2_LOW",
+            AlarmPriority.MEDIUM,
+            false,
+            "spo2Pct",
+            88.0,
+            90.0,
+            "oxygen saturation below limit"));
+    page = chromium.server().open("http://" + gateway.httpAddress() + "/");
+
+    logIn("viewer1");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> page.visible("#alarms tr[data-alarm=a-5] .view-only"));
+    assertFalse(page.visible("#audio-pause"), "a viewer has no pause button");
+    int status =
+        page.evaluate("fetch('/api/alarms/audio-pause', {method: 'POST'}).then(r => r.status)")
+            .asInt();
+    assertEquals(403, status, "a viewer cannot pause the desk's sound");
+    assertFalse(gateway.parts().soundPause().state().paused());
+    logOut();
+
+    logIn("op1");
+    page.click("#sound-toggle");
+    await().atMost(Duration.ofSeconds(5)).until(() -> "medium".equals(sounding()));
+    page.click("#audio-pause");
+    await().atMost(Duration.ofSeconds(5)).until(() -> "".equals(sounding()));
+    assertTrue(page.evaluate("AlarmSignals.playing() === null").asBoolean(), "silent");
+    String state = page.text("#sound-pause-state");
+    assertTrue(
+        state.matches(
+            "AUDIO PAUSED (2:00|1:5\\d) by op1\\. Silenced at the desk: 1\\. A new alarm.*"),
+        state);
+    assertTrue(page.visible("#audio-resume") && !page.visible("#audio-pause"));
+
+    // Two minutes pass on the gateway's clock (not the browser's): the gateway ends the pause and
+    // tells every dashboard; the alarm is still there, so it sounds again.
+    clock.jump(Duration.ofMinutes(2));
+    await().atMost(Duration.ofSeconds(5)).until(() -> "medium".equals(sounding()));
+    assertEquals("MEDIUM", page.evaluate("AlarmSignals.playing()").asText());
+    assertEquals("", page.text("#sound-pause-state"));
+    assertEquals("its time was over", gateway.parts().soundPause().state().ended());
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> {
+              String csv =
+                  page.evaluate("fetch('/api/alarm-log.csv').then(r => r.text())").asText();
+              return csv.contains("\"vert-01\",\"a-5\",\"SPO2_LOW\"")
+                  && csv.contains("paused at the dashboard for 2 min by op1 (1 alarm)")
+                  && csv.contains("Alarm sound at the dashboard is back: its time was over");
+            });
+    assertTrue(
+        gateway.parts().audit().recent().stream()
+            .anyMatch(
+                e ->
+                    e.actor().equals("viewer1")
+                        && e.action().equals("pause alarm sound")
+                        && e.outcome().startsWith("refused")),
+        "the viewer's attempt is audited");
+  }
+
+  private String sounding() {
+    return page.evaluate("document.getElementById('sound-toggle').dataset.sounding").asText();
   }
 
   private void logIn(String user) {
