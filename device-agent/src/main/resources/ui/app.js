@@ -96,18 +96,24 @@ function render() {
   $('start').disabled = status.estopLatched; // the agent refuses it too; this says so before the tap
 
   renderSound();
+  renderAlarmPause();
 
   const alarms = $('alarms');
   alarms.innerHTML = '';
   for (const alarm of status.alarms) {
     if (alarm.spec.code === 'ESTOP') continue; // shown as the latched banner
     if (alarm.spec.code === 'AUDIO_PAUSED') continue; // shown in the sound bar
+    if (alarm.spec.code === 'ALARM_PAUSED') continue; // shown in the alarm pause bar
+    // ALARM PAUSED holds back the flashing of medium and low alarms; they stay listed, marked.
+    const held = status.alarmPausedSeconds > 0 && alarm.spec.priority !== 'HIGH';
     const row = document.createElement('div');
-    row.className = 'alarm ' + alarm.spec.priority.toLowerCase() + (alarm.state === 'ACKNOWLEDGED' ? ' acknowledged' : '');
+    row.className = 'alarm ' + alarm.spec.priority.toLowerCase() + (alarm.state === 'ACKNOWLEDGED' ? ' acknowledged' : '')
+      + (held ? ' held' : '');
     row.dataset.testid = 'alarm-' + alarm.spec.code;
     const text = document.createElement('span');
     text.className = 'text';
-    text.textContent = alarm.spec.message + (alarm.state === 'ACKNOWLEDGED' ? ' ' + t('acknowledged') : '');
+    text.textContent = alarm.spec.message + (alarm.state === 'ACKNOWLEDGED' ? ' ' + t('acknowledged') : '')
+      + (held ? ' ' + t('alarmPause.held') : '');
     row.appendChild(text);
     if (alarm.state !== 'ACKNOWLEDGED') {
       const ack = document.createElement('button');
@@ -188,6 +194,17 @@ function renderProgress(active) {
   }));
 }
 
+function renderAlarmPause() {
+  const left = status.alarmPausedSeconds;
+  const paused = left > 0;
+  $('alarm-pause-bar').classList.toggle('paused', paused);
+  $('alarm-pause-state').textContent = paused
+    ? t('alarmPause.paused', {time: Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0')})
+    : '';
+  $('alarm-pause').classList.toggle('hidden', paused);
+  $('alarm-resume').classList.toggle('hidden', !paused);
+}
+
 function renderSound() {
   const paused = status.audioPausedSeconds > 0;
   $('sound').className = 'sound' + (!status.sounding && !paused ? ' hidden' : '') + (paused ? ' paused' : '');
@@ -244,6 +261,8 @@ async function init() {
 
   $('audio-pause').onclick = () => post('/api/alarms/audio-pause', {reason: 'touch UI'});
   $('audio-resume').onclick = () => post('/api/alarms/audio-resume', {});
+  $('alarm-pause').onclick = () => post('/api/alarms/alarm-pause', {reason: 'touch UI'});
+  $('alarm-resume').onclick = () => post('/api/alarms/alarm-resume', {});
   document.addEventListener('pointerdown', AlarmSignals.unlock, {once: true}); // browsers want a gesture
   $('alarm-log').addEventListener('toggle', () => { if ($('alarm-log').open) loadAlarmLog(); });
 

@@ -147,7 +147,9 @@ public final class DeviceAgent implements AutoCloseable {
     alarmLog =
         new AlarmLog(config.stateDir().resolve("alarm-log"), wall, config.alarmLogRetention());
     alarms = new AlarmManager("A-" + bootId, this::alarmChanged);
-    sounder = new AlarmSounder(alarms, clock, config.audioPause(), this::soundChanged);
+    sounder =
+        new AlarmSounder(
+            alarms, clock, config.audioPause(), config.alarmPause(), this::soundChanged);
     JournalAlarms journalAlarms = new JournalAlarms(alarms, clock);
     journal =
         DiskJournal.open(
@@ -350,6 +352,7 @@ public final class DeviceAgent implements AutoCloseable {
         publisher.receiptStatus(),
         sounder.sounding(),
         sounder.pausedSecondsLeft(),
+        sounder.alarmPausedSecondsLeft(),
         events.lastNotice());
   }
 

@@ -147,6 +147,12 @@ class AgentButtonAndCliIT {
         assertEquals(0, cli("alarm", "sound-on", "--api", address).exitCode);
         assertEquals(0, agent.sounder().pausedSecondsLeft());
         assertTrue(agent.sounder().sounding() != null, "the latched e-stop sounds again");
+        // ALARM PAUSED from the CLI: never over a high-priority alarm, said in words.
+        Result alarmsHeld = cli("alarm", "pause-alarms", "--api", address);
+        assertTrue(
+            alarmsHeld.exitCode != 0 && alarmsHeld.err.contains("A high-priority alarm is active"),
+            alarmsHeld.err);
+        assertEquals(0, agent.sounder().alarmPausedSecondsLeft());
       }
     } finally {
       agent.close();

@@ -171,6 +171,30 @@ class TouchUiIT {
         System.out.printf(
             "AUDIO PAUSED of 10 s on the touch UI: the sound was back %.1f s after the press%n",
             expiredAfter);
+        // ALARM PAUSED: the medium alarm stays listed, steady and marked, without sound; "Alarms
+        // on" brings light and sound back.
+        ui.click("[data-testid=alarm-pause]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () ->
+                    String.valueOf(ui.text("[data-testid=alarm-pause-state]"))
+                        .matches("ТРЕВОГИ ПРИОСТАНОВЛЕНЫ (1:00|0:5\\d): .*оператор видит все"));
+        assertTrue(
+            ui.evaluate(
+                    "document.querySelector('[data-testid=alarm-HR_HIGH]').classList.contains('held')")
+                .asBoolean(),
+            "held back, not flashing");
+        assertTrue(ui.text("[data-testid=alarm-HR_HIGH]").contains("(приостановлена)"));
+        assertEquals(null, agent.sounder().sounding());
+        ui.click("[data-testid=alarm-resume]");
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () ->
+                    "Звучит тревога (средний приоритет)"
+                        .equals(ui.text("[data-testid=sound-state]")));
+        assertEquals("", ui.text("[data-testid=alarm-pause-state]"));
         ui.click("[data-testid=ack-HR_HIGH]");
         await()
             .atMost(Duration.ofSeconds(5))
@@ -185,6 +209,8 @@ class TouchUiIT {
         assertTrue(csv.contains("\"AUDIO_PAUSED\",low,raised"), csv);
         assertTrue(csv.contains("(touch UI)"), csv);
         assertTrue(csv.contains("\"AUDIO_PAUSED\",low,cleared"), csv);
+        assertTrue(csv.contains("\"ALARM_PAUSED\",low,raised"), csv);
+        assertTrue(csv.contains("\"ALARM_PAUSED\",low,cleared"), csv);
         ui.click("[data-testid=alarm-log] summary");
         await()
             .atMost(Duration.ofSeconds(5))

@@ -6,16 +6,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code alarm ack ALARM_ID}, {@code alarm pause-sound}, {@code alarm sound-on}. */
+/**
+ * {@code alarm ack ALARM_ID}, {@code alarm pause-sound}, {@code alarm sound-on}, {@code alarm
+ * pause-alarms}, {@code alarm alarms-on}.
+ */
 @Command(
     name = "alarm",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Acknowledge an alarm on the device, or pause its sound (AUDIO PAUSED).",
+    description =
+        "Acknowledge an alarm on the device, pause its sound (AUDIO PAUSED) or, briefly, its"
+            + " medium and low alarms (ALARM PAUSED).",
     subcommands = {
       AlarmCommands.Ack.class,
       AlarmCommands.PauseSound.class,
-      AlarmCommands.SoundOn.class
+      AlarmCommands.SoundOn.class,
+      AlarmCommands.PauseAlarms.class,
+      AlarmCommands.AlarmsOn.class
     })
 final class AlarmCommands {
   @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge an alarm.")
@@ -71,6 +78,47 @@ final class AlarmCommands {
     public Integer call() {
       return client.post(
           "/api/alarms/audio-resume",
+          Map.of(),
+          spec.commandLine().getOut(),
+          spec.commandLine().getErr());
+    }
+  }
+
+  @Command(
+      name = "pause-alarms",
+      mixinStandardHelpOptions = true,
+      description =
+          "ALARM PAUSED: medium and low alarms show no light or sound on the device for the"
+              + " configured time (60 s by default). Refused while a high-priority alarm is active"
+              + " or the operator cannot see the device; the operator's dashboard is never paused.")
+  static final class PauseAlarms implements Callable<Integer> {
+    @Mixin ApiClient client;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return client.post(
+          "/api/alarms/alarm-pause",
+          Map.of("reason", "CLI"),
+          spec.commandLine().getOut(),
+          spec.commandLine().getErr());
+    }
+  }
+
+  @Command(
+      name = "alarms-on",
+      mixinStandardHelpOptions = true,
+      description = "End ALARM PAUSED early: every alarm shows and sounds again.")
+  static final class AlarmsOn implements Callable<Integer> {
+    @Mixin ApiClient client;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return client.post(
+          "/api/alarms/alarm-resume",
           Map.of(),
           spec.commandLine().getOut(),
           spec.commandLine().getErr());

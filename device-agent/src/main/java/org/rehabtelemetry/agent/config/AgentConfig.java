@@ -32,6 +32,7 @@ import org.rehabtelemetry.agent.publish.ReceiptSettings;
  * @param alarmLogRetention how long the alarm log keeps its monthly files
  * @param uiLanguage the touch UI's language for channel labels and numbers: ru, kk or en
  * @param audioPause how long AUDIO PAUSED silences the alarms sounding when it is pressed
+ * @param alarmPause how long ALARM PAUSED holds back the light and sound of medium and low alarms
  * @param receipts when journaled records are freed: on the gateway's storage receipt, or on the
  *     broker's acknowledgement
  */
@@ -53,6 +54,7 @@ public record AgentConfig(
     Duration alarmLogRetention,
     ReceiptSettings receipts,
     Duration audioPause,
+    Duration alarmPause,
     String uiLanguage) {
 
   public AgentConfig {

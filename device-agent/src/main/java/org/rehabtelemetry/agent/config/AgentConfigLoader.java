@@ -113,9 +113,11 @@ public final class AgentConfigLoader {
     ReceiptSettings receipts =
         receipts(root.optionalObject("receipts"), stateDir.resolve("receipts-seen"));
     Duration audioPause = Duration.ofMinutes(2);
+    Duration alarmPause = Duration.ofSeconds(60);
     ConfigNode sound = root.optionalObject("alarmSound");
     if (sound != null) {
       audioPause = Duration.ofSeconds(sound.integer("audioPauseSeconds", 10, 600, 120));
+      alarmPause = Duration.ofSeconds(sound.integer("alarmPauseSeconds", 10, 180, 60));
       sound.rejectUnknownKeys();
     }
     root.rejectUnknownKeys();
@@ -137,6 +139,7 @@ public final class AgentConfigLoader {
         alarmLogRetention,
         receipts,
         audioPause,
+        alarmPause,
         language);
   }
 

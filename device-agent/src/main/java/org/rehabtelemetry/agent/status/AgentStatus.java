@@ -16,6 +16,7 @@ import org.rehabtelemetry.protocol.AlarmPriority;
  * @param receipts how journaled records are freed, in a sentence
  * @param sounding the alarm priority whose signal sounds now, or null
  * @param audioPausedSeconds seconds of AUDIO PAUSED left; 0 when not paused
+ * @param alarmPausedSeconds seconds of ALARM PAUSED left; 0 when not paused
  * @param notice the last refusal or notice for the therapist, or null
  */
 public record AgentStatus(
@@ -35,6 +36,7 @@ public record AgentStatus(
     String receipts,
     AlarmPriority sounding,
     long audioPausedSeconds,
+    long alarmPausedSeconds,
     Notice notice) {
 
   /** A session prepared for the start button: whose, which programme, which settings. */

@@ -10,9 +10,11 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.rehabtelemetry.agent.DeviceAgent;
 import org.rehabtelemetry.agent.alarm.AlarmLog;
+import org.rehabtelemetry.agent.alarm.sound.AlarmSounder;
 import org.rehabtelemetry.agent.control.AgentCommands;
 import org.rehabtelemetry.agent.metrics.AgentMetrics;
 import org.rehabtelemetry.agent.metrics.BacklogAge;
@@ -42,6 +44,9 @@ import org.rehabtelemetry.web.WebSettings;
  * POST /api/alarms/ack                 {"alarmId":"A-..."}
  * POST /api/alarms/audio-pause         AUDIO PAUSED for what sounds now ({"reason":"who"} optional)
  * POST /api/alarms/audio-resume        ends AUDIO PAUSED early
+ * POST /api/alarms/alarm-pause         ALARM PAUSED: medium and low alarms without light or sound
+ *                                      for a short time ({"reason":"who"} optional; 409 + why)
+ * POST /api/alarms/alarm-resume        ends ALARM PAUSED early
  * POST /api/estop/reset                the therapist's deliberate reset
  * GET  /metrics, /health               Prometheus metrics; worker progress
  * </pre>
@@ -218,6 +223,24 @@ public final class ControlApi implements AutoCloseable {
         "/api/alarms/audio-resume",
         ctx -> {
           agent.sounder().resume();
+          ok(ctx);
+        });
+    config.routes.post(
+        "/api/alarms/alarm-pause",
+        ctx -> {
+          Optional<AlarmSounder.AlarmPauseRefusal> refused =
+              agent.sounder().pauseAlarms(Requests.reason(body(ctx), "touch UI"));
+          if (refused.isPresent()) {
+            ctx.status(HttpStatus.CONFLICT)
+                .json(Map.of("code", refused.get().code(), "error", refused.get().text()));
+            return;
+          }
+          ok(ctx);
+        });
+    config.routes.post(
+        "/api/alarms/alarm-resume",
+        ctx -> {
+          agent.sounder().resumeAlarms();
           ok(ctx);
         });
     config.routes.post(

@@ -3,6 +3,7 @@ package org.rehabtelemetry.agent.alarm.sound;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.rehabtelemetry.agent.alarm.ActiveAlarm;
@@ -24,6 +25,12 @@ import org.rehabtelemetry.protocol.AlarmState;
  *       sounding itself), so the alarm log and the operator see who paused and until when. When the
  *       pause ends, or a new alarm condition arises during it, sound returns for whatever still
  *       needs it.
+ *   <li>{@link #pauseAlarms} is ALARM PAUSED, with the risk controls of docs/alarms.md: for a short
+ *       time (default 60 s) medium and low alarms show no flashing light and make no sound on the
+ *       device, including new ones; high-priority alarms are never paused (one active refuses the
+ *       pause, one arising ends it), and it is refused, or ends, while the operator link is lost,
+ *       since the operator's dashboard, which is never paused, is the second watcher. It is shown
+ *       and journaled as the technical alarm {@value #ALARM_PAUSED}.
  * </ul>
  *
  * <p>Thread-safe. Every method takes the alarm manager's lock before its own, in that order,
@@ -35,27 +42,67 @@ public final class AlarmSounder {
   /** The code (and key) of the inactivation state's technical alarm. */
   public static final String AUDIO_PAUSED = "AUDIO_PAUSED";
 
+  /** The code (and key) of ALARM PAUSED's technical alarm. */
+  public static final String ALARM_PAUSED = "ALARM_PAUSED";
+
+  /** Why ALARM PAUSED was refused: a code for the touch UI's words, and a sentence. */
+  public enum AlarmPauseRefusal {
+    HIGH_PRIORITY_ACTIVE(
+        "alarm-pause-high", "A high-priority alarm is active: alarms cannot be paused."),
+    OPERATOR_LINK_LOST(
+        "alarm-pause-link-lost",
+        "The operator cannot see this device now: alarms cannot be paused while you are the only"
+            + " watcher.");
+
+    private final String code;
+    private final String text;
+
+    AlarmPauseRefusal(String code, String text) {
+      this.code = code;
+      this.text = text;
+    }
+
+    /** The code the touch UI translates, e.g. {@code alarm-pause-high}. */
+    public String code() {
+      return code;
+    }
+
+    /** In English, for the CLI and the log. */
+    public String text() {
+      return text;
+    }
+  }
+
+  /** The operator-link-lost alarm's code (the agent's LinkWatch raises it). */
+  private static final String OPERATOR_LINK_LOST = "OPERATOR_LINK_LOST";
+
   private final AlarmManager alarms;
   private final MonotonicClock clock;
   private final Duration pauseFor;
+  private final Duration alarmPauseFor;
   private final Consumer<AlarmPriority> output;
   private long pausedUntilNanos;
   private boolean paused;
+  private long alarmPausedUntilNanos;
+  private boolean alarmPaused;
   private Set<String> silenced = Set.of();
   private AlarmPriority sounding;
 
   /**
    * @param pauseFor how long AUDIO PAUSED lasts
+   * @param alarmPauseFor how long ALARM PAUSED lasts
    * @param output hears the priority to sound, or null for silence, on every change
    */
   public AlarmSounder(
       AlarmManager alarms,
       MonotonicClock clock,
       Duration pauseFor,
+      Duration alarmPauseFor,
       Consumer<AlarmPriority> output) {
     this.alarms = alarms;
     this.clock = clock;
     this.pauseFor = pauseFor;
+    this.alarmPauseFor = alarmPauseFor;
     this.output = output;
   }
 
@@ -81,6 +128,72 @@ public final class AlarmSounder {
     }
   }
 
+  /** Seconds of ALARM PAUSED left, rounded up; 0 when not paused. */
+  public long alarmPausedSecondsLeft() {
+    synchronized (alarms) {
+      synchronized (this) {
+        if (!alarmPaused) {
+          return 0;
+        }
+        long left = alarmPausedUntilNanos - clock.nanos();
+        return left <= 0 ? 0 : (left + 999_999_999L) / 1_000_000_000L;
+      }
+    }
+  }
+
+  /**
+   * ALARM PAUSED: for the alarm pause time, medium and low alarms, present and new, show no
+   * flashing light and make no sound on the device; they are still listed, logged and sent to the
+   * operator.
+   *
+   * @param who who paused, e.g. {@code touch UI} or {@code CLI}, for the log
+   * @return empty when paused, else why it was refused
+   */
+  public Optional<AlarmPauseRefusal> pauseAlarms(String who) {
+    synchronized (alarms) {
+      synchronized (this) {
+        for (ActiveAlarm alarm : alarms.active()) {
+          if (needsSound(alarm) && alarm.spec().priority() == AlarmPriority.HIGH) {
+            return Optional.of(AlarmPauseRefusal.HIGH_PRIORITY_ACTIVE);
+          }
+          if (isLinkLost(alarm)) {
+            return Optional.of(AlarmPauseRefusal.OPERATOR_LINK_LOST);
+          }
+        }
+        alarmPaused = true;
+        alarmPausedUntilNanos = clock.nanos() + alarmPauseFor.toNanos();
+        alarms.clear(ALARM_PAUSED); // a repeated press starts a new pause, logged as such
+        alarms.raise(
+            AlarmSpec.technical(
+                ALARM_PAUSED,
+                ALARM_PAUSED,
+                AlarmPriority.LOW,
+                false,
+                "Alarms paused for "
+                    + describe(alarmPauseFor)
+                    + " on the device ("
+                    + clean(who)
+                    + "): medium and low alarms show no light or sound here; high-priority alarms"
+                    + " still sound; the operator still sees every alarm"),
+            clock.nanos());
+        updateLocked();
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** Ends ALARM PAUSED early. */
+  public void resumeAlarms() {
+    synchronized (alarms) {
+      synchronized (this) {
+        if (alarmPaused) {
+          endAlarmPause();
+        }
+        updateLocked();
+      }
+    }
+  }
+
   /**
    * AUDIO PAUSED: silences what sounds now for the pause time.
    *
@@ -95,9 +208,14 @@ public final class AlarmSounder {
     }
   }
 
-  private boolean pauseLocked(String given) {
+  /** A person's name or role for the log: no control characters, at most 40 characters. */
+  private static String clean(String given) {
     String who = given.replaceAll("\\p{Cntrl}", " ").strip();
-    who = who.isEmpty() ? "unknown" : who.length() > 40 ? who.substring(0, 40) : who;
+    return who.isEmpty() ? "unknown" : who.length() > 40 ? who.substring(0, 40) : who;
+  }
+
+  private boolean pauseLocked(String given) {
+    String who = clean(given);
     Set<String> now = new HashSet<>();
     for (ActiveAlarm alarm : alarms.active()) {
       if (needsSound(alarm)) {
@@ -160,6 +278,16 @@ public final class AlarmSounder {
     if (paused && clock.nanos() - pausedUntilNanos >= 0) {
       endPause();
     }
+    if (alarmPaused) {
+      boolean ends = clock.nanos() - alarmPausedUntilNanos >= 0;
+      for (ActiveAlarm alarm : alarms.active()) {
+        ends |= isLinkLost(alarm);
+        ends |= needsSound(alarm) && alarm.spec().priority() == AlarmPriority.HIGH;
+      }
+      if (ends) {
+        endAlarmPause();
+      }
+    }
     List<ActiveAlarm> active = alarms.active();
     if (paused) {
       for (ActiveAlarm alarm : active) {
@@ -171,7 +299,9 @@ public final class AlarmSounder {
     }
     AlarmPriority top = null;
     for (ActiveAlarm alarm : alarms.active()) {
-      if (needsSound(alarm) && !(paused && silenced.contains(alarm.alarmId()))) {
+      if (needsSound(alarm)
+          && !(paused && silenced.contains(alarm.alarmId()))
+          && !(alarmPaused && alarm.spec().priority() != AlarmPriority.HIGH)) {
         AlarmPriority priority = alarm.spec().priority();
         top = top == null || rank(priority) > rank(top) ? priority : top;
       }
@@ -188,6 +318,15 @@ public final class AlarmSounder {
     alarms.clear(AUDIO_PAUSED); // re-enters update() through the listener, now unpaused
   }
 
+  private void endAlarmPause() {
+    alarmPaused = false;
+    alarms.clear(ALARM_PAUSED); // re-enters update() through the listener, now not paused
+  }
+
+  private static boolean isLinkLost(ActiveAlarm alarm) {
+    return OPERATOR_LINK_LOST.equals(alarm.spec().code()) && alarm.state() != AlarmState.CLEARED;
+  }
+
   private static int rank(AlarmPriority priority) {
     return switch (priority) {
       case HIGH -> 3;
@@ -197,7 +336,7 @@ public final class AlarmSounder {
   }
 
   private static boolean needsSound(ActiveAlarm alarm) {
-    if (AUDIO_PAUSED.equals(alarm.spec().code())) {
+    if (AUDIO_PAUSED.equals(alarm.spec().code()) || ALARM_PAUSED.equals(alarm.spec().code())) {
       return false;
     }
     return alarm.state() == AlarmState.RAISED

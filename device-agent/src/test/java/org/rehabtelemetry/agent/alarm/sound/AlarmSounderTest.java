@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.rehabtelemetry.agent.alarm.ActiveAlarm;
@@ -33,7 +34,9 @@ class AlarmSounderTest {
           });
 
   {
-    sounder = new AlarmSounder(alarms, now::get, Duration.ofMinutes(2), played::add);
+    sounder =
+        new AlarmSounder(
+            alarms, now::get, Duration.ofMinutes(2), Duration.ofSeconds(60), played::add);
   }
 
   @Test
@@ -105,6 +108,83 @@ class AlarmSounderTest {
     sounder.resume();
     assertEquals(AlarmPriority.MEDIUM, sounder.sounding());
     assertFalse(alarms.isActive(AlarmSounder.AUDIO_PAUSED));
+  }
+
+  @Test
+  void alarmPaused_holdsBackMediumAndLow_newOnesToo_forItsTime_andIsShownAndLogged() {
+    raise("SENSOR_SILENT", AlarmPriority.MEDIUM, false);
+
+    assertEquals(Optional.empty(), sounder.pauseAlarms("touch UI"));
+
+    assertNull(sounder.sounding());
+    assertEquals(60, sounder.alarmPausedSecondsLeft());
+    ActiveAlarm indication = last(AlarmSounder.ALARM_PAUSED);
+    assertEquals(AlarmState.RAISED, indication.state());
+    assertEquals(AlarmPriority.LOW, indication.spec().priority());
+    assertTrue(indication.spec().message().contains("1 min on the device (touch UI)"));
+    raise("SPO2_LOW", AlarmPriority.MEDIUM, false);
+    assertNull(sounder.sounding(), "a new medium alarm is held back too: that is the point");
+    assertTrue(alarms.isActive("SPO2_LOW"), "but it is raised, listed, logged and sent");
+
+    now.addAndGet(59 * SECOND);
+    sounder.update();
+    assertNull(sounder.sounding());
+    now.addAndGet(SECOND);
+    sounder.update();
+    assertEquals(AlarmPriority.MEDIUM, sounder.sounding(), "back after 60 s");
+    assertEquals(AlarmState.CLEARED, last(AlarmSounder.ALARM_PAUSED).state());
+    assertEquals(0, sounder.alarmPausedSecondsLeft());
+  }
+
+  @Test
+  void alarmPaused_isNeverForHighPriority_aHighOneRefusesOrEndsIt() {
+    raise("ESTOP", AlarmPriority.HIGH, true);
+    assertEquals(
+        Optional.of(AlarmSounder.AlarmPauseRefusal.HIGH_PRIORITY_ACTIVE),
+        sounder.pauseAlarms("touch UI"));
+    assertFalse(alarms.isActive(AlarmSounder.ALARM_PAUSED));
+    alarms.clear("ESTOP");
+    alarms.acknowledge(id("ESTOP"));
+
+    raise("HR_HIGH", AlarmPriority.MEDIUM, false);
+    assertEquals(Optional.empty(), sounder.pauseAlarms("CLI"));
+    raise("SPO2_CRITICAL", AlarmPriority.HIGH, false);
+    assertEquals(AlarmPriority.HIGH, sounder.sounding(), "a high alarm sounds at once");
+    assertEquals(0, sounder.alarmPausedSecondsLeft(), "and ends the pause for all");
+    alarms.clear("SPO2_CRITICAL");
+    assertEquals(AlarmPriority.MEDIUM, sounder.sounding());
+  }
+
+  @Test
+  void alarmPaused_isRefusedOrEnds_whileTheOperatorCannotSeeTheDevice() {
+    raise("OPERATOR_LINK_LOST", AlarmPriority.MEDIUM, false);
+    assertEquals(
+        Optional.of(AlarmSounder.AlarmPauseRefusal.OPERATOR_LINK_LOST),
+        sounder.pauseAlarms("touch UI"));
+    alarms.acknowledge(id("OPERATOR_LINK_LOST"));
+    assertEquals(
+        Optional.of(AlarmSounder.AlarmPauseRefusal.OPERATOR_LINK_LOST),
+        sounder.pauseAlarms("touch UI"),
+        "acknowledged, the link is still lost");
+    alarms.clear("OPERATOR_LINK_LOST");
+
+    raise("HR_HIGH", AlarmPriority.MEDIUM, false);
+    assertEquals(Optional.empty(), sounder.pauseAlarms("touch UI"));
+    raise("OPERATOR_LINK_LOST", AlarmPriority.MEDIUM, false);
+    assertEquals(0, sounder.alarmPausedSecondsLeft(), "the link lost during it ends it");
+    assertEquals(AlarmPriority.MEDIUM, sounder.sounding());
+    assertEquals(AlarmState.CLEARED, last(AlarmSounder.ALARM_PAUSED).state());
+  }
+
+  @Test
+  void alarmsOn_endsAlarmPausedEarly_andItsNoticeNeverSounds() {
+    assertEquals(Optional.empty(), sounder.pauseAlarms("touch UI"), "allowed with no alarm");
+    assertNull(sounder.sounding(), "the notice itself is silent");
+    raise("LID_OPEN", AlarmPriority.LOW, false);
+    assertNull(sounder.sounding());
+    sounder.resumeAlarms();
+    assertEquals(AlarmPriority.LOW, sounder.sounding());
+    assertFalse(alarms.isActive(AlarmSounder.ALARM_PAUSED));
   }
 
   private void raise(String code, AlarmPriority priority, boolean latched) {
