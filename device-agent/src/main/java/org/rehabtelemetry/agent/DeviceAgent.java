@@ -21,7 +21,6 @@ import org.rehabtelemetry.agent.config.AgentConfig;
 import org.rehabtelemetry.agent.control.AgentCommands;
 import org.rehabtelemetry.agent.journal.DiskFaults;
 import org.rehabtelemetry.agent.journal.DiskJournal;
-import org.rehabtelemetry.agent.journal.NioJournalFiles;
 import org.rehabtelemetry.agent.monitor.AgentTicker;
 import org.rehabtelemetry.agent.monitor.ClockWatch;
 import org.rehabtelemetry.agent.monitor.JournalAlarms;
@@ -53,6 +52,7 @@ import org.rehabtelemetry.protocol.DeviceState;
 import org.rehabtelemetry.protocol.DeviceStatus;
 import org.rehabtelemetry.protocol.Header;
 import org.rehabtelemetry.runtime.files.DirectoryLock;
+import org.rehabtelemetry.runtime.files.NioFileLayer;
 import org.rehabtelemetry.runtime.health.Liveness;
 import org.rehabtelemetry.runtime.threads.FailFast;
 import org.slf4j.Logger;
@@ -153,7 +153,7 @@ public final class DeviceAgent implements AutoCloseable {
     JournalAlarms journalAlarms = new JournalAlarms(alarms, clock);
     journal =
         DiskJournal.open(
-            config.journal(), journalAlarms, wall, new NioJournalFiles(), DiskFaults.NONE);
+            config.journal(), journalAlarms, wall, new NioFileLayer(), DiskFaults.NONE);
     journal.heartbeat(liveness.register("journal-commit", Duration.ofSeconds(15)));
     recorder =
         new SessionRecorder(

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.rehabtelemetry.runtime.files.CsvCells;
+import org.rehabtelemetry.runtime.files.FileLayer;
 import org.rehabtelemetry.runtime.files.MonthlyLog;
+import org.rehabtelemetry.runtime.files.NioFileLayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +70,12 @@ public final class AlarmLog {
    * @throws java.io.UncheckedIOException if the directory cannot be made
    */
   public AlarmLog(Path dir, Clock clock, Duration retention) {
-    this.files = new MonthlyLog(dir, "alarm-log");
+    this(new NioFileLayer(), dir, clock, retention);
+  }
+
+  /** The same on {@code layer} (the power-cut test's file layer). */
+  public AlarmLog(FileLayer layer, Path dir, Clock clock, Duration retention) {
+    this.files = new MonthlyLog(layer, dir, "alarm-log");
     this.clock = clock;
     try {
       for (String deleted : files.prune(clock, retention)) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rehabtelemetry.protocol.MessageType;
+import org.rehabtelemetry.runtime.files.FileLayer;
+import org.rehabtelemetry.runtime.files.NioFileLayer;
 import org.rehabtelemetry.runtime.health.Heartbeat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,7 @@ public final class DiskJournal implements Journal {
   private final JournalConfig config;
   private final JournalListener listener;
   private final Clock clock;
-  private final JournalFiles files;
+  private final FileLayer files;
   private final DiskFaults faults;
   private final Map<RecordClass, Lane> lanes = new EnumMap<>(RecordClass.class);
   private final UnsentIndex unsent = new UnsentIndex();
@@ -70,7 +72,7 @@ public final class DiskJournal implements Journal {
       JournalConfig config,
       JournalListener listener,
       Clock clock,
-      JournalFiles files,
+      FileLayer files,
       DiskFaults faults) {
     this.config = config;
     this.listener = listener;
@@ -101,7 +103,7 @@ public final class DiskJournal implements Journal {
       JournalConfig config,
       JournalListener listener,
       Clock clock,
-      JournalFiles files,
+      FileLayer files,
       DiskFaults faults) {
     DiskJournal journal = new DiskJournal(config, listener, clock, files, faults);
     try {
@@ -127,12 +129,12 @@ public final class DiskJournal implements Journal {
   /** Opens on the real file system. */
   public static DiskJournal open(
       JournalConfig config, JournalListener listener, Clock clock, DiskFaults faults) {
-    return open(config, listener, clock, new NioJournalFiles(), faults);
+    return open(config, listener, clock, new NioFileLayer(), faults);
   }
 
   /** Opens on the real file system with the system clock and no injected faults. */
   public static DiskJournal open(JournalConfig config, JournalListener listener) {
-    return open(config, listener, Clock.systemUTC(), new NioJournalFiles(), DiskFaults.NONE);
+    return open(config, listener, Clock.systemUTC(), new NioFileLayer(), DiskFaults.NONE);
   }
 
   private synchronized void recover() throws IOException {

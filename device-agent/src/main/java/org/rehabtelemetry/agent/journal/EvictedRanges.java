@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rehabtelemetry.runtime.files.FileLayer;
 
 /**
  * The id ranges the journal evicted itself, in {@code evicted-ranges} ("FIRST LAST" per line), so
@@ -15,12 +16,12 @@ import java.util.List;
 final class EvictedRanges {
   static final String NAME = "evicted-ranges";
 
-  private final JournalFiles files;
+  private final FileLayer files;
   private final Path dir;
   private final Path file;
   private final List<long[]> ranges = new ArrayList<>();
 
-  EvictedRanges(JournalFiles files, Path dir) {
+  EvictedRanges(FileLayer files, Path dir) {
     this.files = files;
     this.dir = dir;
     this.file = dir.resolve(NAME);

@@ -5,6 +5,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rehabtelemetry.runtime.files.FileLayer;
 
 /**
  * What one commit forces, collected under the journal's lock and forced outside it, so appends
@@ -13,13 +14,13 @@ import java.util.List;
  */
 final class ForceBatch {
   final List<Segment> segments = new ArrayList<>();
-  final List<JournalFiles.Channel> channels = new ArrayList<>();
+  final List<FileLayer.Channel> channels = new ArrayList<>();
   final List<Path> directories = new ArrayList<>();
   final List<Lane> lanes = new ArrayList<>();
 
   /** Forces the segments, then the directories. Blocks for the fsyncs. */
-  void force(JournalFiles files) throws IOException {
-    for (JournalFiles.Channel channel : channels) {
+  void force(FileLayer files) throws IOException {
+    for (FileLayer.Channel channel : channels) {
       try {
         channel.force();
       } catch (ClosedChannelException evicted) {

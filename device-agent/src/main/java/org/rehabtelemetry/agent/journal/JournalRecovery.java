@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.rehabtelemetry.runtime.files.FileLayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ final class JournalRecovery {
   /** What recovery found. */
   record Result(long lastId) {}
 
-  private final JournalFiles files;
+  private final FileLayer files;
   private final Path dir;
   private final JournalListener listener;
   private final long openedMillis;
@@ -30,7 +31,7 @@ final class JournalRecovery {
    * @param openedMillis now, on the journal's clock: the age of every recovered segment counts from
    *     it ({@link Lane#recover})
    */
-  JournalRecovery(JournalFiles files, Path dir, JournalListener listener, long openedMillis) {
+  JournalRecovery(FileLayer files, Path dir, JournalListener listener, long openedMillis) {
     this.files = files;
     this.dir = dir;
     this.listener = listener;

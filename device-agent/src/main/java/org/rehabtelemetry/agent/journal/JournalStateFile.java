@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.rehabtelemetry.runtime.files.FileLayer;
 
 /**
  * The journal's own state on disk, {@code journal-state}: "FRONTIER DURABLE", the sent frontier and
@@ -16,13 +17,13 @@ final class JournalStateFile {
   static final String NAME = "journal-state";
   static final long INTERVAL_MILLIS = 10_000;
 
-  private final JournalFiles files;
+  private final FileLayer files;
   private final Path file;
   private long frontier;
   private long durableId;
   private long writtenAtMillis = Long.MIN_VALUE / 2;
 
-  JournalStateFile(JournalFiles files, Path dir) {
+  JournalStateFile(FileLayer files, Path dir) {
     this.files = files;
     this.file = dir.resolve(NAME);
   }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.rehabtelemetry.runtime.files.FileLayer;
 
 /**
  * The segment files of one record class, oldest first; the last is the active one. Tracks whether
@@ -17,13 +18,13 @@ final class Lane {
   final RecordClass recordClass;
   final Path dir;
   final List<Segment> segments = new ArrayList<>();
-  private final JournalFiles files;
+  private final FileLayer files;
   private boolean directoryChanged;
 
   /** Where a recovered record lives. */
   record Found(JournalRecord record, Segment segment, long position, int size) {}
 
-  Lane(JournalFiles files, RecordClass recordClass, Path dir) {
+  Lane(FileLayer files, RecordClass recordClass, Path dir) {
     this.files = files;
     this.recordClass = recordClass;
     this.dir = dir;
@@ -80,7 +81,7 @@ final class Lane {
                 + tail
                 + " bytes of an incomplete or damaged tail at offset "
                 + lastGoodEnd);
-        try (JournalFiles.Channel channel = files.open(file)) {
+        try (FileLayer.Channel channel = files.open(file)) {
           channel.truncate(lastGoodEnd);
           channel.force();
         }
@@ -105,7 +106,7 @@ final class Lane {
       segments.remove(i).delete();
       directoryChanged = true;
     }
-    try (JournalFiles.Channel channel = files.open(segment.path)) {
+    try (FileLayer.Channel channel = files.open(segment.path)) {
       channel.truncate(position);
       channel.force();
     }
@@ -146,7 +147,7 @@ final class Lane {
    */
   void collect(ForceBatch batch) throws IOException {
     for (Segment segment : segments) {
-      JournalFiles.Channel channel = segment.takeUnsynced();
+      FileLayer.Channel channel = segment.takeUnsynced();
       if (channel != null) {
         batch.segments.add(segment);
         batch.channels.add(channel);

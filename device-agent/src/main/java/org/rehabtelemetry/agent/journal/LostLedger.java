@@ -9,6 +9,7 @@ import org.rehabtelemetry.protocol.Identifiers;
 import org.rehabtelemetry.protocol.Limits;
 import org.rehabtelemetry.protocol.ProtocolException;
 import org.rehabtelemetry.protocol.SeqRangeText;
+import org.rehabtelemetry.runtime.files.FileLayer;
 
 /**
  * Which session seqs the journal evicted, when and why, in {@code lost-seqs} (one tab-separated
@@ -24,14 +25,14 @@ import org.rehabtelemetry.protocol.SeqRangeText;
 final class LostLedger {
   static final String NAME = "lost-seqs";
 
-  private final JournalFiles files;
+  private final FileLayer files;
   private final Path dir;
   private final Path file;
   private final LostSeqsList entries = new LostSeqsList();
   private int linesInFile;
   private boolean appendFailed;
 
-  LostLedger(JournalFiles files, Path dir) {
+  LostLedger(FileLayer files, Path dir) {
     this.files = files;
     this.dir = dir;
     this.file = dir.resolve(NAME);

@@ -3,6 +3,7 @@ package org.rehabtelemetry.agent.journal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import org.rehabtelemetry.runtime.files.FileLayer;
 
 /**
  * One segment file of a lane: records with increasing ids, appended at its end. Its channel stays
@@ -22,11 +23,11 @@ final class Segment {
 
   long lastId;
   long size;
-  private final JournalFiles files;
-  private JournalFiles.Channel channel;
+  private final FileLayer files;
+  private FileLayer.Channel channel;
   private boolean unsynced;
 
-  Segment(JournalFiles files, Path path, long firstId, long lastAppendMillis) {
+  Segment(FileLayer files, Path path, long firstId, long lastAppendMillis) {
     this.files = files;
     this.path = path;
     this.firstId = firstId;
@@ -43,7 +44,7 @@ final class Segment {
     return Long.parseLong(name.substring(0, name.length() - ".seg".length()));
   }
 
-  private JournalFiles.Channel channel() throws IOException {
+  private FileLayer.Channel channel() throws IOException {
     if (channel == null || !channel.isOpen()) {
       channel = files.open(path);
     }
@@ -62,7 +63,7 @@ final class Segment {
 
   byte[] read(long position, int length) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(length);
-    JournalFiles.Channel in = channel();
+    FileLayer.Channel in = channel();
     while (buffer.hasRemaining()) {
       if (in.read(buffer, position + buffer.position()) < 0) {
         throw new IOException(path + " ended before offset " + (position + length));
@@ -75,7 +76,7 @@ final class Segment {
    * The channel to force for what was appended since the last commit, or null when nothing was;
    * clears the mark (a failed force must call {@link #markUnsynced()}).
    */
-  JournalFiles.Channel takeUnsynced() throws IOException {
+  FileLayer.Channel takeUnsynced() throws IOException {
     if (!unsynced) {
       return null;
     }

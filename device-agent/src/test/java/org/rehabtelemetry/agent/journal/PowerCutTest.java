@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.rehabtelemetry.protocol.MessageType;
+import org.rehabtelemetry.testsupport.CrashableFiles;
 
 /**
  * Power cuts at random instants, 200 of them, on a file layer that drops every write that was not

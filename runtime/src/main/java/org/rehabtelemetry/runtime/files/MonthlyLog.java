@@ -3,11 +3,8 @@ package org.rehabtelemetry.runtime.files;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,16 +16,17 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * An append-only log of text lines in monthly files, {@code PREFIX-YYYY-MM.jsonl} (UTC months), in
  * one directory: each append is fsynced before it returns, so a power cut loses no line appended
  * before it (a line torn by the cut is left for the reader to skip); the newest lines are read back
- * within a byte bound; files whose month ended more than a retention ago can be deleted. Blocks for
- * its file operations. Not thread-safe: its owner serialises the calls.
+ * within a byte bound; files whose month ended more than a retention ago can be deleted. Files go
+ * through a {@link FileLayer} (the power-cut tests give it one that drops unsynced writes). Blocks
+ * for its file operations. Not thread-safe: its owner serialises the calls.
  */
 public final class MonthlyLog {
+  private final FileLayer files;
   private final Path dir;
   private final String prefix;
   private final Pattern file;
@@ -40,14 +38,20 @@ public final class MonthlyLog {
    * @throws UncheckedIOException if the directory cannot be made
    */
   public MonthlyLog(Path dir, String prefix) {
+    this(new NioFileLayer(), dir, prefix);
+  }
+
+  /** Opens the log in {@code dir} of {@code files}, made if absent. */
+  public MonthlyLog(FileLayer files, Path dir, String prefix) {
     if (!prefix.matches("[a-z][a-z-]*")) {
       throw new IllegalArgumentException("a log prefix is lowercase letters and dashes: " + prefix);
     }
+    this.files = files;
     this.dir = dir;
     this.prefix = prefix;
     this.file = Pattern.compile(Pattern.quote(prefix) + "-(\\d{4}-\\d{2})\\.jsonl");
     try {
-      DurableFiles.createDirectories(dir);
+      files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot use the log directory " + dir, e);
     }
@@ -76,15 +80,15 @@ public final class MonthlyLog {
       }
       text.append(line).append('\n');
     }
-    DurableFiles.append(month, text.toString().getBytes(StandardCharsets.UTF_8));
+    files.appendDurably(dir, month, text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Whether {@code file} exists, is not empty and does not end with a line break. */
-  private static boolean endsTorn(Path file) throws IOException {
-    if (!Files.exists(file)) {
+  private boolean endsTorn(Path file) throws IOException {
+    if (!files.exists(file)) {
       return false;
     }
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileLayer.Channel in = files.open(file)) {
       long size = in.size();
       if (size == 0) {
         return false;
@@ -106,11 +110,11 @@ public final class MonthlyLog {
    * which is skipped), from the two newest files, and from each at most its last {@code tailBytes}.
    */
   public <T> List<T> recent(int max, int tailBytes, Function<String, T> parse) throws IOException {
-    List<Path> files = files();
-    Collections.reverse(files);
+    List<Path> months = months();
+    Collections.reverse(months);
     List<T> entries = new ArrayList<>();
-    for (Path month : files.subList(0, Math.min(2, files.size()))) {
-      List<String> ofMonth = new ArrayList<>(TailLines.read(month, tailBytes));
+    for (Path month : months.subList(0, Math.min(2, months.size()))) {
+      List<String> ofMonth = new ArrayList<>(TailLines.read(files, month, tailBytes));
       Collections.reverse(ofMonth);
       for (String line : ofMonth) {
         T entry = line.isBlank() ? null : parse.apply(line);
@@ -136,7 +140,7 @@ public final class MonthlyLog {
     Instant cutoff = clock.instant().minus(retention);
     List<String> deleted = new ArrayList<>();
     IOException failed = null;
-    for (Path month : files()) {
+    for (Path month : months()) {
       Matcher name = file.matcher(month.getFileName().toString());
       if (name.matches()
           && YearMonth.parse(name.group(1))
@@ -146,7 +150,8 @@ public final class MonthlyLog {
               .toInstant()
               .isBefore(cutoff)) {
         try {
-          DurableFiles.delete(month);
+          files.delete(month);
+          files.fsyncDirectory(dir);
           deleted.add(month.getFileName().toString());
         } catch (IOException e) {
           if (failed == null) {
@@ -164,13 +169,11 @@ public final class MonthlyLog {
   }
 
   /** The log's files, oldest month first. */
-  private List<Path> files() throws IOException {
-    try (Stream<Path> listing = Files.list(dir)) {
-      return new ArrayList<>(
-          listing
-              .filter(f -> file.matcher(f.getFileName().toString()).matches())
-              .sorted()
-              .toList());
-    }
+  private List<Path> months() throws IOException {
+    return new ArrayList<>(
+        files.list(dir, ".jsonl").stream()
+            .filter(f -> file.matcher(f.getFileName().toString()).matches())
+            .sorted()
+            .toList());
   }
 }

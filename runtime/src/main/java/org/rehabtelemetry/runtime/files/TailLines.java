@@ -29,14 +29,36 @@ public final class TailLines {
       while (buffer.hasRemaining() && in.read(buffer, from + buffer.position()) > 0) {
         // read on
       }
-      String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-      List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-      if (from > 0 && !lines.isEmpty()) {
-        lines.remove(0); // cut in the middle by the bound
-      }
-      return lines;
+      return lines(buffer.array(), buffer.position(), from > 0);
     } catch (IOException e) {
       return List.of();
     }
+  }
+
+  /** The same through a {@link FileLayer}, for a file that exists. */
+  public static List<String> read(FileLayer files, Path file, int maxBytes) {
+    if (!files.exists(file)) {
+      return List.of();
+    }
+    try (FileLayer.Channel in = files.open(file)) {
+      long size = in.size();
+      long from = Math.max(0, size - maxBytes);
+      ByteBuffer buffer = ByteBuffer.allocate((int) (size - from));
+      while (buffer.hasRemaining() && in.read(buffer, from + buffer.position()) > 0) {
+        // read on
+      }
+      return lines(buffer.array(), buffer.position(), from > 0);
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private static List<String> lines(byte[] tail, int length, boolean cutByTheBound) {
+    String text = new String(tail, 0, length, StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    if (cutByTheBound && !lines.isEmpty()) {
+      lines.remove(0); // cut in the middle by the bound
+    }
+    return lines;
   }
 }

@@ -1,4 +1,4 @@
-package org.rehabtelemetry.agent.journal;
+package org.rehabtelemetry.testsupport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.rehabtelemetry.runtime.files.FileLayer;
 
 /**
  * A file system in memory that loses, at a {@linkplain #crash power cut}, everything a real one may
@@ -21,7 +22,7 @@ import java.util.Set;
  * written but not forced may survive in part (the kernel flushed some pages), so torn tails happen
  * too. Open channels die with the cut. Thread-safe.
  */
-final class CrashableFiles implements JournalFiles {
+public final class CrashableFiles implements FileLayer {
   /** One file: what a reader sees now, and what survives a cut. */
   private static final class Node {
     byte[] content = new byte[0];
@@ -103,7 +104,7 @@ final class CrashableFiles implements JournalFiles {
    * The power cut: names and contents fall back to what was made durable; of what was appended
    * since a file's last force, a random prefix survives when {@code random} says so.
    */
-  synchronized void crash(Random random) {
+  public synchronized void crash(Random random) {
     generation++;
     current.clear();
     for (Map.Entry<Path, Node> entry : durable.entrySet()) {
@@ -123,7 +124,7 @@ final class CrashableFiles implements JournalFiles {
   }
 
   /** The durable content of every file under {@code dir} whose name ends with {@code suffix}. */
-  synchronized List<byte[]> durableContents(Path dir, String suffix) {
+  public synchronized List<byte[]> durableContents(Path dir, String suffix) {
     List<byte[]> contents = new ArrayList<>();
     for (Map.Entry<Path, Node> entry : durable.entrySet()) {
       if (entry.getKey().startsWith(dir)

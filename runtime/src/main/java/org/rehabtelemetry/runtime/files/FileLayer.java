@@ -1,4 +1,4 @@
-package org.rehabtelemetry.agent.journal;
+package org.rehabtelemetry.runtime.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -6,17 +6,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The file operations the disk journal needs, as a port, so that a test file layer can drop every
- * write that was not fsynced at any instant (the power-cut test) while production uses the real
- * file system ({@link NioJournalFiles}).
+ * The file operations the device's journal and the alarm logs ({@link MonthlyLog}) need, as a port,
+ * so that a test file layer can drop every write that was not fsynced at any instant (the power-cut
+ * tests) while production uses the real file system ({@link NioFileLayer}).
  *
  * <p>The durability contract every implementation keeps, as Linux file systems do: data written
  * through a {@link Channel} survives a power cut only after {@link Channel#force()}; a created,
  * renamed or deleted name survives only after {@link #fsyncDirectory} of its directory; {@link
  * #replace} and {@link #createDirectories} are durable when they return. Implementations are
- * thread-safe; a channel is used under the journal's lock.
+ * thread-safe; a channel is used by one thread at a time (its owner's lock).
  */
-public interface JournalFiles {
+public interface FileLayer {
   /** Creates the directory and its parents, durably. */
   void createDirectories(Path dir) throws IOException;
 

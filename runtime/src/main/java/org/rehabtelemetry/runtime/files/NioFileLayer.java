@@ -1,4 +1,4 @@
-package org.rehabtelemetry.agent.journal;
+package org.rehabtelemetry.runtime.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,10 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.rehabtelemetry.runtime.files.DurableFiles;
 
-/** {@link JournalFiles} on the real file system (NIO {@link FileChannel}s). Thread-safe. */
-public final class NioJournalFiles implements JournalFiles {
+/** {@link FileLayer} on the real file system (NIO {@link FileChannel}s). Thread-safe. */
+public final class NioFileLayer implements FileLayer {
   @Override
   public void createDirectories(Path dir) throws IOException {
     DurableFiles.createDirectories(dir);
