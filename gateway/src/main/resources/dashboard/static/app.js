@@ -156,7 +156,8 @@
   const SOUNDLESS = new Set(['AUDIO_PAUSED', 'ALARM_PAUSED']); // a device's inactivation notices
   // The gateway's AUDIO PAUSED (DashboardSoundPause): it decides when the pause ends (its clock);
   // this page only counts the seconds down between its messages.
-  let soundPause = { paused: false, silenced: [], secondsLeft: 0 }, soundPauseAt = 0;
+  let soundPause = { version: -1, paused: false, silenced: [], secondsLeft: 0 }, soundPauseAt = 0;
+  let heard = [];              // the alarms this page is sounding now: what a pause may silence
 
   function pauseLeft() {
     if (!soundPause.paused) return 0;
@@ -169,10 +170,12 @@
     const rank = { high: 3, medium: 2, low: 1 };
     const silenced = new Set(soundPause.paused ? soundPause.silenced : []);
     let top = null;
+    heard = [];
     for (const a of alarms.values()) {
       // A latched alarm keeps sounding after its condition ended, until an operator has seen it.
       if ((a.deviceState === 'cleared' && !a.latched) || a.operatorAckBy || SOUNDLESS.has(a.code)) continue;
       if (silenced.has(a.device + '/' + a.alarmId)) continue;
+      if (soundOn) heard.push(a.device + '/' + a.alarmId);
       if (!top || rank[a.priority] > rank[top]) top = a.priority;
     }
     const button = document.getElementById('sound-toggle');
@@ -182,21 +185,23 @@
       : soundPause.paused ? t('sound.paused', { time: clockText(pauseLeft()) }) : t('sound.on');
     button.className = !soundOn ? 'sound-off' : soundPause.paused && !top ? 'sound-paused' : 'sound-on';
     AlarmSignals.play(soundOn ? top : null);
-    renderSoundPause(silenced.size > 0 || top !== null);
+    renderSoundPause(soundOn && top !== null);
   }
 
-  function renderSoundPause(anythingToSilence) {
+  function renderSoundPause(sounding) {
     const state = document.getElementById('sound-pause-state');
     state.textContent = soundPause.paused
       ? t('pause.state', { time: clockText(pauseLeft()), n: soundPause.silenced.length, who: soundPause.by })
       : '';
     state.className = soundPause.paused ? 'paused' : '';
     const mayPause = role !== 'viewer';
-    document.getElementById('audio-pause').hidden = !mayPause || soundPause.paused || !anythingToSilence;
+    document.getElementById('audio-pause').hidden = !mayPause || soundPause.paused || !sounding;
     document.getElementById('audio-resume').hidden = !mayPause || !soundPause.paused;
   }
 
+  // States come from the live stream and from answers to requests, in any order: the newest wins.
   function onSoundPause(state) {
+    if (state.version < soundPause.version) return;
     soundPause = state;
     soundPauseAt = Date.now();
     updateSound();
@@ -209,7 +214,9 @@
   }
 
   async function pauseSound(path) {
-    onSoundPause(await api(path, { method: 'POST' }));
+    onSoundPause(await api(path, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ alarms: heard })
+    }));
   }
 
   function toggleSound() {
@@ -301,7 +308,7 @@
     const badge = document.getElementById('connection');
     source.onopen = () => {
       badge.textContent = t('stream.live'); badge.className = 'badge online';
-      reloadSoundPause(); // the pause's end may have been sent while the stream was down
+      reloadSoundPause().catch(() => {}); // the pause's end may have come while the stream was down
     };
     source.onerror = () => { badge.textContent = t('stream.reconnecting'); badge.className = 'badge offline'; };
     source.addEventListener('latest', e => onLatest(JSON.parse(e.data)));
@@ -317,7 +324,7 @@
     source.addEventListener('overflow', e => {
       badge.textContent = 'missed ' + JSON.parse(e.data).missed + ' live updates';
       reloadAlarms(); // an alarm change may have been among them: never leave one unshown
-      reloadSoundPause();
+      reloadSoundPause().catch(() => {});
     });
   }
 
@@ -358,7 +365,14 @@
     connect();
     setInterval(() => {
       if (!soundPause.paused) return;
-      if (pauseLeft() === 0) reloadSoundPause(); else updateSound();
+      if (pauseLeft() === 0) {
+        // Over by this page's count: sound first, then ask the gateway (which may be unreachable).
+        soundPause = Object.assign({}, soundPause, { paused: false, silenced: [] });
+        updateSound();
+        reloadSoundPause().catch(() => {});
+      } else {
+        updateSound();
+      }
     }, 1000);
     loadSessions();
     setInterval(loadSessions, 3000);

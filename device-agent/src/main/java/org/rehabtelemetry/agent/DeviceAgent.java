@@ -149,7 +149,12 @@ public final class DeviceAgent implements AutoCloseable {
     alarms = new AlarmManager("A-" + bootId, this::alarmChanged);
     sounder =
         new AlarmSounder(
-            alarms, clock, config.audioPause(), config.alarmPause(), this::soundChanged);
+            alarms,
+            clock,
+            config.audioPause(),
+            config.alarmPause(),
+            this::brokerConnected,
+            this::soundChanged);
     JournalAlarms journalAlarms = new JournalAlarms(alarms, clock);
     journal =
         DiskJournal.open(
@@ -405,6 +410,12 @@ public final class DeviceAgent implements AutoCloseable {
   }
 
   /** What sounds, and AUDIO PAUSED, for the touch UI and API. */
+  /** Whether the publisher is connected to the broker now; false before start. */
+  private boolean brokerConnected() {
+    JournalPublisher running = publisher;
+    return running != null && running.isConnected();
+  }
+
   public AlarmSounder sounder() {
     return sounder;
   }

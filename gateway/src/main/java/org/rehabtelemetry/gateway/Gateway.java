@@ -4,6 +4,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -156,7 +157,14 @@ public final class Gateway implements AutoCloseable {
               config.stateDir().resolve("alarm-log"), clock, config.alarmLogRetention(), 10_000);
       alarmLog.start();
       GatewayAlarmLog log = alarmLog;
-      AtomicReference<DashboardSoundPause> soundPauseOf = new AtomicReference<>();
+      AtomicReference<AlarmBoard> boardOf = new AtomicReference<>();
+      DashboardSoundPause soundPause =
+          new DashboardSoundPause(
+              () -> boardOf.get() == null ? List.of() : boardOf.get().all(),
+              clock,
+              config.audioPause(),
+              live::soundPauseChanged,
+              log::changed);
       AlarmBoard alarms =
           new AlarmBoard(
               200,
@@ -165,12 +173,9 @@ public final class Gateway implements AutoCloseable {
               entry -> {
                 live.alarmChanged(entry);
                 log.changed(entry);
-                soundPauseOf.get().alarmChanged(entry);
+                soundPause.alarmChanged(entry);
               });
-      DashboardSoundPause soundPause =
-          new DashboardSoundPause(
-              alarms, clock, config.audioPause(), live::soundPauseChanged, log::changed);
-      soundPauseOf.set(soundPause);
+      boardOf.set(alarms);
       CommunicationWatch communication =
           new CommunicationWatch(alarms, clock, config.communicationLoss());
       LoginSessions logins =

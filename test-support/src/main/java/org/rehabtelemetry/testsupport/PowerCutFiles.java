@@ -79,7 +79,16 @@ public final class PowerCutFiles implements FileLayer {
   @Override
   public Channel open(Path file) throws IOException {
     step();
-    Channel channel = files.open(file);
+    return counted(files.open(file));
+  }
+
+  @Override
+  public Channel openForReading(Path file) throws IOException {
+    step();
+    return counted(files.openForReading(file));
+  }
+
+  private Channel counted(Channel channel) {
     return new Channel() {
       @Override
       public void write(ByteBuffer source, long position) throws IOException {

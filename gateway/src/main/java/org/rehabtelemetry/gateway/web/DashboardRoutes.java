@@ -1,6 +1,8 @@
 package org.rehabtelemetry.gateway.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.ForbiddenResponse;
@@ -13,11 +15,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
 import org.rehabtelemetry.gateway.alarms.DashboardSoundPause;
@@ -28,6 +32,7 @@ import org.rehabtelemetry.gateway.auth.OperatorAccount;
 import org.rehabtelemetry.gateway.auth.Role;
 import org.rehabtelemetry.gateway.live.LiveFeed;
 import org.rehabtelemetry.gateway.registry.DeviceInfo;
+import org.rehabtelemetry.web.Json;
 import org.rehabtelemetry.web.SharedAssets;
 import org.rehabtelemetry.web.Streams;
 import org.slf4j.Logger;
@@ -47,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * GET  /api/alarms            the alarm list
  * POST /api/alarms/ack        ?device=D&amp;alarm=A (operator or admin): seen at the desk
  * GET  /api/alarms/audio-pause the dashboard's AUDIO PAUSED: who, until when, which alarms
- * POST /api/alarms/audio-pause (operator or admin) pauses the dashboard's sound for its time
+ * POST /api/alarms/audio-pause (operator or admin) pauses the dashboard's sound for its time, for
+ *                              the alarms the page heard: {"alarms": ["device/alarmId", ...]}
  * POST /api/alarms/audio-resume (operator or admin) ends the pause early
  * GET  /api/alarm-log         the gateway's alarm log, latest 200 changes, newest first
  * GET  /api/alarm-log.csv     the same as CSV: the newest changes, up to 10,000, of two months
@@ -127,23 +133,34 @@ final class DashboardRoutes {
         "/api/alarms/audio-pause",
         ctx -> {
           String operator = operatorOnly(ctx, "pause alarm sound");
-          DashboardSoundPause.State state = views.soundPause().pause(operator);
+          DashboardSoundPause.Outcome outcome =
+              views.soundPause().pause(operator, heardAlarms(ctx));
           views
               .audit()
               .record(
                   operator,
                   "pause alarm sound",
-                  state.silenced().size() + " alarms",
+                  outcome.state().silenced().size() + " alarms",
                   ctx.ip(),
-                  state.paused() ? "ok" : "nothing was sounding");
-          ctx.json(state);
+                  outcome.changed()
+                      ? "ok"
+                      : outcome.state().paused() ? "already paused" : "nothing was sounding");
+          ctx.json(outcome.state());
         });
     config.routes.post(
         "/api/alarms/audio-resume",
         ctx -> {
           String operator = operatorOnly(ctx, "resume alarm sound");
-          views.audit().record(operator, "resume alarm sound", null, ctx.ip(), "ok");
-          ctx.json(views.soundPause().resume(operator));
+          DashboardSoundPause.Outcome outcome = views.soundPause().resume(operator);
+          views
+              .audit()
+              .record(
+                  operator,
+                  "resume alarm sound",
+                  null,
+                  ctx.ip(),
+                  outcome.changed() ? "ok" : "nothing was paused");
+          ctx.json(outcome.state());
         });
     config.routes.get("/api/alarm-log", ctx -> ctx.json(views.alarmLog().recent(200)));
     config.routes.get(
@@ -216,6 +233,44 @@ final class DashboardRoutes {
             account -> views.audit().record(account.username(), "logout", null, ctx.ip(), "ok"));
     ctx.cookie(new Cookie(COOKIE, "", "/", 0, views.secureCookie(), true, null, SameSite.STRICT));
     ctx.redirect("/login", HttpStatus.SEE_OTHER);
+  }
+
+  /** At most this many alarms named in a pause request (the board keeps 10,000 active). */
+  private static final int MAX_HEARD = 10_000;
+
+  /**
+   * The alarms a pause request says the page was sounding ({@code {"alarms": ["device/id", ...]}}),
+   * or null for a request that names none (an API client: every alarm that needs sound).
+   *
+   * @throws BadRequestResponse for a body that is not that shape, or names too many
+   */
+  private static Set<String> heardAlarms(Context ctx) {
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length == 0) {
+      return null;
+    }
+    JsonNode alarms;
+    try {
+      alarms = Json.mapper().readTree(body).path("alarms");
+    } catch (IOException e) {
+      throw new BadRequestResponse(
+          "the body must be JSON: {\"alarms\": [\"device/alarmId\", ...]}");
+    }
+    if (alarms.isMissingNode()) {
+      return null;
+    }
+    if (!alarms.isArray() || alarms.size() > MAX_HEARD) {
+      throw new BadRequestResponse(
+          "\"alarms\" must be a list of at most " + MAX_HEARD + " \"device/alarmId\" texts");
+    }
+    Set<String> heard = new HashSet<>();
+    for (JsonNode alarm : alarms) {
+      if (!alarm.isTextual() || alarm.asText().length() > 200) {
+        throw new BadRequestResponse("each of \"alarms\" is a \"device/alarmId\" text");
+      }
+      heard.add(alarm.asText());
+    }
+    return heard;
   }
 
   /** The operator's name; an audited 403 for a viewer. */

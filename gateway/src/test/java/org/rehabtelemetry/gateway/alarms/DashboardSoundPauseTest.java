@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -20,16 +21,16 @@ class DashboardSoundPauseTest {
   private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
 
   private final MutableClock clock = new MutableClock(T);
-  private final AtomicReference<DashboardSoundPause> pauseOf = new AtomicReference<>();
-  private final AlarmBoard board =
-      new AlarmBoard(50, 50, clock, entry -> pauseOf.get().alarmChanged(entry));
+  private final AtomicReference<AlarmBoard> boardOf = new AtomicReference<>();
   private final List<DashboardSoundPause.State> shown = new CopyOnWriteArrayList<>();
   private final List<AlarmBoard.Entry> logged = new CopyOnWriteArrayList<>();
   private final DashboardSoundPause pause =
-      new DashboardSoundPause(board, clock, Duration.ofMinutes(2), shown::add, logged::add);
+      new DashboardSoundPause(
+          () -> boardOf.get().all(), clock, Duration.ofMinutes(2), shown::add, logged::add);
+  private final AlarmBoard board = new AlarmBoard(50, 50, clock, pause::alarmChanged);
 
   DashboardSoundPauseTest() {
-    pauseOf.set(pause);
+    boardOf.set(board);
   }
 
   @Test
@@ -37,7 +38,7 @@ class DashboardSoundPauseTest {
     board.received(alarm("a-1", "vert-01", AlarmState.RAISED, false));
     board.received(alarm("a-2", "vert-02", AlarmState.RAISED, false));
 
-    DashboardSoundPause.State paused = pause.pause("op1");
+    DashboardSoundPause.State paused = pause.pause("op1", null).state();
     assertTrue(paused.paused());
     assertEquals("op1", paused.by());
     assertEquals(List.of("vert-01/a-1", "vert-02/a-2"), paused.silenced());
@@ -56,6 +57,7 @@ class DashboardSoundPauseTest {
     assertEquals(List.of(), over.silenced());
 
     assertEquals(2, shown.size(), "the dashboards heard the start and the end");
+    assertTrue(shown.get(1).version() > shown.get(0).version(), "a newer state, a higher version");
     assertEquals(2, logged.size());
     assertEquals("AUDIO_PAUSED", logged.get(0).code());
     assertEquals("raised", logged.get(0).deviceState());
@@ -69,7 +71,7 @@ class DashboardSoundPauseTest {
   @Test
   void aNewAlarmEndsThePauseAtOnce_butAChangeOfASilencedOneDoesNot() {
     board.received(alarm("a-1", "vert-01", AlarmState.RAISED, true));
-    pause.pause("op1");
+    pause.pause("op1", null);
     board.received(alarm("a-1", "vert-01", AlarmState.CLEARED, true));
     assertTrue(pause.state().paused(), "the silenced alarm's own change keeps the pause");
 
@@ -82,20 +84,59 @@ class DashboardSoundPauseTest {
 
   @Test
   void nothingSounding_nothingToPause_andAnOperatorMayResumeEarly() {
-    assertFalse(pause.pause("op1").paused(), "no alarm: no pause");
+    assertFalse(pause.pause("op1", null).changed(), "no alarm: no pause");
     board.received(alarm("a-1", "vert-01", AlarmState.RAISED, false));
     board.acknowledge("vert-01", "a-1", "op2");
-    assertFalse(pause.pause("op1").paused(), "an alarm seen at the desk does not sound there");
+    assertFalse(
+        pause.pause("op1", null).changed(), "an alarm seen at the desk does not sound there");
     assertEquals(List.of(), logged);
 
     board.received(alarm("a-2", "vert-01", AlarmState.RAISED, false));
-    assertTrue(pause.pause("op1").paused());
-    DashboardSoundPause.State resumed = pause.resume("op2");
-    assertFalse(resumed.paused());
-    assertEquals("resumed by op2", resumed.ended());
-    assertEquals("op2", resumed.by());
-    assertFalse(pause.resume("op2").paused(), "resuming twice changes nothing");
+    assertTrue(pause.pause("op1", null).state().paused());
+    DashboardSoundPause.Outcome resumed = pause.resume("op2");
+    assertTrue(resumed.changed());
+    assertFalse(resumed.state().paused());
+    assertEquals("resumed by op2", resumed.state().ended());
+    assertEquals("op2", resumed.state().by());
+    assertFalse(pause.resume("op2").changed(), "resuming twice changes nothing");
     assertEquals(2, logged.size());
+  }
+
+  @Test
+  void onlyWhatTheOperatorHeardIsSilenced_andAPauseWhilePausedNeitherExtendsNorReplacesIt() {
+    board.received(alarm("a-1", "vert-01", AlarmState.RAISED, false));
+    board.received(alarm("a-2", "vert-02", AlarmState.RAISED, false)); // not yet heard at the desk
+    DashboardSoundPause.Outcome first = pause.pause("op1", Set.of("vert-01/a-1", "vert-09/gone"));
+    assertEquals(List.of("vert-01/a-1"), first.state().silenced(), "heard and still sounding");
+
+    clock.advance(Duration.ofSeconds(60));
+    DashboardSoundPause.Outcome again = pause.pause("op2", Set.of("vert-01/a-1", "vert-02/a-2"));
+    assertFalse(again.changed(), "already paused");
+    assertEquals(first.state().until(), again.state().until(), "not extended");
+    assertEquals("op1", again.state().by());
+    assertEquals(1, logged.size(), "one pause, logged once");
+    assertEquals(List.of("raised"), logged.stream().map(AlarmBoard.Entry::deviceState).toList());
+  }
+
+  @Test
+  void aDevicePausingItsOwnAlarms_endsTheDesksPause_andItsAlarmsAreNeverSilencedAtTheDesk() {
+    board.received(alarm("a-1", "vert-01", AlarmState.RAISED, false));
+    board.received(notice("n-1", "vert-02", "ALARM_PAUSED", AlarmState.RAISED));
+    board.received(alarm("a-2", "vert-02", AlarmState.RAISED, false));
+    DashboardSoundPause.Outcome paused = pause.pause("op1", null);
+    assertEquals(
+        List.of("vert-01/a-1"),
+        paused.state().silenced(),
+        "vert-02 has paused its own alarms: the desk keeps hearing them");
+
+    board.received(notice("n-2", "vert-01", "ALARM_PAUSED", AlarmState.RAISED));
+    DashboardSoundPause.State state = pause.state();
+    assertFalse(state.paused(), "the desk must hear a device that paused its own alarms");
+    assertEquals("a device paused its own alarms: the desk must hear them", state.ended());
+    assertEquals(
+        List.of("raised", "cleared"),
+        logged.stream().map(AlarmBoard.Entry::deviceState).toList(),
+        "in the order it happened");
   }
 
   @Test
@@ -118,6 +159,21 @@ class DashboardSoundPauseTest {
                 T,
                 null,
                 null)));
+  }
+
+  private static AlarmEvent notice(String id, String device, String code, AlarmState state) {
+    return new AlarmEvent(
+        new Header(device, "b1", T),
+        null,
+        id,
+        state,
+        code,
+        AlarmPriority.LOW,
+        false,
+        null,
+        null,
+        null,
+        "alarms paused on the device");
   }
 
   private static AlarmEvent alarm(String id, String device, AlarmState state, boolean latched) {

@@ -338,6 +338,17 @@ class DashboardIT {
     logIn("op1");
     page.click("#sound-toggle");
     await().atMost(Duration.ofSeconds(5)).until(() -> "medium".equals(sounding()));
+    for (String hostile : List.of("{\"alarms\": 5}", "[1,2", "{\"alarms\": [7]}")) {
+      int refused =
+          page.evaluate(
+                  "fetch('/api/alarms/audio-pause', {method: 'POST', headers: {'Content-Type':"
+                      + " 'application/json'}, body: "
+                      + org.rehabtelemetry.web.Json.mapper().writeValueAsString(hostile)
+                      + "}).then(r => r.status)")
+              .asInt();
+      assertEquals(400, refused, "a malformed pause request is refused: " + hostile);
+    }
+    assertFalse(gateway.parts().soundPause().state().paused());
     page.click("#audio-pause");
     await().atMost(Duration.ofSeconds(5)).until(() -> "".equals(sounding()));
     assertTrue(page.evaluate("AlarmSignals.playing() === null").asBoolean(), "silent");

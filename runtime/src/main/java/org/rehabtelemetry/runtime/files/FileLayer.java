@@ -28,6 +28,14 @@ public interface FileLayer {
   /** Opens (creating if absent) a file for reading and writing at positions. */
   Channel open(Path file) throws IOException;
 
+  /**
+   * Opens a file that exists for reading only (a read-only file system still reads). The channel
+   * refuses writes.
+   */
+  default Channel openForReading(Path file) throws IOException {
+    return open(file);
+  }
+
   /** The whole content of a file. */
   byte[] readAll(Path file) throws IOException;
 

@@ -88,7 +88,7 @@ public final class MonthlyLog {
     if (!files.exists(file)) {
       return false;
     }
-    try (FileLayer.Channel in = files.open(file)) {
+    try (FileLayer.Channel in = files.openForReading(file)) {
       long size = in.size();
       if (size == 0) {
         return false;
@@ -151,7 +151,6 @@ public final class MonthlyLog {
               .isBefore(cutoff)) {
         try {
           files.delete(month);
-          files.fsyncDirectory(dir);
           deleted.add(month.getFileName().toString());
         } catch (IOException e) {
           if (failed == null) {
@@ -162,8 +161,20 @@ public final class MonthlyLog {
         }
       }
     }
+    if (!deleted.isEmpty()) {
+      try {
+        files.fsyncDirectory(dir); // the deletions last through a power cut
+      } catch (IOException e) {
+        if (failed == null) {
+          failed = e;
+        } else {
+          failed.addSuppressed(e);
+        }
+      }
+    }
     if (failed != null) {
-      throw new IOException("could not delete every old file (deleted " + deleted + ")", failed);
+      throw new IOException(
+          "could not delete every old file durably (deleted " + deleted + ")", failed);
     }
     return deleted;
   }

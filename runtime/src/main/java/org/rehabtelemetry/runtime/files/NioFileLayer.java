@@ -34,9 +34,17 @@ public final class NioFileLayer implements FileLayer {
 
   @Override
   public Channel open(Path file) throws IOException {
-    FileChannel channel =
+    return wrap(
         FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
+  }
+
+  @Override
+  public Channel openForReading(Path file) throws IOException {
+    return wrap(FileChannel.open(file, StandardOpenOption.READ));
+  }
+
+  private static Channel wrap(FileChannel channel) {
     return new Channel() {
       @Override
       public void write(ByteBuffer source, long position) throws IOException {

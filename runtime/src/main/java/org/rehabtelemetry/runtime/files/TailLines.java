@@ -40,7 +40,7 @@ public final class TailLines {
     if (!files.exists(file)) {
       return List.of();
     }
-    try (FileLayer.Channel in = files.open(file)) {
+    try (FileLayer.Channel in = files.openForReading(file)) {
       long size = in.size();
       long from = Math.max(0, size - maxBytes);
       ByteBuffer buffer = ByteBuffer.allocate((int) (size - from));

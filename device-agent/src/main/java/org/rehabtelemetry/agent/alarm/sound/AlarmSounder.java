@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.rehabtelemetry.agent.alarm.ActiveAlarm;
 import org.rehabtelemetry.agent.alarm.AlarmManager;
@@ -28,9 +29,9 @@ import org.rehabtelemetry.protocol.AlarmState;
  *   <li>{@link #pauseAlarms} is ALARM PAUSED, with the risk controls of docs/alarms.md: for a short
  *       time (default 60 s) medium and low alarms show no flashing light and make no sound on the
  *       device, including new ones; high-priority alarms are never paused (one active refuses the
- *       pause, one arising ends it), and it is refused, or ends, while the operator link is lost,
- *       since the operator's dashboard, which is never paused, is the second watcher. It is shown
- *       and journaled as the technical alarm {@value #ALARM_PAUSED}.
+ *       pause, one arising ends it), and it is refused, or ends within a quarter second, while the
+ *       operator link is lost or the broker is not connected, since the operator's dashboard is the
+ *       second watcher. It is shown and journaled as the technical alarm {@value #ALARM_PAUSED}.
  * </ul>
  *
  * <p>Thread-safe. Every method takes the alarm manager's lock before its own, in that order,
@@ -53,6 +54,7 @@ public final class AlarmSounder {
         "alarm-pause-link-lost",
         "The operator cannot see this device now: alarms cannot be paused while you are the only"
             + " watcher.");
+    // Also when the broker is not connected at all, idle or not: the same words.
 
     private final String code;
     private final String text;
@@ -81,6 +83,7 @@ public final class AlarmSounder {
   private final Duration pauseFor;
   private final Duration alarmPauseFor;
   private final Consumer<AlarmPriority> output;
+  private final BooleanSupplier linkUp;
   private long pausedUntilNanos;
   private boolean paused;
   private long alarmPausedUntilNanos;
@@ -91,6 +94,7 @@ public final class AlarmSounder {
   /**
    * @param pauseFor how long AUDIO PAUSED lasts
    * @param alarmPauseFor how long ALARM PAUSED lasts
+   * @param linkUp whether the agent is connected to the broker now (ALARM PAUSED needs it); quick
    * @param output hears the priority to sound, or null for silence, on every change
    */
   public AlarmSounder(
@@ -98,11 +102,13 @@ public final class AlarmSounder {
       MonotonicClock clock,
       Duration pauseFor,
       Duration alarmPauseFor,
+      BooleanSupplier linkUp,
       Consumer<AlarmPriority> output) {
     this.alarms = alarms;
     this.clock = clock;
     this.pauseFor = pauseFor;
     this.alarmPauseFor = alarmPauseFor;
+    this.linkUp = linkUp;
     this.output = output;
   }
 
@@ -152,6 +158,9 @@ public final class AlarmSounder {
   public Optional<AlarmPauseRefusal> pauseAlarms(String who) {
     synchronized (alarms) {
       synchronized (this) {
+        if (!linkUp.getAsBoolean()) {
+          return Optional.of(AlarmPauseRefusal.OPERATOR_LINK_LOST);
+        }
         for (ActiveAlarm alarm : alarms.active()) {
           if (needsSound(alarm) && alarm.spec().priority() == AlarmPriority.HIGH) {
             return Optional.of(AlarmPauseRefusal.HIGH_PRIORITY_ACTIVE);
@@ -279,7 +288,7 @@ public final class AlarmSounder {
       endPause();
     }
     if (alarmPaused) {
-      boolean ends = clock.nanos() - alarmPausedUntilNanos >= 0;
+      boolean ends = clock.nanos() - alarmPausedUntilNanos >= 0 || !linkUp.getAsBoolean();
       for (ActiveAlarm alarm : alarms.active()) {
         ends |= isLinkLost(alarm);
         ends |= needsSound(alarm) && alarm.spec().priority() == AlarmPriority.HIGH;

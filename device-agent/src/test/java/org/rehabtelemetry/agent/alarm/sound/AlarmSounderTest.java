@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.rehabtelemetry.agent.alarm.ActiveAlarm;
@@ -22,6 +23,7 @@ class AlarmSounderTest {
   private final AtomicLong now = new AtomicLong(1_000 * SECOND);
   private final List<AlarmPriority> played = new ArrayList<>();
   private final List<ActiveAlarm> changes = new ArrayList<>();
+  private final AtomicBoolean linkUp = new AtomicBoolean(true);
   private AlarmSounder sounder;
   private final AlarmManager alarms =
       new AlarmManager(
@@ -36,7 +38,12 @@ class AlarmSounderTest {
   {
     sounder =
         new AlarmSounder(
-            alarms, now::get, Duration.ofMinutes(2), Duration.ofSeconds(60), played::add);
+            alarms,
+            now::get,
+            Duration.ofMinutes(2),
+            Duration.ofSeconds(60),
+            linkUp::get,
+            played::add);
   }
 
   @Test
@@ -174,6 +181,22 @@ class AlarmSounderTest {
     assertEquals(0, sounder.alarmPausedSecondsLeft(), "the link lost during it ends it");
     assertEquals(AlarmPriority.MEDIUM, sounder.sounding());
     assertEquals(AlarmState.CLEARED, last(AlarmSounder.ALARM_PAUSED).state());
+  }
+
+  @Test
+  void alarmPaused_isRefusedOrEnds_whileTheBrokerIsNotConnected_evenBetweenSessions() {
+    linkUp.set(false);
+    assertEquals(
+        Optional.of(AlarmSounder.AlarmPauseRefusal.OPERATOR_LINK_LOST),
+        sounder.pauseAlarms("touch UI"));
+    linkUp.set(true);
+    raise("HR_HIGH", AlarmPriority.MEDIUM, false);
+    assertEquals(Optional.empty(), sounder.pauseAlarms("touch UI"));
+    assertNull(sounder.sounding());
+    linkUp.set(false);
+    sounder.update(); // the agent's quarter-second tick
+    assertEquals(0, sounder.alarmPausedSecondsLeft(), "a lost connection ends it");
+    assertEquals(AlarmPriority.MEDIUM, sounder.sounding());
   }
 
   @Test
