@@ -145,12 +145,7 @@ class TouchUiIT {
             ui.text("[data-testid=sound-state]"));
         assertEquals(null, agent.sounder().sounding());
         ui.click("[data-testid=audio-resume]");
-        await()
-            .atMost(Duration.ofSeconds(5))
-            .until(
-                () ->
-                    "Звучит тревога (средний приоритет)"
-                        .equals(ui.text("[data-testid=sound-state]")));
+        awaitMediumSounding(ui);
         ui.click("[data-testid=audio-pause]");
         long paused = System.nanoTime();
         await()
@@ -188,12 +183,7 @@ class TouchUiIT {
         assertTrue(ui.text("[data-testid=alarm-HR_HIGH]").contains("(приостановлена)"));
         assertEquals(null, agent.sounder().sounding());
         ui.click("[data-testid=alarm-resume]");
-        await()
-            .atMost(Duration.ofSeconds(5))
-            .until(
-                () ->
-                    "Звучит тревога (средний приоритет)"
-                        .equals(ui.text("[data-testid=sound-state]")));
+        awaitMediumSounding(ui);
         assertEquals("", ui.text("[data-testid=alarm-pause-state]"));
         ui.click("[data-testid=ack-HR_HIGH]");
         await()
@@ -264,6 +254,14 @@ class TouchUiIT {
       hub.shutdownNow();
       agent.close();
     }
+  }
+
+  private static void awaitMediumSounding(DevToolsPage ui) {
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                "Звучит тревога (средний приоритет)".equals(ui.text("[data-testid=sound-state]")));
   }
 
   private void frame(OutputStream serial) {

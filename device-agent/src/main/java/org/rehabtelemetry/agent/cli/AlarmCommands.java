@@ -44,24 +44,35 @@ final class AlarmCommands {
     }
   }
 
+  /** A command that posts one fixed request to the agent's control API. */
+  abstract static class Post implements Callable<Integer> {
+    @Mixin ApiClient client;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    private final String path;
+    private final Map<String, String> body;
+
+    Post(String path, Map<String, String> body) {
+      this.path = path;
+      this.body = body;
+    }
+
+    @Override
+    public Integer call() {
+      return client.post(path, body, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+  }
+
   @Command(
       name = "pause-sound",
       mixinStandardHelpOptions = true,
       description =
           "AUDIO PAUSED: silence the alarms sounding now for the configured time (2 min by"
               + " default); a new alarm ends the pause.")
-  static final class PauseSound implements Callable<Integer> {
-    @Mixin ApiClient client;
-
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      return client.post(
-          "/api/alarms/audio-pause",
-          Map.of("reason", "CLI"),
-          spec.commandLine().getOut(),
-          spec.commandLine().getErr());
+  static final class PauseSound extends Post {
+    PauseSound() {
+      super("/api/alarms/audio-pause", Map.of("reason", "CLI"));
     }
   }
 
@@ -69,18 +80,9 @@ final class AlarmCommands {
       name = "sound-on",
       mixinStandardHelpOptions = true,
       description = "End AUDIO PAUSED early: what still needs sound sounds again.")
-  static final class SoundOn implements Callable<Integer> {
-    @Mixin ApiClient client;
-
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      return client.post(
-          "/api/alarms/audio-resume",
-          Map.of(),
-          spec.commandLine().getOut(),
-          spec.commandLine().getErr());
+  static final class SoundOn extends Post {
+    SoundOn() {
+      super("/api/alarms/audio-resume", Map.of());
     }
   }
 
@@ -91,18 +93,9 @@ final class AlarmCommands {
           "ALARM PAUSED: medium and low alarms show no light or sound on the device for the"
               + " configured time (60 s by default). Refused while a high-priority alarm is active"
               + " or the operator cannot see the device; the operator's dashboard is never paused.")
-  static final class PauseAlarms implements Callable<Integer> {
-    @Mixin ApiClient client;
-
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      return client.post(
-          "/api/alarms/alarm-pause",
-          Map.of("reason", "CLI"),
-          spec.commandLine().getOut(),
-          spec.commandLine().getErr());
+  static final class PauseAlarms extends Post {
+    PauseAlarms() {
+      super("/api/alarms/alarm-pause", Map.of("reason", "CLI"));
     }
   }
 
@@ -110,18 +103,9 @@ final class AlarmCommands {
       name = "alarms-on",
       mixinStandardHelpOptions = true,
       description = "End ALARM PAUSED early: every alarm shows and sounds again.")
-  static final class AlarmsOn implements Callable<Integer> {
-    @Mixin ApiClient client;
-
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      return client.post(
-          "/api/alarms/alarm-resume",
-          Map.of(),
-          spec.commandLine().getOut(),
-          spec.commandLine().getErr());
+  static final class AlarmsOn extends Post {
+    AlarmsOn() {
+      super("/api/alarms/alarm-resume", Map.of());
     }
   }
 }

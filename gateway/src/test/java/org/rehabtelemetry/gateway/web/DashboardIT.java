@@ -216,22 +216,7 @@ class DashboardIT {
   void roles_aViewerSeesAlarmsButCannotAcknowledge_anOperatorCan_andTheAdminReadsBothInTheAuditLog()
       throws Exception {
     startGateway();
-    publisher = new MqttClient(mosquitto.server().uri(), "vert-01-sim", new MemoryPersistence());
-    publisher.connect(new MqttConnectOptions());
-    publish(
-        new AlarmEvent(
-            new Header("vert-01", "b1", Instant.now()),
-            new SessionRef("S-roles", seq.getAndIncrement()),
-            "a-9",
-            AlarmState.RAISED,
-            "SPO2_LOW",
-            AlarmPriority.HIGH,
-            false,
-            "spo2Pct",
-            88.0,
-            90.0,
-            "oxygen saturation below limit"));
-    page = chromium.server().open("http://" + gateway.httpAddress() + "/");
+    raiseSpo2LowAndOpenTheDashboard("S-roles", "a-9", AlarmPriority.HIGH);
 
     logIn("viewer1");
     await()
@@ -306,22 +291,7 @@ class DashboardIT {
     gateway =
         TestGateways.start(
             dir, mosquitto.server().uri(), "gateway-ui", "none", TestGateways.embedded(), clock);
-    publisher = new MqttClient(mosquitto.server().uri(), "vert-01-sim", new MemoryPersistence());
-    publisher.connect(new MqttConnectOptions());
-    publish(
-        new AlarmEvent(
-            new Header("vert-01", "b1", Instant.now()),
-            new SessionRef("S-pause", seq.getAndIncrement()),
-            "a-5",
-            AlarmState.RAISED,
-            "SPO2_LOW",
-            AlarmPriority.MEDIUM,
-            false,
-            "spo2Pct",
-            88.0,
-            90.0,
-            "oxygen saturation below limit"));
-    page = chromium.server().open("http://" + gateway.httpAddress() + "/");
+    raiseSpo2LowAndOpenTheDashboard("S-pause", "a-5", AlarmPriority.MEDIUM);
 
     logIn("viewer1");
     await()
@@ -385,6 +355,27 @@ class DashboardIT {
                         && e.action().equals("pause alarm sound")
                         && e.outcome().startsWith("refused")),
         "the viewer's attempt is audited");
+  }
+
+  /** A device raises SPO2_LOW over a fresh MQTT connection; the page opens the dashboard. */
+  private void raiseSpo2LowAndOpenTheDashboard(
+      String session, String alarmId, AlarmPriority priority) throws Exception {
+    publisher = new MqttClient(mosquitto.server().uri(), "vert-01-sim", new MemoryPersistence());
+    publisher.connect(new MqttConnectOptions());
+    publish(
+        new AlarmEvent(
+            new Header("vert-01", "b1", Instant.now()),
+            new SessionRef(session, seq.getAndIncrement()),
+            alarmId,
+            AlarmState.RAISED,
+            "SPO2_LOW",
+            priority,
+            false,
+            "spo2Pct",
+            88.0,
+            90.0,
+            "oxygen saturation below limit"));
+    page = chromium.server().open("http://" + gateway.httpAddress() + "/");
   }
 
   private String sounding() {
