@@ -43,6 +43,20 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
+  /** Jetty's padding hint: references per 64-byte cache line. */
+  static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  static {
+    // Without it, Jetty's MemoryUtils asks the platform MBean server whether compressed oops are
+    // on, which loads about 250 JMX classes and builds every platform MBean for a padding hint:
+    // about 2 MiB of the device agent's RSS (scripts/bench-agent, docs/device-agent.md). 16 is
+    // the answer with compressed oops, i.e. for every heap below 32 GB; a wrong value only pads
+    // differently. Set only if absent, before any Jetty class loads.
+    if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
+    }
+  }
+
   private final Javalin app;
   private final Streams streams;
   private final String bind;
