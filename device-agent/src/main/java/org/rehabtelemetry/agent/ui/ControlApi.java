@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.rehabtelemetry.agent.DeviceAgent;
 import org.rehabtelemetry.agent.alarm.AlarmLog;
-import org.rehabtelemetry.agent.alarm.sound.AlarmSounder;
+import org.rehabtelemetry.agent.alarm.sound.AlarmPauseRefusal;
 import org.rehabtelemetry.agent.control.AgentCommands;
 import org.rehabtelemetry.agent.metrics.AgentMetrics;
 import org.rehabtelemetry.agent.metrics.BacklogAge;
@@ -228,7 +228,7 @@ public final class ControlApi implements AutoCloseable {
     config.routes.post(
         "/api/alarms/alarm-pause",
         ctx -> {
-          Optional<AlarmSounder.AlarmPauseRefusal> refused =
+          Optional<AlarmPauseRefusal> refused =
               agent.sounder().pauseAlarms(Requests.reason(body(ctx), "touch UI"));
           if (refused.isPresent()) {
             ctx.status(HttpStatus.CONFLICT)

@@ -1,8 +1,6 @@
 package org.rehabtelemetry.gateway.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.ForbiddenResponse;
@@ -15,16 +13,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.rehabtelemetry.gateway.alarms.AlarmBoard;
-import org.rehabtelemetry.gateway.alarms.DashboardSoundPause;
 import org.rehabtelemetry.gateway.alarms.GatewayAlarmLog;
 import org.rehabtelemetry.gateway.auth.LoginGuard;
 import org.rehabtelemetry.gateway.auth.LoginSessions;
@@ -32,7 +27,6 @@ import org.rehabtelemetry.gateway.auth.OperatorAccount;
 import org.rehabtelemetry.gateway.auth.Role;
 import org.rehabtelemetry.gateway.live.LiveFeed;
 import org.rehabtelemetry.gateway.registry.DeviceInfo;
-import org.rehabtelemetry.web.Json;
 import org.rehabtelemetry.web.SharedAssets;
 import org.rehabtelemetry.web.Streams;
 import org.slf4j.Logger;
@@ -51,10 +45,8 @@ import org.slf4j.LoggerFactory;
  * GET  /api/dead-letters      counts by reason and the latest 100, without payloads
  * GET  /api/alarms            the alarm list
  * POST /api/alarms/ack        ?device=D&amp;alarm=A (operator or admin): seen at the desk
- * GET  /api/alarms/audio-pause the dashboard's AUDIO PAUSED: who, until when, which alarms
- * POST /api/alarms/audio-pause (operator or admin) pauses the dashboard's sound for its time, for
- *                              the alarms the page heard: {"alarms": ["device/alarmId", ...]}
- * POST /api/alarms/audio-resume (operator or admin) ends the pause early
+ * /api/alarms/audio-pause, /api/alarms/audio-resume  the desk's AUDIO PAUSED ({@link
+ *                             SoundPauseRoutes})
  * GET  /api/alarm-log         the gateway's alarm log, latest 200 changes, newest first
  * GET  /api/alarm-log.csv     the same as CSV: the newest changes, up to 10,000, of two months
  * GET  /api/live              server-sent events ({@link LiveFeed}); ?device=D adds its samples
@@ -70,7 +62,9 @@ import org.slf4j.LoggerFactory;
 final class DashboardRoutes {
   static final String COOKIE = "rt_session";
   private static final Logger LOG = LoggerFactory.getLogger(DashboardRoutes.class);
-  private static final String ACCOUNT = "account";
+
+  /** The context attribute holding the logged-in {@link OperatorAccount}. */
+  static final String ACCOUNT = "account";
 
   private final DashboardViews views;
   private final ProfileLabels labels = new ProfileLabels();
@@ -128,40 +122,7 @@ final class DashboardRoutes {
     config.routes.get("/api/dead-letters", ctx -> ctx.json(deadLetters()));
     config.routes.get("/api/alarms", ctx -> ctx.json(views.alarms().all()));
     config.routes.post("/api/alarms/ack", this::acknowledge);
-    config.routes.get("/api/alarms/audio-pause", ctx -> ctx.json(views.soundPause().state()));
-    config.routes.post(
-        "/api/alarms/audio-pause",
-        ctx -> {
-          String operator = operatorOnly(ctx, "pause alarm sound");
-          DashboardSoundPause.Outcome outcome =
-              views.soundPause().pause(operator, heardAlarms(ctx));
-          views
-              .audit()
-              .record(
-                  operator,
-                  "pause alarm sound",
-                  outcome.state().silenced().size() + " alarms",
-                  ctx.ip(),
-                  outcome.changed()
-                      ? "ok"
-                      : outcome.state().paused() ? "already paused" : "nothing was sounding");
-          ctx.json(outcome.state());
-        });
-    config.routes.post(
-        "/api/alarms/audio-resume",
-        ctx -> {
-          String operator = operatorOnly(ctx, "resume alarm sound");
-          DashboardSoundPause.Outcome outcome = views.soundPause().resume(operator);
-          views
-              .audit()
-              .record(
-                  operator,
-                  "resume alarm sound",
-                  null,
-                  ctx.ip(),
-                  outcome.changed() ? "ok" : "nothing was paused");
-          ctx.json(outcome.state());
-        });
+    new SoundPauseRoutes(views).declare(config);
     config.routes.get("/api/alarm-log", ctx -> ctx.json(views.alarmLog().recent(200)));
     config.routes.get(
         "/api/alarm-log.csv",
@@ -233,56 +194,6 @@ final class DashboardRoutes {
             account -> views.audit().record(account.username(), "logout", null, ctx.ip(), "ok"));
     ctx.cookie(new Cookie(COOKIE, "", "/", 0, views.secureCookie(), true, null, SameSite.STRICT));
     ctx.redirect("/login", HttpStatus.SEE_OTHER);
-  }
-
-  /** At most this many alarms named in a pause request (the board keeps 10,000 active). */
-  private static final int MAX_HEARD = 10_000;
-
-  /**
-   * The alarms a pause request says the page was sounding ({@code {"alarms": ["device/id", ...]}}),
-   * or null for a request that names none (an API client: every alarm that needs sound).
-   *
-   * @throws BadRequestResponse for a body that is not that shape, or names too many
-   */
-  private static Set<String> heardAlarms(Context ctx) {
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length == 0) {
-      return null;
-    }
-    JsonNode alarms;
-    try {
-      alarms = Json.mapper().readTree(body).path("alarms");
-    } catch (IOException e) {
-      throw new BadRequestResponse(
-          "the body must be JSON: {\"alarms\": [\"device/alarmId\", ...]}");
-    }
-    if (alarms.isMissingNode()) {
-      return null;
-    }
-    if (!alarms.isArray() || alarms.size() > MAX_HEARD) {
-      throw new BadRequestResponse(
-          "\"alarms\" must be a list of at most " + MAX_HEARD + " \"device/alarmId\" texts");
-    }
-    Set<String> heard = new HashSet<>();
-    for (JsonNode alarm : alarms) {
-      if (!alarm.isTextual() || alarm.asText().length() > 200) {
-        throw new BadRequestResponse("each of \"alarms\" is a \"device/alarmId\" text");
-      }
-      heard.add(alarm.asText());
-    }
-    return heard;
-  }
-
-  /** The operator's name; an audited 403 for a viewer. */
-  private String operatorOnly(Context ctx, String action) {
-    OperatorAccount account = account(ctx);
-    if (!account.role().includes(Role.OPERATOR)) {
-      views
-          .audit()
-          .record(account.username(), action, null, ctx.ip(), "refused: needs the operator role");
-      throw new ForbiddenResponse(action + " needs the operator role");
-    }
-    return account.username();
   }
 
   private void acknowledge(Context ctx) {

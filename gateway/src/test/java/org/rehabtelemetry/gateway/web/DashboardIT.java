@@ -175,17 +175,9 @@ class DashboardIT {
     // Sound is off until the operator turns it on (browsers need the click); then the
     // unacknowledged
     // high alarm sounds, and the operator's acknowledgement silences it.
-    assertEquals(
-        "", page.evaluate("document.getElementById('sound-toggle').dataset.sounding").asText());
+    assertEquals("", sounding());
     page.click("#sound-toggle");
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(
-            () ->
-                "high"
-                    .equals(
-                        page.evaluate("document.getElementById('sound-toggle').dataset.sounding")
-                            .asText()));
+    await().atMost(Duration.ofSeconds(5)).until(() -> "high".equals(sounding()));
     assertEquals("HIGH", page.evaluate("AlarmSignals.playing()").asText());
     page.click("#alarms tr[data-alarm=a-7] button.ack");
     await()
@@ -194,20 +186,14 @@ class DashboardIT {
             () ->
                 String.valueOf(page.text("#alarms tr[data-alarm=a-7] .operator-ack"))
                     .startsWith("seen by op1"));
-    assertEquals(
-        "", page.evaluate("document.getElementById('sound-toggle').dataset.sounding").asText());
+    assertEquals("", sounding());
     assertTrue(page.evaluate("AlarmSignals.playing() === null").asBoolean());
     // The gateway's alarm log holds the alarm's raise and the operator's acknowledgement.
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(
-            () -> {
-              String csv =
-                  page.evaluate("fetch('/api/alarm-log.csv').then(r => r.text())").asText();
-              return csv.startsWith("time,device,alarm id,code,priority,state on device")
-                  && csv.contains("\"vert-01\",\"a-7\"")
-                  && csv.contains("\"op1\"");
-            });
+    awaitAlarmLogCsv(
+        csv ->
+            csv.startsWith("time,device,alarm id,code,priority,state on device")
+                && csv.contains("\"vert-01\",\"a-7\"")
+                && csv.contains("\"op1\""));
     // The dashboard with a device, live charts and an alarm on it: WCAG 2 A and AA hold.
     assertEquals(List.of(), Axe.violations(page), "WCAG 2 A/AA on the dashboard");
   }
@@ -337,16 +323,11 @@ class DashboardIT {
     assertEquals("", page.text("#sound-pause-state"));
     assertEquals("its time was over", gateway.parts().soundPause().state().ended());
 
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(
-            () -> {
-              String csv =
-                  page.evaluate("fetch('/api/alarm-log.csv').then(r => r.text())").asText();
-              return csv.contains("\"vert-01\",\"a-5\",\"SPO2_LOW\"")
-                  && csv.contains("paused at the dashboard for 2 min by op1 (1 alarm)")
-                  && csv.contains("Alarm sound at the dashboard is back: its time was over");
-            });
+    awaitAlarmLogCsv(
+        csv ->
+            csv.contains("\"vert-01\",\"a-5\",\"SPO2_LOW\"")
+                && csv.contains("paused at the dashboard for 2 min by op1 (1 alarm)")
+                && csv.contains("Alarm sound at the dashboard is back: its time was over"));
     assertTrue(
         gateway.parts().audit().recent().stream()
             .anyMatch(
@@ -376,6 +357,19 @@ class DashboardIT {
             90.0,
             "oxygen saturation below limit"));
     page = chromium.server().open("http://" + gateway.httpAddress() + "/");
+  }
+
+  /**
+   * Waits up to 5 s until the gateway's alarm log, as the page downloads it, satisfies {@code
+   * test}.
+   */
+  private void awaitAlarmLogCsv(java.util.function.Predicate<String> test) {
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                test.test(
+                    page.evaluate("fetch('/api/alarm-log.csv').then(r => r.text())").asText()));
   }
 
   private String sounding() {

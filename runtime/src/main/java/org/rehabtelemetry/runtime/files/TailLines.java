@@ -2,10 +2,8 @@ package org.rehabtelemetry.runtime.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,20 +20,10 @@ public final class TailLines {
    * to skip. An unreadable file has no lines. Blocks for one bounded read.
    */
   public static List<String> read(Path file, int maxBytes) {
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = in.size();
-      long from = Math.max(0, size - maxBytes);
-      ByteBuffer buffer = ByteBuffer.allocate((int) (size - from));
-      while (buffer.hasRemaining() && in.read(buffer, from + buffer.position()) > 0) {
-        // read on
-      }
-      return lines(buffer.array(), buffer.position(), from > 0);
-    } catch (IOException e) {
-      return List.of();
-    }
+    return read(new NioFileLayer(), file, maxBytes);
   }
 
-  /** The same through a {@link FileLayer}, for a file that exists. */
+  /** The same through a {@link FileLayer}; a missing file has no lines. */
   public static List<String> read(FileLayer files, Path file, int maxBytes) {
     if (!files.exists(file)) {
       return List.of();
@@ -47,18 +35,14 @@ public final class TailLines {
       while (buffer.hasRemaining() && in.read(buffer, from + buffer.position()) > 0) {
         // read on
       }
-      return lines(buffer.array(), buffer.position(), from > 0);
+      String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+      List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+      if (from > 0 && !lines.isEmpty()) {
+        lines.remove(0); // cut in the middle by the bound
+      }
+      return lines;
     } catch (IOException e) {
       return List.of();
     }
-  }
-
-  private static List<String> lines(byte[] tail, int length, boolean cutByTheBound) {
-    String text = new String(tail, 0, length, StandardCharsets.UTF_8);
-    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-    if (cutByTheBound && !lines.isEmpty()) {
-      lines.remove(0); // cut in the middle by the bound
-    }
-    return lines;
   }
 }

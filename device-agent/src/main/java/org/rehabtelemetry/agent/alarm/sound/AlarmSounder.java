@@ -2,7 +2,6 @@ package org.rehabtelemetry.agent.alarm.sound;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -46,48 +45,15 @@ public final class AlarmSounder {
   /** The code (and key) of ALARM PAUSED's technical alarm. */
   public static final String ALARM_PAUSED = "ALARM_PAUSED";
 
-  /** Why ALARM PAUSED was refused: a code for the touch UI's words, and a sentence. */
-  public enum AlarmPauseRefusal {
-    HIGH_PRIORITY_ACTIVE(
-        "alarm-pause-high", "A high-priority alarm is active: alarms cannot be paused."),
-    OPERATOR_LINK_LOST(
-        "alarm-pause-link-lost",
-        "The operator cannot see this device now: alarms cannot be paused while you are the only"
-            + " watcher.");
-    // Also when the broker is not connected at all, idle or not: the same words.
-
-    private final String code;
-    private final String text;
-
-    AlarmPauseRefusal(String code, String text) {
-      this.code = code;
-      this.text = text;
-    }
-
-    /** The code the touch UI translates, e.g. {@code alarm-pause-high}. */
-    public String code() {
-      return code;
-    }
-
-    /** In English, for the CLI and the log. */
-    public String text() {
-      return text;
-    }
-  }
-
   /** The operator-link-lost alarm's code (the agent's LinkWatch raises it). */
   private static final String OPERATOR_LINK_LOST = "OPERATOR_LINK_LOST";
 
   private final AlarmManager alarms;
   private final MonotonicClock clock;
-  private final Duration pauseFor;
-  private final Duration alarmPauseFor;
+  private final TimedPause audioPause;
+  private final TimedPause alarmPause;
   private final Consumer<AlarmPriority> output;
   private final BooleanSupplier linkUp;
-  private long pausedUntilNanos;
-  private boolean paused;
-  private long alarmPausedUntilNanos;
-  private boolean alarmPaused;
   private Set<String> silenced = Set.of();
   private AlarmPriority sounding;
 
@@ -106,8 +72,8 @@ public final class AlarmSounder {
       Consumer<AlarmPriority> output) {
     this.alarms = alarms;
     this.clock = clock;
-    this.pauseFor = pauseFor;
-    this.alarmPauseFor = alarmPauseFor;
+    this.audioPause = new TimedPause(pauseFor);
+    this.alarmPause = new TimedPause(alarmPauseFor);
     this.linkUp = linkUp;
     this.output = output;
   }
@@ -125,11 +91,7 @@ public final class AlarmSounder {
   public long pausedSecondsLeft() {
     synchronized (alarms) {
       synchronized (this) {
-        if (!paused) {
-          return 0;
-        }
-        long left = pausedUntilNanos - clock.nanos();
-        return left <= 0 ? 0 : (left + 999_999_999L) / 1_000_000_000L;
+        return audioPause.secondsLeft(clock.nanos());
       }
     }
   }
@@ -138,11 +100,7 @@ public final class AlarmSounder {
   public long alarmPausedSecondsLeft() {
     synchronized (alarms) {
       synchronized (this) {
-        if (!alarmPaused) {
-          return 0;
-        }
-        long left = alarmPausedUntilNanos - clock.nanos();
-        return left <= 0 ? 0 : (left + 999_999_999L) / 1_000_000_000L;
+        return alarmPause.secondsLeft(clock.nanos());
       }
     }
   }
@@ -169,22 +127,16 @@ public final class AlarmSounder {
             return Optional.of(AlarmPauseRefusal.OPERATOR_LINK_LOST);
           }
         }
-        alarmPaused = true;
-        alarmPausedUntilNanos = clock.nanos() + alarmPauseFor.toNanos();
+        alarmPause.start(clock.nanos());
         alarms.clear(ALARM_PAUSED); // a repeated press starts a new pause, logged as such
-        alarms.raise(
-            AlarmSpec.technical(
-                ALARM_PAUSED,
-                ALARM_PAUSED,
-                AlarmPriority.LOW,
-                false,
-                "Alarms paused for "
-                    + describe(alarmPauseFor)
-                    + " on the device ("
-                    + clean(who)
-                    + "): medium and low alarms show no light or sound here; high-priority alarms"
-                    + " still sound; the operator still sees every alarm"),
-            clock.nanos());
+        raiseNotice(
+            ALARM_PAUSED,
+            "Alarms paused for "
+                + alarmPause.lengthInWords()
+                + " on the device ("
+                + clean(who)
+                + "): medium and low alarms show no light or sound here; high-priority alarms"
+                + " still sound; the operator still sees every alarm");
         updateLocked();
         return Optional.empty();
       }
@@ -195,7 +147,7 @@ public final class AlarmSounder {
   public void resumeAlarms() {
     synchronized (alarms) {
       synchronized (this) {
-        if (alarmPaused) {
+        if (alarmPause.isOn()) {
           endAlarmPause();
         }
         updateLocked();
@@ -223,8 +175,7 @@ public final class AlarmSounder {
     return who.isEmpty() ? "unknown" : who.length() > 40 ? who.substring(0, 40) : who;
   }
 
-  private boolean pauseLocked(String given) {
-    String who = clean(given);
+  private boolean pauseLocked(String who) {
     Set<String> now = new HashSet<>();
     for (ActiveAlarm alarm : alarms.active()) {
       if (needsSound(alarm)) {
@@ -235,22 +186,21 @@ public final class AlarmSounder {
       return false;
     }
     silenced = now;
-    paused = true;
-    pausedUntilNanos = clock.nanos() + pauseFor.toNanos();
-    alarms.raise(
-        AlarmSpec.technical(
-            AUDIO_PAUSED,
-            AUDIO_PAUSED,
-            AlarmPriority.LOW,
-            false,
-            "Alarm sound paused for "
-                + describe(pauseFor)
-                + " on the device ("
-                + who
-                + "); it returns if the alarm is still there"),
-        clock.nanos());
+    audioPause.start(clock.nanos());
+    raiseNotice(
+        AUDIO_PAUSED,
+        "Alarm sound paused for "
+            + audioPause.lengthInWords()
+            + " on the device ("
+            + clean(who)
+            + "); it returns if the alarm is still there");
     updateLocked();
     return true;
+  }
+
+  /** Raises an inactivation state's notice: a low technical alarm that never sounds itself. */
+  private void raiseNotice(String code, String message) {
+    alarms.raise(AlarmSpec.technical(code, code, AlarmPriority.LOW, false, message), clock.nanos());
   }
 
   /** Tells the output what sounds now, even if unchanged (a buzzer attached late). */
@@ -266,7 +216,7 @@ public final class AlarmSounder {
   public void resume() {
     synchronized (alarms) {
       synchronized (this) {
-        if (paused) {
+        if (audioPause.isOn()) {
           endPause();
         }
         updateLocked();
@@ -284,11 +234,11 @@ public final class AlarmSounder {
   }
 
   private void updateLocked() {
-    if (paused && clock.nanos() - pausedUntilNanos >= 0) {
+    if (audioPause.isOver(clock.nanos())) {
       endPause();
     }
-    if (alarmPaused) {
-      boolean ends = clock.nanos() - alarmPausedUntilNanos >= 0 || !linkUp.getAsBoolean();
+    if (alarmPause.isOn()) {
+      boolean ends = alarmPause.isOver(clock.nanos()) || !linkUp.getAsBoolean();
       for (ActiveAlarm alarm : alarms.active()) {
         ends |= isLinkLost(alarm);
         ends |= needsSound(alarm) && alarm.spec().priority() == AlarmPriority.HIGH;
@@ -297,9 +247,8 @@ public final class AlarmSounder {
         endAlarmPause();
       }
     }
-    List<ActiveAlarm> active = alarms.active();
-    if (paused) {
-      for (ActiveAlarm alarm : active) {
+    if (audioPause.isOn()) {
+      for (ActiveAlarm alarm : alarms.active()) {
         if (needsSound(alarm) && !silenced.contains(alarm.alarmId())) {
           endPause(); // a new alarm condition: sound returns for all
           break;
@@ -309,8 +258,8 @@ public final class AlarmSounder {
     AlarmPriority top = null;
     for (ActiveAlarm alarm : alarms.active()) {
       if (needsSound(alarm)
-          && !(paused && silenced.contains(alarm.alarmId()))
-          && !(alarmPaused && alarm.spec().priority() != AlarmPriority.HIGH)) {
+          && !(audioPause.isOn() && silenced.contains(alarm.alarmId()))
+          && !(alarmPause.isOn() && alarm.spec().priority() != AlarmPriority.HIGH)) {
         AlarmPriority priority = alarm.spec().priority();
         top = top == null || rank(priority) > rank(top) ? priority : top;
       }
@@ -322,13 +271,13 @@ public final class AlarmSounder {
   }
 
   private void endPause() {
-    paused = false;
+    audioPause.end();
     silenced = Set.of();
     alarms.clear(AUDIO_PAUSED); // re-enters update() through the listener, now unpaused
   }
 
   private void endAlarmPause() {
-    alarmPaused = false;
+    alarmPause.end();
     alarms.clear(ALARM_PAUSED); // re-enters update() through the listener, now not paused
   }
 
@@ -350,10 +299,5 @@ public final class AlarmSounder {
     }
     return alarm.state() == AlarmState.RAISED
         || (alarm.state() == AlarmState.CLEARED && alarm.spec().latched());
-  }
-
-  private static String describe(Duration duration) {
-    long seconds = duration.toSeconds();
-    return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
   }
 }

@@ -147,8 +147,7 @@ class AlarmSounderTest {
   void alarmPaused_isNeverForHighPriority_aHighOneRefusesOrEndsIt() {
     raise("ESTOP", AlarmPriority.HIGH, true);
     assertEquals(
-        Optional.of(AlarmSounder.AlarmPauseRefusal.HIGH_PRIORITY_ACTIVE),
-        sounder.pauseAlarms("touch UI"));
+        Optional.of(AlarmPauseRefusal.HIGH_PRIORITY_ACTIVE), sounder.pauseAlarms("touch UI"));
     assertFalse(alarms.isActive(AlarmSounder.ALARM_PAUSED));
     alarms.clear("ESTOP");
     alarms.acknowledge(id("ESTOP"));
@@ -166,11 +165,10 @@ class AlarmSounderTest {
   void alarmPaused_isRefusedOrEnds_whileTheOperatorCannotSeeTheDevice() {
     raise("OPERATOR_LINK_LOST", AlarmPriority.MEDIUM, false);
     assertEquals(
-        Optional.of(AlarmSounder.AlarmPauseRefusal.OPERATOR_LINK_LOST),
-        sounder.pauseAlarms("touch UI"));
+        Optional.of(AlarmPauseRefusal.OPERATOR_LINK_LOST), sounder.pauseAlarms("touch UI"));
     alarms.acknowledge(id("OPERATOR_LINK_LOST"));
     assertEquals(
-        Optional.of(AlarmSounder.AlarmPauseRefusal.OPERATOR_LINK_LOST),
+        Optional.of(AlarmPauseRefusal.OPERATOR_LINK_LOST),
         sounder.pauseAlarms("touch UI"),
         "acknowledged, the link is still lost");
     alarms.clear("OPERATOR_LINK_LOST");
@@ -187,8 +185,7 @@ class AlarmSounderTest {
   void alarmPaused_isRefusedOrEnds_whileTheBrokerIsNotConnected_evenBetweenSessions() {
     linkUp.set(false);
     assertEquals(
-        Optional.of(AlarmSounder.AlarmPauseRefusal.OPERATOR_LINK_LOST),
-        sounder.pauseAlarms("touch UI"));
+        Optional.of(AlarmPauseRefusal.OPERATOR_LINK_LOST), sounder.pauseAlarms("touch UI"));
     linkUp.set(true);
     raise("HR_HIGH", AlarmPriority.MEDIUM, false);
     assertEquals(Optional.empty(), sounder.pauseAlarms("touch UI"));
