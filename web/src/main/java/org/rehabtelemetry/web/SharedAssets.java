@@ -1,7 +1,7 @@
 package org.rehabtelemetry.web;
 
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.staticfiles.Location;
+import java.util.List;
 
 /**
  * Browser code both web UIs use, served from this module at {@code /shared/}: {@code
@@ -9,15 +9,13 @@ import io.javalin.http.staticfiles.Location;
  * the operator dashboard, so both sound as the device's buzzer does (docs/alarms.md).
  */
 public final class SharedAssets {
+  /** Every file of {@code src/main/resources/web-shared}; a test keeps the two the same. */
+  static final List<String> FILES = List.of("alarm-signals.js");
+
   private SharedAssets() {}
 
   /** Serves the shared files at {@code /shared/}; call while configuring the server. */
   public static void serve(JavalinConfig config) {
-    config.staticFiles.add(
-        files -> {
-          files.hostedPath = "/shared";
-          files.directory = "/web-shared";
-          files.location = Location.CLASSPATH;
-        });
+    BundledFiles.read("/web-shared", FILES).serve(config, "/shared");
   }
 }

@@ -60,6 +60,8 @@ class WebServerIT {
                         ctx.result("done");
                       });
               setup.config().routes.post("/echo", ctx -> ctx.json(ctx.bodyAsClass(Map.class)));
+              BundledFiles.read("/bundled-test", List.of("page.html"))
+                  .serve(setup.config(), "/files");
               setup
                   .config()
                   .routes
@@ -157,6 +159,19 @@ class WebServerIT {
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertTrue(millis >= 700 && millis < 4000, "closed after " + millis + " ms");
     }
+  }
+
+  @Test
+  void bundledFiles_areServedWithTheirTypeAndTheGuardsHeaders() throws Exception {
+    start(settings());
+    HttpResponse<String> page = get("/files/page.html");
+    assertEquals(200, page.statusCode());
+    assertEquals("<!doctype html><title>t</title>\n", page.body());
+    assertEquals(
+        "text/html;charset=utf-8",
+        page.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+    assertEquals(RequestGuard.CSP, page.headers().firstValue("Content-Security-Policy").orElse(""));
+    assertEquals(404, get("/files/notes.txt").statusCode(), "only the named files are served");
   }
 
   @Test

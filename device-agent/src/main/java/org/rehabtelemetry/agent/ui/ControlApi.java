@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.rehabtelemetry.agent.metrics.AgentMetrics;
 import org.rehabtelemetry.agent.metrics.BacklogAge;
 import org.rehabtelemetry.agent.session.SessionRefusedException;
 import org.rehabtelemetry.hardware.Reading;
+import org.rehabtelemetry.web.BundledFiles;
 import org.rehabtelemetry.web.Json;
 import org.rehabtelemetry.web.Operations;
 import org.rehabtelemetry.web.SharedAssets;
@@ -61,6 +61,9 @@ import org.rehabtelemetry.web.WebSettings;
 public final class ControlApi implements AutoCloseable {
   /** The kiosk and a spare. */
   static final int MAX_STREAMS = 3;
+
+  /** Every file of {@code src/main/resources/ui}, the touch UI; a test keeps the two the same. */
+  static final List<String> UI_FILES = List.of("index.html", "app.js", "app.css", "i18n.js");
 
   /** Live values reach the screen at most this often; urgent changes at once. */
   private static final long LIVE_INTERVAL_MILLIS = 250;
@@ -138,12 +141,9 @@ public final class ControlApi implements AutoCloseable {
 
   private void routes(JavalinConfig config) {
     SharedAssets.serve(config);
-    config.staticFiles.add(
-        files -> {
-          files.hostedPath = "/";
-          files.directory = "/ui";
-          files.location = Location.CLASSPATH;
-        });
+    BundledFiles ui = BundledFiles.read("/ui", UI_FILES);
+    ui.serve(config, "");
+    ui.serveAt(config, "/", "index.html");
     config.routes.exception(
         SessionRefusedException.class,
         (e, ctx) ->

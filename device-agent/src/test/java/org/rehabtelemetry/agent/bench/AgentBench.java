@@ -76,11 +76,7 @@ public final class AgentBench {
         command.addAll(List.of(extra.split("\\s+")));
       }
       command.addAll(
-          List.of(
-              "-cp",
-              System.getProperty("java.class.path"),
-              MockBoardAgentMain.class.getName(),
-              config.toString()));
+          List.of("-cp", agentClassPath(), MockBoardAgentMain.class.getName(), config.toString()));
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
@@ -257,6 +253,21 @@ public final class AgentBench {
 
   private static long cpuNanos(Process process) {
     return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  /**
+   * The packaged agent's jar first, so every class the unit has is loaded from it as installed (one
+   * shaded jar, signatures stripped); then this bench's class path, for the mock board only (the
+   * device package has no mock plugin).
+   */
+  private static String agentClassPath() {
+    Path moduleDir = Files.exists(Path.of("device-agent")) ? Path.of("device-agent") : Path.of("");
+    Path shaded = moduleDir.resolve("target/device-agent.jar").toAbsolutePath();
+    if (!Files.exists(shaded)) {
+      throw new IllegalStateException(
+          "no packaged agent at " + shaded + ": build it first (scripts/bench-agent does)");
+    }
+    return shaded + java.io.File.pathSeparator + System.getProperty("java.class.path");
   }
 
   private static long rssKb(Process process) throws java.io.IOException {

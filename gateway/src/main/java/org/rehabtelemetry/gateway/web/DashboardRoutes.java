@@ -8,7 +8,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import org.rehabtelemetry.gateway.auth.OperatorAccount;
 import org.rehabtelemetry.gateway.auth.Role;
 import org.rehabtelemetry.gateway.live.LiveFeed;
 import org.rehabtelemetry.gateway.registry.DeviceInfo;
+import org.rehabtelemetry.web.BundledFiles;
 import org.rehabtelemetry.web.SharedAssets;
 import org.rehabtelemetry.web.Streams;
 import org.slf4j.Logger;
@@ -61,6 +61,11 @@ import org.slf4j.LoggerFactory;
  */
 final class DashboardRoutes {
   static final String COOKIE = "rt_session";
+
+  /** Every file of {@code src/main/resources/dashboard/static}; a test keeps the two the same. */
+  static final List<String> STATIC_FILES =
+      List.of("app.js", "app.css", "i18n.js", "chart.js", "records.js");
+
   private static final Logger LOG = LoggerFactory.getLogger(DashboardRoutes.class);
 
   /** The context attribute holding the logged-in {@link OperatorAccount}. */
@@ -80,12 +85,7 @@ final class DashboardRoutes {
 
   void declare(JavalinConfig config, Streams streams) {
     SharedAssets.serve(config);
-    config.staticFiles.add(
-        files -> {
-          files.hostedPath = "/";
-          files.directory = "/dashboard/static";
-          files.location = Location.CLASSPATH;
-        });
+    BundledFiles.read("/dashboard/static", STATIC_FILES).serve(config, "");
     config.routes.before(
         ctx -> {
           String path = ctx.path();
