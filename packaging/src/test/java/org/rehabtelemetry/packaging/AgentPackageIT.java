@@ -41,8 +41,9 @@ import org.rehabtelemetry.testsupport.MosquittoExtension;
  * The agent package as installed: unpacked into a temporary root, its jar run with its own packaged
  * configuration (only the paths, the broker and the ports changed, as an installer edits them) on a
  * real Mosquitto, with a serial-only profile whose sensor hub and oximeter are socat ptys that the
- * simulator feeds. A session started and stopped with the packaged command line arrives complete:
- * every seq from the started event to the summary.
+ * simulator feeds, and with the class archive the package's make-class-archive makes ({@code
+ * -Xshare:on}: the JVM would not start without mapping it). A session started and stopped with the
+ * packaged command line arrives complete: every seq from the started event to the summary.
  */
 class AgentPackageIT {
   @RegisterExtension final MosquittoExtension mosquitto = new MosquittoExtension();
@@ -88,9 +89,20 @@ class AgentPackageIT {
             message.sessionRef().ifPresent(ref -> bySeq.put(ref.seq(), message));
           });
 
+      Path archive = dir.resolve("cache/agent.jsa");
+      Debs.Result made = Debs.makeClassArchive(root, archive);
+      assertEquals(0, made.exitCode(), made.output());
       Process agent =
           new ProcessBuilder(
-                  java(), "-Xmx64m", "-jar", jar.toString(), "run", "--config", config.toString())
+                  java(),
+                  "-Xmx64m",
+                  "-Xshare:on",
+                  "-XX:SharedArchiveFile=" + archive,
+                  "-jar",
+                  jar.toString(),
+                  "run",
+                  "--config",
+                  config.toString())
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("agent.log").toFile())
               .start();

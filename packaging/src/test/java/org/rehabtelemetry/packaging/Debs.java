@@ -27,13 +27,35 @@ final class Debs {
   record Result(int exitCode, String output) {}
 
   static Result run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return run(command, java.util.Map.of());
+  }
+
+  /** Runs a command with {@code environment} added to this process's. */
+  static Result run(List<String> command, java.util.Map<String, String> environment)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), UTF_8);
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException(command + " did not finish in 120 s");
     }
     return new Result(process.exitValue(), output);
+  }
+
+  /**
+   * Runs the package's make-class-archive from the package unpacked at {@code root}, with this
+   * test's JVM, writing {@code archive}.
+   */
+  static Result makeClassArchive(Path root, Path archive) throws IOException, InterruptedException {
+    return run(
+        List.of("sh", root.resolve("usr/lib/rehab-telemetry/make-class-archive").toString()),
+        java.util.Map.of(
+            "RT_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "RT_AGENT_JAR", root.resolve("usr/share/rehab-telemetry/device-agent.jar").toString(),
+            "RT_CLASS_LIST", root.resolve("usr/share/rehab-telemetry/agent.classlist").toString(),
+            "RT_CLASS_ARCHIVE", archive.toString()));
   }
 
   /** Runs a command that must succeed; returns its output. */

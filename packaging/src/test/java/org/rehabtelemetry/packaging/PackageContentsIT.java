@@ -48,6 +48,18 @@ class PackageContentsIT {
     assertEquals(
         "/etc/rehab-telemetry/" + kind + ".yaml\n",
         Debs.ok("dpkg-deb", "-I", deb.toString(), "conffiles"));
+    if (kind.equals("agent")) {
+      for (String expected :
+          List.of(
+              "-rw-r--r-- root/root .* ./usr/share/rehab-telemetry/agent.classlist",
+              "-rwxr-xr-x root/root .* ./usr/lib/rehab-telemetry/make-class-archive")) {
+        assertTrue(Pattern.compile(expected).matcher(files).find(), expected + " in\n" + files);
+      }
+      assertTrue(
+          Debs.ok("dpkg-deb", "-I", deb.toString(), "triggers")
+              .contains("interest-noawait /usr/lib/jvm"),
+          "a JDK upgrade makes the class archive again");
+    }
     String postinst = Debs.ok("dpkg-deb", "-I", deb.toString(), "postinst");
     assertTrue(postinst.contains("adduser --system"), "creates the rehab user");
     assertTrue(postinst.contains("for group in dialout gpio i2c"), "in the device groups");
@@ -93,6 +105,37 @@ class PackageContentsIT {
         "systemd-analyze security rehab-telemetry-%s.service: exposure %.1f (target <= 3.0)%n",
         kind, exposure);
     assertTrue(exposure <= 3.0, security);
+  }
+
+  /**
+   * Every class the packaged class list names is in the agent's jar or the JDK: a list that names
+   * classes the agent no longer has archives less and less. Regenerate it with
+   * scripts/agent-class-list.
+   */
+  @Test
+  void theClassList_namesOnlyClassesOfTheJarOrTheJdk() throws Exception {
+    Debs.ok("dpkg-deb", "-x", Debs.deb("agent").toString(), dir.toString());
+    List<String> listed =
+        java.nio.file.Files.readAllLines(dir.resolve("usr/share/rehab-telemetry/agent.classlist"))
+            .stream()
+            .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("@"))
+            .map(line -> line.split(" ")[0])
+            .toList();
+    assertTrue(listed.size() > 3000, "the list names " + listed.size() + " classes");
+    try (ZipFile jar =
+        new ZipFile(dir.resolve("usr/share/rehab-telemetry/device-agent.jar").toFile())) {
+      List<String> missing =
+          listed.stream()
+              .filter(name -> jar.getEntry(name + ".class") == null)
+              .filter(
+                  name -> ClassLoader.getPlatformClassLoader().getResource(name + ".class") == null)
+              .toList();
+      assertEquals(
+          List.of(),
+          missing,
+          "classes in agent.classlist that neither the agent's jar nor the JDK has:"
+              + " run scripts/agent-class-list");
+    }
   }
 
   @Test

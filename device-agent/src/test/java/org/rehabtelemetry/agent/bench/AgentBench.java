@@ -66,9 +66,11 @@ public final class AgentBench {
       int apiPort = FreePort.pick();
       Path config = writeConfig(dir, broker.uri(), hubPty.deviceEnd(), oxiPty.deviceEnd(), apiPort);
       UnitOptions unit = UnitOptions.read(UNIT);
+      List<String> jvmOptions =
+          ClassArchive.made(unit.jvmOptions(), UNIT.getParent(), shadedJar(), dir);
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(unit.jvmOptions());
+      command.addAll(jvmOptions);
       // Experiments only (BENCH_JVM="-XX:NativeMemoryTracking=summary" scripts/bench-agent 1):
       // the figures are the unit's options alone.
       String extra = System.getenv().getOrDefault("BENCH_JVM", "").strip();
@@ -136,6 +138,7 @@ public final class AgentBench {
         long written = writeBytes(agent) - writesStart;
         long rss = rssKb(agent);
         String threads = status(agent, "Threads");
+        boolean archiveMapped = ClassArchive.mapped(agent, dir);
         String fileMapped = status(agent, "RssFile");
         String anonymous = status(agent, "RssAnon");
         if (extra.contains("NativeMemoryTracking")) {
@@ -158,6 +161,11 @@ public final class AgentBench {
             "agent bench: verticalizer at full rates for %.1f min, agent JVM as the packaged unit"
                 + " runs it:%n  %s %s%n",
             wallSeconds / 60, unit.environment(), String.join(" ", unit.jvmOptions()));
+        System.out.printf(
+            "  class archive              %s%n",
+            archiveMapped
+                ? "mapped (made by the packaged make-class-archive)"
+                : "NOT mapped: the figures are without it");
         System.out.printf("  hub frames sent            %,d (80 Hz, loads + tilt)%n", frames.get());
         System.out.printf(
             "  CPU                        %.1f %% of one core   (target <= 5 %%: %s)%n",
@@ -256,18 +264,33 @@ public final class AgentBench {
   }
 
   /**
-   * The packaged agent's jar first, so every class the unit has is loaded from it as installed (one
-   * shaded jar, signatures stripped); then this bench's class path, for the mock board only (the
-   * device package has no mock plugin).
+   * The packaged agent's jar, so every class the unit has is loaded from it as installed (one
+   * shaded jar, signatures stripped); then only what the mock board needs from this bench's class
+   * path (the device package has no mock plugin): class directories, the hardware module's test jar
+   * and Pi4J's mock plugin. Any other jar would be opened, and its index held in heap, while the
+   * class loader looks for a test class past it.
    */
   private static String agentClassPath() {
+    List<String> path = new ArrayList<>(List.of(shadedJar().toString()));
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      String name = Path.of(entry).getFileName().toString();
+      if (Files.isDirectory(Path.of(entry))
+          || (name.startsWith("hardware-") && name.endsWith("-tests.jar"))
+          || name.startsWith("pi4j-plugin-mock-")) {
+        path.add(entry);
+      }
+    }
+    return String.join(java.io.File.pathSeparator, path);
+  }
+
+  private static Path shadedJar() {
     Path moduleDir = Files.exists(Path.of("device-agent")) ? Path.of("device-agent") : Path.of("");
     Path shaded = moduleDir.resolve("target/device-agent.jar").toAbsolutePath();
     if (!Files.exists(shaded)) {
       throw new IllegalStateException(
           "no packaged agent at " + shaded + ": build it first (scripts/bench-agent does)");
     }
-    return shaded + java.io.File.pathSeparator + System.getProperty("java.class.path");
+    return shaded;
   }
 
   private static long rssKb(Process process) throws java.io.IOException {
