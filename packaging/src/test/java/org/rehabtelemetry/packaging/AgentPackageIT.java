@@ -41,9 +41,10 @@ import org.rehabtelemetry.testsupport.MosquittoExtension;
  * The agent package as installed: unpacked into a temporary root, its jar run with its own packaged
  * configuration (only the paths, the broker and the ports changed, as an installer edits them) on a
  * real Mosquitto, with a serial-only profile whose sensor hub and oximeter are socat ptys that the
- * simulator feeds, and with the class archive the package's make-class-archive makes ({@code
- * -Xshare:on}: the JVM would not start without mapping it). A session started and stopped with the
- * packaged command line arrives complete: every seq from the started event to the summary.
+ * simulator feeds, with the packaged unit's JVM options and the class archive the package's
+ * make-class-archive makes ({@code -Xshare:on}: the JVM would not start without mapping it). A
+ * session started and stopped with the packaged command line arrives complete: every seq from the
+ * started event to the summary.
  */
 class AgentPackageIT {
   @RegisterExtension final MosquittoExtension mosquitto = new MosquittoExtension();
@@ -92,17 +93,12 @@ class AgentPackageIT {
       Path archive = dir.resolve("cache/agent.jsa");
       Debs.Result made = Debs.makeClassArchive(root, archive);
       assertEquals(0, made.exitCode(), made.output());
+      List<String> command = new ArrayList<>(List.of(java()));
+      command.addAll(Debs.agentJvmOptions(root, dir.resolve("cache/agent-jvm.env")));
+      command.addAll(
+          List.of("-Xshare:on", "-jar", jar.toString(), "run", "--config", config.toString()));
       Process agent =
-          new ProcessBuilder(
-                  java(),
-                  "-Xmx64m",
-                  "-Xshare:on",
-                  "-XX:SharedArchiveFile=" + archive,
-                  "-jar",
-                  jar.toString(),
-                  "run",
-                  "--config",
-                  config.toString())
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("agent.log").toFile())
               .start();
@@ -111,6 +107,12 @@ class AgentPackageIT {
             .atMost(Duration.ofSeconds(60))
             .until(
                 () -> Files.readString(dir.resolve("agent.log")).contains("running; control API"));
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () ->
+                    Files.readString(dir.resolve("agent.log"))
+                        .contains("class sharing: the agent's archive " + archive + " is mapped"));
         String api = "127.0.0.1:" + uiPort;
         // The sensors stream first (the session needs them healthy), then the therapist starts
         // the session with the command line while they stream, and stops it before they end.

@@ -58,6 +58,32 @@ final class Debs {
             "RT_CLASS_ARCHIVE", archive.toString()));
   }
 
+  /**
+   * The JVM options of the agent's unit in the package unpacked at {@code root}: the words between
+   * {@code java} and {@code -jar} on its ExecStart line, with {@code $RT_AGENT_CLASS_ARCHIVE}
+   * expanded from {@code env} as systemd does (to nothing if the file does not exist).
+   */
+  static List<String> agentJvmOptions(Path root, Path env) throws IOException {
+    List<String> options = new java.util.ArrayList<>();
+    for (String line :
+        Files.readAllLines(
+            root.resolve("lib/systemd/system/rehab-telemetry-agent.service"), UTF_8)) {
+      if (!line.startsWith("ExecStart=")) {
+        continue;
+      }
+      String[] words = line.substring("ExecStart=".length()).trim().split("\\s+");
+      for (int i = 1; i < words.length && !words[i].equals("-jar"); i++) {
+        if (!words[i].equals("$RT_AGENT_CLASS_ARCHIVE")) {
+          options.add(words[i]);
+        } else if (Files.exists(env)) {
+          String assignment = Files.readString(env, UTF_8).strip();
+          options.addAll(List.of(assignment.substring(assignment.indexOf('=') + 1).split("\\s+")));
+        }
+      }
+    }
+    return options;
+  }
+
   /** Runs a command that must succeed; returns its output. */
   static String ok(String... command) throws IOException, InterruptedException {
     Result result = run(List.of(command));

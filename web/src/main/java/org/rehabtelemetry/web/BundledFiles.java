@@ -16,8 +16,8 @@ import java.util.Set;
  *
  * <p>Why not Javalin's classpath static files: Jetty serves those by mounting the whole jar as a
  * zip file system, once per static directory. For the agent's shaded jar (about 7,000 entries) the
- * index alone held megabytes of heap for five small files, and loaded some hundred classes of
- * Jetty's resource service and of {@code jdk.zipfs} (scripts/bench-agent, docs/device-agent.md).
+ * index alone held megabytes of heap for a handful of small files, and loaded some hundred classes
+ * of Jetty's resource service and of {@code jdk.zipfs} (scripts/bench-agent, docs/device-agent.md).
  * Here the files are named, so a missing one fails the start with its name, and the bytes are the
  * files' own (a few tens of KiB).
  *
@@ -25,6 +25,9 @@ import java.util.Set;
  * every other answer. Immutable and thread-safe.
  */
 public final class BundledFiles {
+  private static final java.util.regex.Pattern SAFE_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+
   /** A file larger than this is a packaging mistake, not a UI file. */
   static final int MAX_FILE_BYTES = 1 << 20;
 
@@ -61,10 +64,16 @@ public final class BundledFiles {
    *
    * @throws IllegalStateException naming the file, if one is missing, too large or of a type this
    *     class does not know
+   * @throws IllegalArgumentException if a name is not a plain file name (it becomes a route path)
    */
   public static BundledFiles read(String directory, List<String> names) {
     Map<String, File> files = new LinkedHashMap<>();
     for (String name : names) {
+      if (!SAFE_NAME.matcher(name).matches()) {
+        // A name becomes a route path: "{x}", "<x>" or "*" would be a parameter or a wildcard.
+        throw new IllegalArgumentException(
+            "bundled file name " + name + ": use letters, digits, '.', '_' and '-' only");
+      }
       String resource = directory + "/" + name;
       files.put(name, new File(contentType(resource), bytes(resource)));
     }

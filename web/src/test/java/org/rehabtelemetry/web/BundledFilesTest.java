@@ -33,6 +33,16 @@ class BundledFilesTest {
   }
 
   @Test
+  void aNameThatWouldBeARoutePattern_isRefused() {
+    for (String name : List.of("{x}.js", "<x>.js", "*.js", "../page.html", "a/b.js")) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> BundledFiles.read("/bundled-test", List.of(name)),
+          name);
+    }
+  }
+
+  @Test
   void theSharedFiles_areEveryFileOfTheirDirectory() throws IOException {
     assertEquals(filesOf(Path.of("src/main/resources/web-shared")), Set.copyOf(SharedAssets.FILES));
   }

@@ -43,6 +43,7 @@ public final class AgentRunner {
       return 1;
     }
     out.println("agent " + config.deviceId() + " running; control API http://" + api.address());
+    out.println(ClassSharing.describe());
     out.flush();
     ServiceNotifications systemd = ServiceNotifications.ready(agent.liveness());
     Termination.await(

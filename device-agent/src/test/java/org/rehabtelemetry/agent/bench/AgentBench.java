@@ -160,7 +160,7 @@ public final class AgentBench {
         System.out.printf(
             "agent bench: verticalizer at full rates for %.1f min, agent JVM as the packaged unit"
                 + " runs it:%n  %s %s%n",
-            wallSeconds / 60, unit.environment(), String.join(" ", unit.jvmOptions()));
+            wallSeconds / 60, unit.environment(), String.join(" ", jvmOptions));
         System.out.printf(
             "  class archive              %s%n",
             archiveMapped
