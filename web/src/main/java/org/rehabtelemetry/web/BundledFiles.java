@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The browser files a web UI ships inside its jar (HTML, scripts, styles), read once into memory at
@@ -78,11 +77,6 @@ public final class BundledFiles {
       files.put(name, new File(contentType(resource), bytes(resource)));
     }
     return new BundledFiles(Map.copyOf(files));
-  }
-
-  /** The names read, in no particular order. */
-  public Set<String> names() {
-    return files.keySet();
   }
 
   /**
